@@ -1,0 +1,9 @@
+# Every dependency comes from a Debian 12 package (see tests/run and setup/quickstart).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
+pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET odbc)
+pkg_check_modules(ODBCINST REQUIRED IMPORTED_TARGET odbcinst)
+find_package(spdlog REQUIRED)
+if(REDSHIFT_ODBC_TESTS)
+    find_package(doctest REQUIRED)
+endif()
