@@ -1,0 +1,164 @@
+#include "config/keywords.h"
+
+#include <array>
+#include <cstddef>
+
+namespace rsodbc::config {
+
+namespace {
+
+// Aliases come from the AWS Redshift ODBC driver (1.x and 2.x) and psqlODBC, so existing DSNs and
+// connection strings keep working when pointed at this driver.
+constexpr std::array<std::string_view, 2> server_aliases{"Host", "Servername"};
+constexpr std::array<std::string_view, 1> port_aliases{"PortNumber"};
+constexpr std::array<std::string_view, 2> database_aliases{"DB", "Dbname"};
+constexpr std::array<std::string_view, 3> uid_aliases{"User", "Username", "LogonID"};
+constexpr std::array<std::string_view, 1> pwd_aliases{"Password"};
+constexpr std::array<std::string_view, 1> timeout_aliases{"LoginTimeout"};
+
+constexpr std::array<std::string_view, 6> sslmode_choices{"disable", "allow",     "prefer",
+                                                          "require", "verify-ca", "verify-full"};
+constexpr std::array<std::string_view, 3> flavor_choices{"auto", "redshift", "postgresql"};
+constexpr std::array<std::string_view, 7> log_level_choices{"off",  "fatal", "error", "warn",
+                                                            "info", "debug", "trace"};
+
+constexpr std::array keyword_table{
+    Keyword{kw::dsn,
+            {},
+            "",
+            false,
+            "Name of the data source (a section of odbc.ini) to read the other keywords from. "
+            "Keywords given in the connection string override those of the data source.",
+            {}},
+    Keyword{kw::driver,
+            {},
+            "",
+            false,
+            "Name of the driver as registered in odbcinst.ini, or the path of the driver library. "
+            "Used by the driver manager to load this driver when no DSN is given.",
+            {}},
+    Keyword{kw::description,
+            {},
+            "",
+            false,
+            "Free text describing the data source. Setup tools write it; the driver ignores it.",
+            {}},
+    Keyword{kw::server,
+            server_aliases,
+            "localhost",
+            false,
+            "Host name or IP address of the Redshift cluster endpoint or PostgreSQL server, for "
+            "example examplecluster.abc123xyz789.us-west-2.redshift.amazonaws.com. "
+            "Defaults to localhost.",
+            {}},
+    Keyword{kw::port,
+            port_aliases,
+            "5439",
+            false,
+            "TCP port the server listens on, 1 to 65535. Redshift clusters use 5439 unless "
+            "configured otherwise; PostgreSQL usually listens on 5432.",
+            {}},
+    Keyword{kw::database,
+            database_aliases,
+            "",
+            false,
+            "Database to connect to. When empty, the server's default applies (a database named "
+            "like the user).",
+            {}},
+    Keyword{kw::uid, uid_aliases, "", false, "User name for database authentication.", {}},
+    Keyword{kw::pwd,
+            pwd_aliases,
+            "",
+            true,
+            "Password for database authentication. Never written to logs. Put it in braces, "
+            "PWD={...}, when it contains ';' or starts or ends with a space; write a '}' inside "
+            "braces as '}}'.",
+            {}},
+    Keyword{kw::sslmode,
+            {},
+            "prefer",
+            false,
+            "TLS policy, with libpq's meanings: disable (never), allow (only if the server "
+            "insists), prefer (TLS if the server offers it, the default), require (always, "
+            "without checking the certificate), verify-ca (always, certificate signed by a "
+            "trusted CA), verify-full (verify-ca plus a host name check).",
+            sslmode_choices},
+    Keyword{kw::server_flavor,
+            {},
+            "auto",
+            false,
+            "Which server dialect the driver speaks to: auto (decide from what the server reports "
+            "at connect time), redshift or postgresql. The flavour selects catalog queries, type "
+            "mappings and SQLGetInfo answers; override it only when detection guesses wrong.",
+            flavor_choices},
+    Keyword{kw::log_level,
+            {},
+            "off",
+            false,
+            "Driver log detail: off, fatal, error, warn, info, debug or trace, or the AWS driver's "
+            "numbers 0 (off) to 6 (trace). Logging costs almost nothing when off. Passwords are "
+            "never logged.",
+            log_level_choices},
+    Keyword{kw::log_path,
+            {},
+            "",
+            false,
+            "Where the log goes when LogLevel is not off: a file (appended to), an existing "
+            "directory (the driver writes redshiftodbc.log in it), or the word stderr. When empty, "
+            "the log is $TMPDIR/redshiftodbc.log, or /tmp/redshiftodbc.log if TMPDIR is unset. "
+            "Logging is per process: the first connection that turns it on chooses the level and "
+            "the file, and later connections share them.",
+            {}},
+    Keyword{kw::connect_timeout,
+            timeout_aliases,
+            "0",
+            false,
+            "Seconds to wait for the connection to be established before giving up; 0 waits "
+            "indefinitely. SQL_ATTR_LOGIN_TIMEOUT set by the application takes precedence.",
+            {}},
+    Keyword{kw::application_name,
+            {},
+            "redshift-odbc",
+            false,
+            "Name reported to the server as application_name; it appears in pg_stat_activity and "
+            "Redshift's STV_SESSIONS, which helps to find the sessions an application opened.",
+            {}},
+};
+
+char ascii_lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+}  // namespace
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+const Keyword* find_keyword(std::string_view name_or_alias) {
+    for (const Keyword& keyword : keyword_table) {
+        if (iequals(keyword.name, name_or_alias)) {
+            return &keyword;
+        }
+        for (std::string_view alias : keyword.aliases) {
+            if (iequals(alias, name_or_alias)) {
+                return &keyword;
+            }
+        }
+    }
+    return nullptr;
+}
+
+std::span<const Keyword> all_keywords() {
+    return keyword_table;
+}
+
+}  // namespace rsodbc::config

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace rsodbc::config {
+
+// One row per connection keyword. This table is the single source for connection-string and DSN
+// parsing, the completed connection string, secret masking in logs, the setup library's property
+// list and the README's keyword reference, so a keyword added here is documented everywhere.
+struct Keyword {
+    std::string_view name;  // canonical spelling, used in output strings
+    std::span<const std::string_view> aliases;
+    std::string_view default_value;  // applied when the key is absent or its value is empty
+    bool secret;                     // value never appears in logs
+    std::string_view doc;            // one paragraph, rendered into the README
+    std::span<const std::string_view> choices;  // documented values; empty = free form
+};
+
+// Canonical names, so callers cannot misspell a key that the table spells differently.
+namespace kw {
+inline constexpr std::string_view dsn = "DSN";
+inline constexpr std::string_view driver = "Driver";
+inline constexpr std::string_view description = "Description";
+inline constexpr std::string_view server = "Server";
+inline constexpr std::string_view port = "Port";
+inline constexpr std::string_view database = "Database";
+inline constexpr std::string_view uid = "UID";
+inline constexpr std::string_view pwd = "PWD";
+inline constexpr std::string_view sslmode = "SSLMode";
+inline constexpr std::string_view server_flavor = "ServerFlavor";
+inline constexpr std::string_view log_level = "LogLevel";
+inline constexpr std::string_view log_path = "LogPath";
+inline constexpr std::string_view connect_timeout = "ConnectTimeout";
+inline constexpr std::string_view application_name = "ApplicationName";
+}  // namespace kw
+
+// Case-insensitive (ASCII) match on the name or any alias; nullptr when unknown.
+const Keyword* find_keyword(std::string_view name_or_alias);
+
+std::span<const Keyword> all_keywords();
+
+// ASCII case-insensitive equality: ODBC keywords are case-insensitive, and locale-dependent
+// comparison would make "ID" differ from "id" under a Turkish locale.
+bool iequals(std::string_view a, std::string_view b);
+
+}  // namespace rsodbc::config

@@ -1,0 +1,126 @@
+#include "config/settings.h"
+
+#include "config/keywords.h"
+
+#include <array>
+#include <charconv>
+#include <limits>
+#include <string>
+
+namespace rsodbc::config {
+
+namespace {
+
+// The value of a keyword after defaults: the attribute if set and non-empty, else the default.
+std::string value_of(const AttributeMap& attrs, std::string_view name) {
+    const std::string* value = attrs.find(name);
+    if (value != nullptr && !value->empty()) {
+        return *value;
+    }
+    const Keyword* keyword = find_keyword(name);
+    return keyword != nullptr ? std::string(keyword->default_value) : std::string();
+}
+
+int parse_int(std::string_view key, std::string_view text, int min, int max,
+              std::string_view expected) {
+    int result = 0;
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    const auto [end, error] = std::from_chars(first, last, result);
+    if (error != std::errc() || end != last || result < min || result > max) {
+        throw ConfigError("invalid " + std::string(key) + " '" + std::string(text) + "': expected "
+                          + std::string(expected));
+    }
+    return result;
+}
+
+std::string parse_sslmode(std::string_view text) {
+    const Keyword* keyword = find_keyword(kw::sslmode);
+    for (std::string_view choice : keyword->choices) {
+        if (iequals(choice, text)) {
+            return std::string(choice);
+        }
+    }
+    throw ConfigError("invalid SSLMode '" + std::string(text)
+                      + "': expected disable, allow, prefer, require, verify-ca or verify-full");
+}
+
+}  // namespace
+
+std::string_view canonical_log_level(std::string_view text) {
+    // Index = the AWS driver's numeric level, so "3" and "warn" mean the same.
+    static constexpr std::array<std::string_view, 7> levels{"off",  "fatal", "error", "warn",
+                                                            "info", "debug", "trace"};
+    if (text.size() == 1 && text[0] >= '0' && text[0] <= '6') {
+        return levels[static_cast<std::size_t>(text[0] - '0')];
+    }
+    if (iequals(text, "warning")) {
+        return "warn";
+    }
+    for (std::string_view level : levels) {
+        if (iequals(level, text)) {
+            return level;
+        }
+    }
+    throw ConfigError("invalid LogLevel '" + std::string(text)
+                      + "': expected off, fatal, error, warn, info, debug, trace or 0-6");
+}
+
+Settings make_settings(const AttributeMap& attrs) {
+    Settings settings;
+    settings.dsn = value_of(attrs, kw::dsn);
+    settings.driver = value_of(attrs, kw::driver);
+    settings.host = value_of(attrs, kw::server);
+    settings.database = value_of(attrs, kw::database);
+    settings.user = value_of(attrs, kw::uid);
+    settings.password = value_of(attrs, kw::pwd);
+    settings.sslmode = parse_sslmode(value_of(attrs, kw::sslmode));
+    settings.log_level = std::string(canonical_log_level(value_of(attrs, kw::log_level)));
+    settings.log_path = value_of(attrs, kw::log_path);
+    settings.application_name = value_of(attrs, kw::application_name);
+    settings.port =
+        parse_int(kw::port, value_of(attrs, kw::port), 1, 65535, "an integer from 1 to 65535");
+    settings.connect_timeout =
+        parse_int(kw::connect_timeout, value_of(attrs, kw::connect_timeout), 0,
+                  std::numeric_limits<int>::max(), "a whole number of seconds, 0 for no limit");
+    settings.flavor = parse_server_flavor(value_of(attrs, kw::server_flavor));
+    for (const KeyValue& entry : attrs) {
+        if (find_keyword(entry.key) == nullptr) {
+            settings.unknown_keys.push_back(entry.key);
+        }
+    }
+    return settings;
+}
+
+std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
+    std::vector<KeyValue> pairs;
+    if (!settings.dsn.empty()) {
+        pairs.push_back({std::string(kw::dsn), settings.dsn});
+    } else if (!settings.driver.empty()) {
+        pairs.push_back({std::string(kw::driver), settings.driver});
+    }
+    const std::array<KeyValue, 11> candidates{{
+        {std::string(kw::server), settings.host},
+        {std::string(kw::port), std::to_string(settings.port)},
+        {std::string(kw::database), settings.database},
+        {std::string(kw::uid), settings.user},
+        {std::string(kw::pwd), settings.password},
+        {std::string(kw::sslmode), settings.sslmode},
+        {std::string(kw::server_flavor), std::string(to_string(settings.flavor))},
+        {std::string(kw::log_level), settings.log_level},
+        {std::string(kw::log_path), settings.log_path},
+        {std::string(kw::connect_timeout), std::to_string(settings.connect_timeout)},
+        {std::string(kw::application_name), settings.application_name},
+    }};
+    for (const KeyValue& candidate : candidates) {
+        const Keyword* keyword = find_keyword(candidate.key);
+        // Defaults are left out: they are implied, and leaving them out keeps a reused string
+        // following future default changes instead of freezing today's.
+        if (!candidate.value.empty() && candidate.value != keyword->default_value) {
+            pairs.push_back(candidate);
+        }
+    }
+    return pairs;
+}
+
+}  // namespace rsodbc::config

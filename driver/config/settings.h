@@ -1,0 +1,46 @@
+#pragma once
+
+#include "config/connection_string.h"
+#include "config/server_flavor.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rsodbc::config {
+
+// Typed, validated connection settings. Every field holds a usable value: defaults from the
+// keyword table are already applied, and enumerations are normalized to lower case.
+struct Settings {
+    std::string dsn;
+    std::string driver;
+    std::string host;
+    std::string database;
+    std::string user;
+    std::string password;
+    std::string sslmode;
+    std::string log_level;  // one of off, fatal, error, warn, info, debug, trace
+    std::string log_path;
+    std::string application_name;
+    int port = 5439;
+    int connect_timeout = 0;  // seconds, 0 = no limit
+    ServerFlavor flavor = ServerFlavor::automatic;
+    // Keys not in the keyword table, in their original spelling. Never an error: the caller
+    // reports them as warnings (01S00) so a connection string written for another driver works.
+    std::vector<std::string> unknown_keys;
+};
+
+// Applies defaults (an empty value counts as absent, since odbc.ini editors write empty keys)
+// and validates; throws ConfigError naming the key on an invalid value.
+Settings make_settings(const AttributeMap& attrs);
+
+// The pairs SQLDriverConnect returns as the completed connection string: DSN (or Driver when
+// there is no DSN) first, then every other keyword whose value differs from its default, PWD
+// included because the application may reconnect with the string.
+std::vector<KeyValue> completed_connection_pairs(const Settings& settings);
+
+// Normalizes a LogLevel value: names in any case (warning for warn) or the AWS driver's numbers
+// 0-6; returns one of off, fatal, error, warn, info, debug, trace. Throws ConfigError otherwise.
+std::string_view canonical_log_level(std::string_view text);
+
+}  // namespace rsodbc::config

@@ -1,0 +1,57 @@
+#include "log/redact.h"
+
+#include "config/keywords.h"
+
+#include <array>
+
+namespace rsodbc::log {
+
+namespace {
+
+bool icontains(std::string_view haystack, std::string_view needle) {
+    if (needle.size() > haystack.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+        if (config::iequals(haystack.substr(i, needle.size()), needle)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+bool is_secret_key(std::string_view key) {
+    if (const config::Keyword* keyword = config::find_keyword(key)) {
+        return keyword->secret;
+    }
+    static constexpr std::array<std::string_view, 5> secret_words{"pwd", "password", "passwd",
+                                                                  "secret", "token"};
+    for (std::string_view word : secret_words) {
+        if (icontains(key, word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string redacted_connection_string(const std::vector<config::KeyValue>& pairs) {
+    std::vector<config::KeyValue> masked = pairs;
+    for (config::KeyValue& pair : masked) {
+        if (is_secret_key(pair.key)) {
+            pair.value = redacted_value;
+        }
+    }
+    return config::format_connection_string(masked);
+}
+
+std::string redacted_connection_string(std::string_view text) {
+    try {
+        return redacted_connection_string(config::parse_connection_string(text));
+    } catch (const config::ConfigError&) {
+        return "<unparsable connection string of " + std::to_string(text.size()) + " bytes>";
+    }
+}
+
+}  // namespace rsodbc::log

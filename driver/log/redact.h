@@ -1,0 +1,25 @@
+#pragma once
+
+#include "config/connection_string.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rsodbc::log {
+
+inline constexpr std::string_view redacted_value = "***";
+
+// True for keywords the table marks secret, and, as a safety net, for unknown keys whose names
+// look like credentials (pwd, password, secret, token): another driver's secret keyword passed
+// through to us must not reach a log either.
+bool is_secret_key(std::string_view key);
+
+// The pairs formatted as a connection string, every secret value replaced by ***.
+std::string redacted_connection_string(const std::vector<config::KeyValue>& pairs);
+
+// Same for raw text. Text that does not parse is not shown at all, since there is no telling
+// where a password in it begins or ends.
+std::string redacted_connection_string(std::string_view text);
+
+}  // namespace rsodbc::log
