@@ -43,15 +43,15 @@ public:
     // first and the DSN second also makes the connection string override the DSN.
     void add_if_absent(std::string_view key, std::string_view value);
     void set(std::string_view key, std::string_view value);
-    const std::string* find(std::string_view key) const;
+    [[nodiscard]] const std::string* find(std::string_view key) const;
 
-    const_iterator begin() const { return entries_.begin(); }
+    [[nodiscard]] const_iterator begin() const { return entries_.begin(); }
 
-    const_iterator end() const { return entries_.end(); }
+    [[nodiscard]] const_iterator end() const { return entries_.end(); }
 
-    std::size_t size() const { return entries_.size(); }
+    [[nodiscard]] std::size_t size() const { return entries_.size(); }
 
-    bool empty() const { return entries_.empty(); }
+    [[nodiscard]] bool empty() const { return entries_.empty(); }
 
 private:
     KeyValue* find_entry(std::string_view canonical_key);

@@ -56,7 +56,7 @@ std::string read_value(const std::string& section, const std::string& key) {
         }
         // A result filling the buffer may have been cut short.
         if (static_cast<std::size_t>(rc) + 1 < buffer.size() || buffer.size() >= max_buffer) {
-            return std::string(buffer.data());
+            return {buffer.data()};
         }
         buffer.resize(buffer.size() * 2);
     }

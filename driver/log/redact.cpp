@@ -2,6 +2,7 @@
 
 #include "config/keywords.h"
 
+#include <algorithm>
 #include <array>
 
 namespace rsodbc::log {
@@ -28,12 +29,8 @@ bool is_secret_key(std::string_view key) {
     }
     static constexpr std::array<std::string_view, 5> secret_words{"pwd", "password", "passwd",
                                                                   "secret", "token"};
-    for (std::string_view word : secret_words) {
-        if (icontains(key, word)) {
-            return true;
-        }
-    }
-    return false;
+    return std::ranges::any_of(secret_words,
+                               [key](std::string_view word) { return icontains(key, word); });
 }
 
 std::string redacted_connection_string(const std::vector<config::KeyValue>& pairs) {
