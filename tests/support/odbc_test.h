@@ -38,7 +38,7 @@ namespace odbc_test {
 inline std::string require_env(const char* name) {
     const char* value = std::getenv(name);
     if (value == nullptr || *value == '\0') {
-        FAIL("environment variable " << name
+        FAIL("environment variable " << std::string(name)
                                      << " is not set; run the integration tests through tests/run");
     }
     return value;
