@@ -62,6 +62,10 @@ constexpr std::array exact_codes{
     // connection is gone, which ODBC calls a communication link failure.
     Mapping{"57P01", "08S01"},
     Mapping{"57P02", "08S01"},
+    // A connection that could not be established (wire/session.cpp raises these at connect time)
+    // keeps ODBC's connect-time codes rather than the mid-statement 08S01.
+    Mapping{"08001", "08001"},
+    Mapping{"08004", "08004"},
     Mapping{"57P03", "08S01"},
     // feature_not_supported stays 0A000, SQL-92's code for it. HYC00 would misstate who lacks
     // the feature: ODBC uses it for optional ODBC features the driver does not implement,

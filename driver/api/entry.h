@@ -1,0 +1,49 @@
+#pragma once
+// The one wrapper every exported function goes through: validate the handle (SQL_INVALID_HANDLE
+// otherwise), lock it, clear its diagnostics, run the body, turn exceptions into diagnostic
+// records, and derive the return code from the records.
+#include <sql.h>
+
+#include <type_traits>
+
+#include "core/handle.h"
+
+namespace rsodbc::api {
+
+struct EntryOptions {
+    // SQLGetDiagRec/SQLGetDiagField read the records of the previous call: they neither clear
+    // them nor let them change their own return code.
+    bool reads_diagnostics = false;
+};
+
+template <class H, class Body>
+SQLRETURN entry(SQLHANDLE raw, Body&& body, EntryOptions options = {}) noexcept {
+    H* handle = core::Handle::from<H>(raw);
+    if (handle == nullptr) {
+        return SQL_INVALID_HANDLE;
+    }
+    constexpr bool returns_void = std::is_void_v<std::invoke_result_t<Body, H&>>;
+    try {
+        const auto guard = handle->lock();
+        if constexpr (!returns_void) {
+            if (options.reads_diagnostics) {
+                return body(*handle);
+            }
+        }
+        handle->diagnostics().clear();
+        try {
+            if constexpr (returns_void) {
+                body(*handle);
+                return handle->diagnostics().finish(SQL_SUCCESS);
+            } else {
+                return handle->diagnostics().finish(body(*handle));
+            }
+        } catch (...) {
+            return handle->diagnostics().record_current_exception();
+        }
+    } catch (...) {
+        return SQL_ERROR;  // the lock itself failed (system error): nothing else is safe
+    }
+}
+
+}  // namespace rsodbc::api

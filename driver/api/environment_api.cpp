@@ -1,0 +1,28 @@
+// SQLSetEnvAttr, SQLGetEnvAttr.
+#include <sql.h>
+#include <sqlext.h>
+
+#include "api/entry.h"
+#include "api/value_out.h"
+#include "core/environment.h"
+
+using rsodbc::api::entry;
+using rsodbc::api::value_out;
+using rsodbc::core::Environment;
+
+extern "C" {
+
+SQLRETURN SQL_API SQLSetEnvAttr(SQLHENV environment, SQLINTEGER attribute, SQLPOINTER value,
+                                SQLINTEGER /*length*/) {
+    return entry<Environment>(environment,
+                              [&](Environment& e) { e.set_attribute(attribute, value); });
+}
+
+SQLRETURN SQL_API SQLGetEnvAttr(SQLHENV environment, SQLINTEGER attribute, SQLPOINTER value,
+                                SQLINTEGER /*capacity*/, SQLINTEGER* length) {
+    return entry<Environment>(environment, [&](Environment& e) {
+        value_out(e.get_attribute(attribute), value, length);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,142 @@
+// SQLAllocHandle, SQLFreeHandle, SQLFreeStmt.
+#include <sql.h>
+#include <sqlext.h>
+
+#include <memory>
+
+#include "api/entry.h"
+#include "core/connection.h"
+#include "core/environment.h"
+#include "core/odbc_error.h"
+#include "core/statement.h"
+
+using rsodbc::api::entry;
+using rsodbc::core::Connection;
+using rsodbc::core::Environment;
+using rsodbc::core::Handle;
+using rsodbc::core::OdbcError;
+using rsodbc::core::Statement;
+namespace sqlstate = rsodbc::sqlstate;
+
+namespace {
+
+void require_output(const SQLHANDLE* output) {
+    if (output == nullptr) {
+        throw OdbcError(sqlstate::invalid_use_of_null_pointer,
+                        "invalid use of null pointer: OutputHandlePtr must not be NULL");
+    }
+}
+
+SQLRETURN allocate_environment(SQLHANDLE* output) {
+    if (output == nullptr) {
+        return SQL_ERROR;  // no handle exists yet to carry a diagnostic
+    }
+    try {
+        // The application owns the environment until SQLFreeHandle: ownership crosses the C
+        // boundary here and comes back in free_environment.
+        *output = std::make_unique<Environment>().release()->as_raw();
+        return SQL_SUCCESS;
+    } catch (...) {
+        *output = SQL_NULL_HENV;
+        return SQL_ERROR;
+    }
+}
+
+SQLRETURN free_environment(SQLHANDLE raw) {
+    auto* environment = Handle::from<Environment>(raw);
+    if (environment == nullptr) {
+        return SQL_INVALID_HANDLE;
+    }
+    if (environment->has_connections()) {
+        environment->diagnostics().clear();
+        environment->diagnostics().add_error(
+            sqlstate::function_sequence_error,
+            "[redshift-odbc] function sequence error: free the connections of this environment "
+            "first");
+        return SQL_ERROR;
+    }
+    const std::unique_ptr<Environment> owned(environment);
+    return SQL_SUCCESS;
+}
+
+SQLRETURN free_connection(SQLHANDLE raw) {
+    auto* connection = Handle::from<Connection>(raw);
+    if (connection == nullptr) {
+        return SQL_INVALID_HANDLE;
+    }
+    // The connection's own lock dies with it, so its parent's lock guards the removal.
+    Environment& environment = connection->environment();
+    const auto guard = environment.lock();
+    connection->diagnostics().clear();
+    if (connection->connected()) {
+        connection->diagnostics().add_error(
+            sqlstate::function_sequence_error,
+            "[redshift-odbc] function sequence error: disconnect before freeing the connection");
+        return SQL_ERROR;
+    }
+    environment.free_connection(*connection);
+    return SQL_SUCCESS;
+}
+
+SQLRETURN free_statement_handle(SQLHANDLE raw) {
+    auto* statement = Handle::from<Statement>(raw);
+    if (statement == nullptr) {
+        return SQL_INVALID_HANDLE;
+    }
+    const auto guard = statement->lock();  // the connection's lock, which outlives the statement
+    statement->connection().free_statement(*statement);
+    return SQL_SUCCESS;
+}
+
+}  // namespace
+
+extern "C" {
+
+SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE* output) {
+    switch (type) {
+        case SQL_HANDLE_ENV:
+            return allocate_environment(output);
+        case SQL_HANDLE_DBC:
+            return entry<Environment>(input, [&](Environment& environment) {
+                require_output(output);
+                *output = SQL_NULL_HDBC;
+                *output = environment.allocate_connection().as_raw();
+            });
+        case SQL_HANDLE_STMT:
+            return entry<Connection>(input, [&](Connection& connection) {
+                require_output(output);
+                *output = SQL_NULL_HSTMT;
+                *output = connection.allocate_statement().as_raw();
+            });
+        case SQL_HANDLE_DESC:
+            return entry<Connection>(input, [&](Connection&) {
+                throw OdbcError(sqlstate::optional_feature_not_implemented,
+                                "optional feature not implemented: explicitly allocated "
+                                "descriptors");
+            });
+        default:
+            return SQL_ERROR;  // HY092 belongs to the driver manager; there is no handle to use
+    }
+}
+
+SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
+    switch (type) {
+        case SQL_HANDLE_ENV:
+            return free_environment(handle);
+        case SQL_HANDLE_DBC:
+            return free_connection(handle);
+        case SQL_HANDLE_STMT:
+            return free_statement_handle(handle);
+        default:
+            return SQL_INVALID_HANDLE;  // implicit descriptors are freed with their statement
+    }
+}
+
+SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT statement, SQLUSMALLINT option) {
+    if (option == SQL_DROP) {
+        return free_statement_handle(statement);
+    }
+    return entry<Statement>(statement, [&](Statement& s) { s.free_statement(option); });
+}
+
+}  // extern "C"

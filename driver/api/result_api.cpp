@@ -1,0 +1,126 @@
+// SQLNumResultCols, SQLDescribeCol, SQLColAttribute, SQLFetch, SQLGetData, SQLBindCol.
+#include <sql.h>
+#include <sqlext.h>
+#include <sqlucode.h>
+
+#include "api/entry.h"
+#include "api/text_out.h"
+#include "core/column_attributes.h"
+#include "core/odbc_error.h"
+#include "core/statement.h"
+
+using rsodbc::api::entry;
+using rsodbc::api::text_out;
+using rsodbc::api::Units;
+using rsodbc::core::ColumnDescription;
+using rsodbc::core::OdbcError;
+using rsodbc::core::Statement;
+namespace sqlstate = rsodbc::sqlstate;
+
+namespace {
+
+template <class T>
+void store(T* target, T value) {
+    if (target != nullptr) {
+        *target = value;
+    }
+}
+
+template <class Char>
+SQLRETURN describe_col(SQLHSTMT statement, SQLUSMALLINT number, Char* name,
+                       SQLSMALLINT name_capacity, SQLSMALLINT* name_length, SQLSMALLINT* sql_type,
+                       SQLULEN* column_size, SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
+    return entry<Statement>(statement, [&](Statement& s) {
+        const ColumnDescription& column = s.column(number);
+        text_out(column.name, name, name_capacity, name_length, Units::characters,
+                 s.diagnostics());
+        store(sql_type, column.type.sql_type);
+        store(column_size, rsodbc::core::described_size(column));
+        store(decimal_digits, column.type.decimal_digits);
+        store(nullable, column.nullable);
+    });
+}
+
+template <class Char>
+SQLRETURN col_attribute(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT field,
+                        SQLPOINTER text, SQLSMALLINT text_capacity, SQLSMALLINT* text_length,
+                        SQLLEN* numeric) {
+    return entry<Statement>(statement, [&](Statement& s) {
+        if (field == SQL_DESC_COUNT || field == SQL_COLUMN_COUNT) {
+            store(numeric, static_cast<SQLLEN>(s.column_count()));
+            return;
+        }
+        const auto attribute = rsodbc::core::column_attribute(s.column(number), field);
+        if (attribute.text) {
+            // SQLColAttributeW counts bytes, unlike SQLDescribeColW.
+            text_out(*attribute.text, static_cast<Char*>(text), text_capacity, text_length,
+                     Units::bytes, s.diagnostics());
+        } else {
+            store(numeric, attribute.number);
+        }
+    });
+}
+
+}  // namespace
+
+extern "C" {
+
+SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT statement, SQLSMALLINT* count) {
+    return entry<Statement>(statement, [&](Statement& s) {
+        if (count == nullptr) {
+            throw OdbcError(sqlstate::invalid_use_of_null_pointer,
+                            "invalid use of null pointer: ColumnCountPtr must not be NULL");
+        }
+        *count = s.column_count();
+    });
+}
+
+SQLRETURN SQL_API SQLDescribeCol(SQLHSTMT statement, SQLUSMALLINT number, SQLCHAR* name,
+                                 SQLSMALLINT name_capacity, SQLSMALLINT* name_length,
+                                 SQLSMALLINT* sql_type, SQLULEN* column_size,
+                                 SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
+    return describe_col(statement, number, name, name_capacity, name_length, sql_type,
+                        column_size, decimal_digits, nullable);
+}
+
+SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT statement, SQLUSMALLINT number, SQLWCHAR* name,
+                                  SQLSMALLINT name_capacity, SQLSMALLINT* name_length,
+                                  SQLSMALLINT* sql_type, SQLULEN* column_size,
+                                  SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
+    return describe_col(statement, number, name, name_capacity, name_length, sql_type,
+                        column_size, decimal_digits, nullable);
+}
+
+SQLRETURN SQL_API SQLColAttribute(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT field,
+                                  SQLPOINTER text, SQLSMALLINT text_capacity,
+                                  SQLSMALLINT* text_length, SQLLEN* numeric) {
+    return col_attribute<SQLCHAR>(statement, number, field, text, text_capacity, text_length,
+                                  numeric);
+}
+
+SQLRETURN SQL_API SQLColAttributeW(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT field,
+                                   SQLPOINTER text, SQLSMALLINT text_capacity,
+                                   SQLSMALLINT* text_length, SQLLEN* numeric) {
+    return col_attribute<SQLWCHAR>(statement, number, field, text, text_capacity, text_length,
+                                   numeric);
+}
+
+SQLRETURN SQL_API SQLFetch(SQLHSTMT statement) {
+    return entry<Statement>(statement, [](Statement& s) { return s.fetch(); });
+}
+
+SQLRETURN SQL_API SQLGetData(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLINT c_type,
+                             SQLPOINTER data, SQLLEN capacity, SQLLEN* indicator) {
+    return entry<Statement>(statement, [&](Statement& s) {
+        return s.get_data({number, c_type, data, capacity, indicator});
+    });
+}
+
+SQLRETURN SQL_API SQLBindCol(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLINT c_type,
+                             SQLPOINTER data, SQLLEN capacity, SQLLEN* indicator) {
+    return entry<Statement>(statement, [&](Statement& s) {
+        s.bind_column(number, c_type, data, capacity, indicator);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,20 @@
+#pragma once
+// Application strings in: SQLCHAR* (UTF-8 bytes) or SQLWCHAR* (UTF-16 code units) with a length
+// that may be SQL_NTS. The only code that reads SQLCHAR*/SQLWCHAR* arguments. NULL stays distinct
+// from "" (ODBC gives them different meanings).
+#include <sql.h>
+#include <sqlucode.h>
+
+#include <optional>
+#include <string>
+
+namespace rsodbc::api {
+
+std::optional<std::string> text_in(const SQLCHAR* text, SQLINTEGER length);
+std::optional<std::string> text_in(const SQLWCHAR* text, SQLINTEGER length);
+
+// Like text_in, but a NULL pointer is an error (HY009) naming the argument.
+template <class Char>
+std::string required_text_in(const Char* text, SQLINTEGER length, const char* argument);
+
+}  // namespace rsodbc::api

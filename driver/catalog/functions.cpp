@@ -1,0 +1,47 @@
+#include "catalog/functions.h"
+
+#include <algorithm>
+#include <array>
+
+namespace rsodbc::catalog {
+
+namespace {
+
+// Every function exported by api/ with a working body. Keep in step with api/*.cpp: the
+// integration suite checks that each function listed here answers.
+constexpr std::array implemented = {
+    SQL_API_SQLALLOCHANDLE,    SQL_API_SQLFREEHANDLE,     SQL_API_SQLFREESTMT,
+    SQL_API_SQLSETENVATTR,     SQL_API_SQLGETENVATTR,     SQL_API_SQLCONNECT,
+    SQL_API_SQLDRIVERCONNECT,  SQL_API_SQLDISCONNECT,     SQL_API_SQLEXECDIRECT,
+    SQL_API_SQLPREPARE,        SQL_API_SQLEXECUTE,        SQL_API_SQLNUMRESULTCOLS,
+    SQL_API_SQLDESCRIBECOL,    SQL_API_SQLCOLATTRIBUTE,   SQL_API_SQLFETCH,
+    SQL_API_SQLGETDATA,        SQL_API_SQLBINDCOL,        SQL_API_SQLROWCOUNT,
+    SQL_API_SQLCLOSECURSOR,    SQL_API_SQLGETDIAGREC,     SQL_API_SQLGETDIAGFIELD,
+    SQL_API_SQLGETINFO,        SQL_API_SQLGETFUNCTIONS,   SQL_API_SQLSETCONNECTATTR,
+    SQL_API_SQLGETCONNECTATTR, SQL_API_SQLENDTRAN,        SQL_API_SQLSETSTMTATTR,
+    SQL_API_SQLGETSTMTATTR,    SQL_API_SQLMORERESULTS,
+};
+
+}  // namespace
+
+bool function_supported(SQLUSMALLINT function_id) {
+    return std::find(implemented.begin(), implemented.end(), function_id) != implemented.end();
+}
+
+void fill_odbc3_bitmap(SQLUSMALLINT* bitmap) {
+    std::fill_n(bitmap, SQL_API_ODBC3_ALL_FUNCTIONS_SIZE, SQLUSMALLINT{0});
+    for (const auto id : implemented) {
+        bitmap[id >> 4] |= static_cast<SQLUSMALLINT>(1U << (id & 0xF));
+    }
+}
+
+void fill_odbc2_array(SQLUSMALLINT* array) {
+    std::fill_n(array, 100, SQLUSMALLINT{0});
+    for (const auto id : implemented) {
+        if (id < 100) {
+            array[id] = SQL_TRUE;
+        }
+    }
+}
+
+}  // namespace rsodbc::catalog

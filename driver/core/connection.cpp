@@ -1,0 +1,277 @@
+#include "core/connection.h"
+
+#include <algorithm>
+
+#include "config/dsn_reader.h"
+#include "core/environment.h"
+#include "core/odbc_error.h"
+#include "core/statement.h"
+#include "log/logger.h"
+#include "log/redact.h"
+
+namespace rsodbc::core {
+
+namespace {
+
+wire::ConnectParams connect_params(const config::Settings& settings, SQLULEN login_timeout) {
+    wire::ConnectParams params;
+    params.host = settings.host;
+    params.port = std::to_string(settings.port);
+    params.database = settings.database;
+    params.user = settings.user;
+    params.password = settings.password;
+    params.sslmode = settings.sslmode;
+    params.application_name = settings.application_name;
+    // SQL_ATTR_LOGIN_TIMEOUT set by the application wins over the DSN's ConnectTimeout.
+    params.connect_timeout_seconds =
+        login_timeout != 0 ? static_cast<int>(login_timeout) : settings.connect_timeout;
+    return params;
+}
+
+std::string text_of(const AttributeValue& value, std::string_view attribute) {
+    if (!value.text) {
+        throw OdbcError(sqlstate::invalid_attribute_value,
+                        "invalid attribute value: " + std::string(attribute) + " needs a string");
+    }
+    return *value.text;
+}
+
+}  // namespace
+
+Connection::Connection(Environment& environment)
+    : Handle(HandleKind::connection, mutex_), environment_(environment) {}
+
+Connection::~Connection() = default;
+
+void Connection::connect(const std::string& dsn, const std::optional<std::string>& user,
+                         const std::optional<std::string>& password) {
+    config::AttributeMap attributes;
+    attributes.set("DSN", dsn);
+    if (user && !user->empty()) {
+        attributes.set("UID", *user);
+    }
+    if (password && !password->empty()) {
+        attributes.set("PWD", *password);
+    }
+    open(std::move(attributes));
+}
+
+std::string Connection::driver_connect(const std::string& connection_string) {
+    config::AttributeMap attributes;
+    try {
+        for (const auto& pair : config::parse_connection_string(connection_string)) {
+            attributes.add_if_absent(pair.key, pair.value);  // first occurrence wins (ODBC)
+        }
+    } catch (const config::ConfigError& error) {
+        throw OdbcError(sqlstate::unable_to_connect,
+                        std::string("unable to connect: invalid connection string: ")
+                            + error.what());
+    }
+    open(std::move(attributes));
+    return config::format_connection_string(config::completed_connection_pairs(settings_));
+}
+
+void Connection::open(config::AttributeMap attributes) {
+    if (session_.connected()) {
+        throw OdbcError(sqlstate::connection_name_in_use,
+                        "connection name in use: this connection is already open");
+    }
+    if (const std::string* dsn = attributes.find("DSN"); dsn != nullptr && !dsn->empty()) {
+        config::read_dsn(*dsn, attributes);  // the connection string wins over the DSN
+    }
+    try {
+        settings_ = config::make_settings(attributes);
+    } catch (const config::ConfigError& error) {
+        throw OdbcError(sqlstate::invalid_attribute_value,
+                        std::string("invalid connection attribute: ") + error.what());
+    }
+    log::configure(settings_.log_level, settings_.log_path);
+    for (const auto& key : settings_.unknown_keys) {
+        diagnostics().add_warning(sqlstate::invalid_connection_string_attribute,
+                                  "invalid connection string attribute: '" + key
+                                      + "' is not a keyword of this driver and was ignored");
+    }
+    RSODBC_LOG(info, "connecting: {}", log::redacted_connection_string(
+                                             config::completed_connection_pairs(settings_)));
+    session_.connect(connect_params(settings_, login_timeout_));
+    switch (settings_.flavor) {
+        case config::ServerFlavor::redshift:
+            redshift_ = true;
+            break;
+        case config::ServerFlavor::postgresql:
+            redshift_ = false;
+            break;
+        case config::ServerFlavor::automatic:
+            redshift_ = session_.reports_redshift();
+            break;
+    }
+    RSODBC_LOG(info, "connected to {} server version {}", redshift_ ? "Redshift" : "PostgreSQL",
+                       session_.parameter_status("server_version"));
+}
+
+catalog::InfoContext Connection::info_context() const {
+    catalog::InfoContext context;
+    context.redshift = redshift_;
+    context.data_source_name = settings_.dsn;
+    if (session_.connected()) {
+        context.server_version = session_.parameter_status("server_version");
+        context.redshift_version = session_.parameter_status("padb_version");
+        context.server_name = settings_.host;
+        context.database = session_.database();
+        context.user = session_.user();
+    }
+    return context;
+}
+
+void Connection::require_connected() const {
+    if (!session_.connected()) {
+        throw OdbcError(sqlstate::connection_not_open,
+                        "connection not open: connect first (SQLConnect or SQLDriverConnect)");
+    }
+}
+
+void Connection::disconnect() {
+    require_connected();
+    const wire::TransactionStatus status = session_.transaction_status();
+    if (!autocommit_ && session_.healthy()
+        && (status == wire::TransactionStatus::in_transaction
+            || status == wire::TransactionStatus::in_error)) {
+        throw OdbcError(sqlstate::invalid_transaction_state,
+                        "invalid transaction state: a transaction is open; commit or roll it back "
+                        "(SQLEndTran) before disconnecting");
+    }
+    statements_.clear();
+    session_.disconnect();
+}
+
+Statement& Connection::allocate_statement() {
+    require_connected();
+    statements_.push_back(std::make_unique<Statement>(*this, mutex_));
+    return *statements_.back();
+}
+
+void Connection::free_statement(Statement& statement) {
+    std::erase_if(statements_, [&](const auto& owned) { return owned.get() == &statement; });
+}
+
+wire::Results Connection::execute(const std::string& sql) {
+    require_connected();
+    if (!autocommit_ && session_.transaction_status() == wire::TransactionStatus::idle) {
+        session_.run("BEGIN");
+    }
+    RSODBC_LOG(debug, "execute: {}", sql);
+    return session_.execute(sql);
+}
+
+void Connection::end_transaction(SQLSMALLINT completion) {
+    if (completion != SQL_COMMIT && completion != SQL_ROLLBACK) {
+        throw OdbcError(sqlstate::invalid_transaction_operation,
+                        "invalid transaction operation code " + std::to_string(completion));
+    }
+    require_connected();
+    const wire::TransactionStatus status = session_.transaction_status();
+    if (status == wire::TransactionStatus::in_error) {
+        session_.run("ROLLBACK");
+        if (completion == SQL_COMMIT) {
+            // The server turns COMMIT of a failed transaction into a silent rollback; say so.
+            throw OdbcError("25S03",
+                            "transaction is rolled back: a statement in the transaction failed, "
+                            "so nothing was committed");
+        }
+        return;
+    }
+    if (status == wire::TransactionStatus::in_transaction) {
+        session_.run(completion == SQL_COMMIT ? "COMMIT" : "ROLLBACK");
+    }
+}
+
+void Connection::set_attribute(SQLINTEGER attribute, const AttributeValue& value) {
+    switch (attribute) {
+        case SQL_ATTR_AUTOCOMMIT: {
+            if (value.number != SQL_AUTOCOMMIT_ON && value.number != SQL_AUTOCOMMIT_OFF) {
+                throw OdbcError(sqlstate::invalid_attribute_value,
+                                "invalid attribute value for SQL_ATTR_AUTOCOMMIT");
+            }
+            const bool turning_on = value.number == SQL_AUTOCOMMIT_ON && !autocommit_;
+            if (turning_on && session_.connected()) {
+                end_transaction(SQL_COMMIT);  // ODBC: switching autocommit on commits
+            }
+            autocommit_ = value.number == SQL_AUTOCOMMIT_ON;
+            return;
+        }
+        case SQL_ATTR_ACCESS_MODE:
+            access_mode_ = value.number;
+            return;
+        case SQL_ATTR_LOGIN_TIMEOUT:
+            login_timeout_ = value.number;
+            return;
+        case SQL_ATTR_CONNECTION_TIMEOUT:
+            connection_timeout_ = value.number;
+            return;
+        case SQL_ATTR_METADATA_ID:
+            metadata_id_ = value.number;
+            return;
+        case SQL_ATTR_CURRENT_CATALOG:
+            if (text_of(value, "SQL_ATTR_CURRENT_CATALOG") != settings_.database
+                || !session_.connected()) {
+                throw OdbcError(sqlstate::optional_feature_not_implemented,
+                                "optional feature not implemented: the database of an open "
+                                "connection cannot be changed; connect with Database= instead");
+            }
+            return;
+        case SQL_ATTR_TXN_ISOLATION:
+        case SQL_ATTR_QUIET_MODE:
+        case SQL_ATTR_PACKET_SIZE:
+        case SQL_ATTR_TRACE:
+        case SQL_ATTR_TRACEFILE:
+        case SQL_ATTR_ODBC_CURSORS:
+            return;  // accepted; nothing in the driver depends on them yet
+        case SQL_ATTR_ASYNC_ENABLE:
+            if (value.number != SQL_ASYNC_ENABLE_OFF) {
+                throw OdbcError(sqlstate::optional_feature_not_implemented,
+                                "optional feature not implemented: asynchronous execution");
+            }
+            return;
+        default:
+            throw OdbcError(sqlstate::invalid_attribute_identifier,
+                            "invalid attribute identifier: connection attribute "
+                                + std::to_string(attribute) + " is not supported");
+    }
+}
+
+AttributeValue Connection::get_attribute(SQLINTEGER attribute) const {
+    switch (attribute) {
+        case SQL_ATTR_AUTOCOMMIT:
+            return {static_cast<SQLULEN>(autocommit_ ? SQL_AUTOCOMMIT_ON : SQL_AUTOCOMMIT_OFF),
+                    std::nullopt};
+        case SQL_ATTR_ACCESS_MODE:
+            return {access_mode_, std::nullopt};
+        case SQL_ATTR_LOGIN_TIMEOUT:
+            return {login_timeout_, std::nullopt};
+        case SQL_ATTR_CONNECTION_TIMEOUT:
+            return {connection_timeout_, std::nullopt};
+        case SQL_ATTR_METADATA_ID:
+            return {metadata_id_, std::nullopt};
+        case SQL_ATTR_TXN_ISOLATION:
+            // Redshift runs every transaction serializable; PostgreSQL defaults to read committed.
+            return {redshift_ ? static_cast<SQLULEN>(SQL_TXN_SERIALIZABLE)
+                              : static_cast<SQLULEN>(SQL_TXN_READ_COMMITTED),
+                    std::nullopt};
+        case SQL_ATTR_CONNECTION_DEAD:
+            return {static_cast<SQLULEN>(session_.healthy() ? SQL_CD_FALSE : SQL_CD_TRUE),
+                    std::nullopt};
+        case SQL_ATTR_ASYNC_ENABLE:
+            return {SQL_ASYNC_ENABLE_OFF, std::nullopt};
+        case SQL_ATTR_AUTO_IPD:
+            return {SQL_FALSE, std::nullopt};
+        case SQL_ATTR_CURRENT_CATALOG:
+            require_connected();
+            return {0, session_.database()};
+        default:
+            throw OdbcError(sqlstate::invalid_attribute_identifier,
+                            "invalid attribute identifier: connection attribute "
+                                + std::to_string(attribute) + " is not supported");
+    }
+}
+
+}  // namespace rsodbc::core

@@ -1,0 +1,87 @@
+#pragma once
+// A connection handle: settings, the libpq session, autocommit and transactions, and the
+// statements allocated from it.
+#include <sql.h>
+#include <sqlext.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/info_table.h"
+#include "config/connection_string.h"
+#include "config/server_flavor.h"
+#include "config/settings.h"
+#include "core/handle.h"
+#include "wire/session.h"
+
+namespace rsodbc::core {
+
+class Environment;
+class Statement;
+
+// A connection attribute value: most are integers, a few are strings.
+struct AttributeValue {
+    SQLULEN number = 0;
+    std::optional<std::string> text;
+};
+
+class Connection final : public Handle {
+public:
+    static constexpr HandleKind handle_kind = HandleKind::connection;
+
+    explicit Connection(Environment& environment);
+    ~Connection() override;
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    Connection(Connection&&) = delete;
+    Connection& operator=(Connection&&) = delete;
+
+    Environment& environment() { return environment_; }
+
+    // SQLConnect: the DSN's settings, with UID/PWD given in the call taking precedence.
+    void connect(const std::string& dsn, const std::optional<std::string>& user,
+                 const std::optional<std::string>& password);
+    // SQLDriverConnect: returns the completed connection string.
+    std::string driver_connect(const std::string& connection_string);
+    void disconnect();
+    [[nodiscard]] bool connected() const { return session_.connected(); }
+
+    Statement& allocate_statement();
+    void free_statement(Statement& statement);
+
+    void set_attribute(SQLINTEGER attribute, const AttributeValue& value);
+    [[nodiscard]] AttributeValue get_attribute(SQLINTEGER attribute) const;
+    void end_transaction(SQLSMALLINT completion);
+
+    // Runs SQL for a statement, opening the transaction first in manual-commit mode.
+    wire::Results execute(const std::string& sql);
+
+    [[nodiscard]] const config::Settings& settings() const { return settings_; }
+
+    // What SQLGetInfo needs to know about this connection and its server.
+    [[nodiscard]] catalog::InfoContext info_context() const;
+
+    [[nodiscard]] bool is_redshift() const { return redshift_; }
+
+    [[nodiscard]] const wire::Session& session() const { return session_; }
+
+private:
+    void open(config::AttributeMap attributes);
+    void require_connected() const;
+
+    Environment& environment_;
+    std::recursive_mutex mutex_;
+    wire::Session session_;
+    config::Settings settings_;
+    bool redshift_ = false;
+    bool autocommit_ = true;
+    SQLULEN access_mode_ = SQL_MODE_READ_WRITE;
+    SQLULEN login_timeout_ = 0;
+    SQLULEN connection_timeout_ = 0;
+    SQLULEN metadata_id_ = SQL_FALSE;
+    std::vector<std::unique_ptr<Statement>> statements_;
+};
+
+}  // namespace rsodbc::core

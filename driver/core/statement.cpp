@@ -1,0 +1,294 @@
+#include "core/statement.h"
+
+#include <cstring>
+
+#include "core/connection.h"
+#include "core/odbc_error.h"
+#include "types/to_c/convert.h"
+
+namespace rsodbc::core {
+
+namespace {
+
+// Applies SQL_ATTR_ROW_BIND_OFFSET_PTR to a bound address (ODBC: "binding offsets").
+template <class T>
+T* offset_pointer(T* pointer, const SQLLEN* offset) {
+    if (pointer == nullptr || offset == nullptr) {
+        return pointer;
+    }
+    return reinterpret_cast<T*>(reinterpret_cast<char*>(pointer) + *offset);  // NOLINT
+}
+
+void write_length(SQLLEN* indicator, SQLLEN* octet_length, SQLLEN length) {
+    if (octet_length != nullptr) {
+        *octet_length = length;
+    }
+    if (indicator != nullptr && indicator != octet_length) {
+        *indicator = 0;
+    }
+}
+
+}  // namespace
+
+Statement::Statement(Connection& connection, std::recursive_mutex& lock)
+    : Handle(HandleKind::statement, lock),
+      connection_(connection),
+      ard_(DescriptorKind::ard, lock),
+      apd_(DescriptorKind::apd, lock),
+      ird_(DescriptorKind::ird, lock),
+      ipd_(DescriptorKind::ipd, lock) {}
+
+void Statement::exec_direct(const std::string& sql) {
+    prepared_sql_.reset();
+    run(sql);
+}
+
+void Statement::prepare(const std::string& sql) {
+    reset_results();
+    prepared_sql_ = sql;
+}
+
+void Statement::execute() {
+    if (!prepared_sql_) {
+        throw OdbcError(sqlstate::function_sequence_error,
+                        "function sequence error: SQLExecute needs a statement prepared with "
+                        "SQLPrepare");
+    }
+    if (cursor_open()) {
+        throw OdbcError(sqlstate::invalid_cursor_state,
+                        "invalid cursor state: close the open cursor (SQLCloseCursor) before "
+                        "executing again");
+    }
+    run(*prepared_sql_);
+}
+
+void Statement::run(const std::string& sql) {
+    reset_results();
+    wire::Results results = connection_.execute(sql);
+    for (auto& result : results) {
+        pending_results_.push_back(std::move(result));
+    }
+    adopt_next_result();
+}
+
+void Statement::reset_results() {
+    result_.reset();
+    pending_results_.clear();
+    columns_.clear();
+    on_row_ = false;
+    rows_fetched_ = 0;
+    row_count_ = -1;
+    get_data_column_ = 0;
+}
+
+void Statement::adopt_next_result() {
+    result_.reset();
+    columns_.clear();
+    on_row_ = false;
+    rows_fetched_ = 0;
+    get_data_column_ = 0;
+    if (pending_results_.empty()) {
+        return;
+    }
+    result_ = std::move(pending_results_.front());
+    pending_results_.pop_front();
+    row_count_ = result_->affected_rows();
+    describe_columns();
+}
+
+void Statement::describe_columns() {
+    for (const auto& column : result_->columns()) {
+        columns_.push_back(ColumnDescription{
+            column.name, types::describe_server_type(column.type_oid, column.type_modifier),
+            SQL_NULLABLE_UNKNOWN, column.table_oid});
+    }
+}
+
+bool Statement::cursor_open() const { return result_ != nullptr && result_->returns_rows(); }
+
+SQLSMALLINT Statement::column_count() {
+    if (result_ == nullptr && prepared_sql_) {
+        // Describe-before-execute needs a server prepare; it arrives with parameter support.
+        return 0;
+    }
+    return static_cast<SQLSMALLINT>(columns_.size());
+}
+
+const ColumnDescription& Statement::column(SQLUSMALLINT number) {
+    if (number == 0) {
+        throw OdbcError(sqlstate::invalid_descriptor_index,
+                        "invalid descriptor index: column 0 is the bookmark column and bookmarks "
+                        "are not supported");
+    }
+    if (number > columns_.size()) {
+        throw OdbcError(sqlstate::invalid_descriptor_index,
+                        "invalid descriptor index: column " + std::to_string(number)
+                            + " does not exist (the result has "
+                            + std::to_string(columns_.size()) + " columns)");
+    }
+    return columns_[number - 1];
+}
+
+SQLRETURN Statement::fetch() {
+    if (!cursor_open()) {
+        if (result_ == nullptr && !prepared_sql_ && row_count_ == -1) {
+            throw OdbcError(sqlstate::function_sequence_error,
+                            "function sequence error: no statement has been executed");
+        }
+        throw OdbcError(sqlstate::invalid_cursor_state,
+                        "invalid cursor state: the statement has no result set to fetch from");
+    }
+    DescriptorHeader& ird = ird_.header();
+    const bool limit_reached = max_rows != 0 && rows_fetched_ >= max_rows;
+    get_data_column_ = 0;
+    if (limit_reached || !result_->next_row()) {
+        on_row_ = false;
+        if (ird.rows_processed_ptr != nullptr) {
+            *ird.rows_processed_ptr = 0;
+        }
+        return SQL_NO_DATA;
+    }
+    on_row_ = true;
+    ++rows_fetched_;
+    const std::size_t warnings_before = diagnostics().records().size();
+    write_bound_columns(1);
+    if (ird.rows_processed_ptr != nullptr) {
+        *ird.rows_processed_ptr = 1;
+    }
+    if (ird.array_status_ptr != nullptr) {
+        ird.array_status_ptr[0] = diagnostics().records().size() > warnings_before
+                                      ? SQL_ROW_SUCCESS_WITH_INFO
+                                      : SQL_ROW_SUCCESS;
+    }
+    return SQL_SUCCESS;
+}
+
+void Statement::write_bound_columns(SQLLEN row_number) {
+    const SQLLEN* offset = ard_.header().bind_offset_ptr;
+    for (SQLUSMALLINT number = 1; number <= ard_.count() && number <= columns_.size(); ++number) {
+        const DescriptorRecord* record = ard_.bound_record(number);
+        if (record == nullptr) {
+            continue;
+        }
+        SQLLEN* indicator = offset_pointer(record->indicator_ptr, offset);
+        SQLLEN* octet_length = offset_pointer(record->octet_length_ptr, offset);
+        const wire::Cell cell = result_->cell(number - 1);
+        if (cell.is_null) {
+            if (indicator == nullptr) {
+                throw OdbcError("22002", "indicator variable required but not supplied: column "
+                                             + std::to_string(number) + " is NULL");
+            }
+            *indicator = SQL_NULL_DATA;
+            continue;
+        }
+        const ColumnDescription& column = columns_[number - 1];
+        exec::PieceState piece;
+        const exec::Target target{exec::effective_c_type(record->concise_type, column.type),
+                                  offset_pointer(record->data_ptr, offset), record->octet_length};
+        const types::Written written = exec::write_cell(cell, column.type, target, piece,
+                                                        diagnostics(), row_number, number);
+        write_length(indicator, octet_length, written.length);
+    }
+}
+
+SQLRETURN Statement::get_data(const GetDataRequest& request) {
+    if (!on_row_) {
+        throw OdbcError(sqlstate::invalid_cursor_state,
+                        "invalid cursor state: the cursor is not positioned on a row (call "
+                        "SQLFetch first)");
+    }
+    const ColumnDescription& column = this->column(request.column);
+    const SQLSMALLINT c_type = request.c_type == SQL_ARD_TYPE
+                                   ? ard_.record(request.column).concise_type
+                                   : request.c_type;
+    const exec::Target target{exec::effective_c_type(c_type, column.type), request.data,
+                              request.capacity};
+    if (types::is_piecewise_c_type(target.c_type) && request.capacity < 0) {
+        throw OdbcError(sqlstate::invalid_string_or_buffer_length,
+                        "invalid string or buffer length: BufferLength is negative");
+    }
+    if (request.column != get_data_column_) {
+        get_data_column_ = request.column;
+        get_data_done_ = false;
+        piece_ = exec::PieceState{};
+    }
+    if (get_data_done_) {
+        return SQL_NO_DATA;  // every piece of this column has been returned
+    }
+    const wire::Cell cell = result_->cell(request.column - 1);
+    if (cell.is_null) {
+        if (request.indicator == nullptr) {
+            throw OdbcError("22002", "indicator variable required but not supplied: column "
+                                         + std::to_string(request.column) + " is NULL");
+        }
+        *request.indicator = SQL_NULL_DATA;
+        get_data_done_ = true;
+        return SQL_SUCCESS;
+    }
+    const types::Written written = exec::write_cell(cell, column.type, target, piece_, diagnostics(),
+                                                    SQL_NO_ROW_NUMBER, request.column);
+    if (request.indicator != nullptr) {
+        *request.indicator = written.length;
+    }
+    get_data_done_ = written.outcome != types::Outcome::truncated;
+    return SQL_SUCCESS;
+}
+
+void Statement::bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data,
+                            SQLLEN capacity, SQLLEN* indicator) {
+    if (number == 0) {
+        throw OdbcError(sqlstate::invalid_descriptor_index,
+                        "invalid descriptor index: bookmark column 0 is not supported");
+    }
+    if (capacity < 0) {
+        throw OdbcError(sqlstate::invalid_string_or_buffer_length,
+                        "invalid string or buffer length: BufferLength is negative");
+    }
+    if (data == nullptr && indicator == nullptr) {
+        ard_.unbind(number);
+        return;
+    }
+    DescriptorRecord& record = ard_.record(number);
+    record.concise_type = c_type;
+    record.data_ptr = data;
+    record.octet_length = capacity;
+    record.indicator_ptr = indicator;
+    record.octet_length_ptr = indicator;
+}
+
+SQLRETURN Statement::more_results() {
+    if (pending_results_.empty()) {
+        reset_results();
+        return SQL_NO_DATA;
+    }
+    adopt_next_result();
+    return SQL_SUCCESS;
+}
+
+void Statement::close_cursor() {
+    if (!cursor_open()) {
+        throw OdbcError(sqlstate::invalid_cursor_state,
+                        "invalid cursor state: no cursor is open on this statement");
+    }
+    reset_results();
+}
+
+void Statement::free_statement(SQLUSMALLINT option) {
+    switch (option) {
+        case SQL_CLOSE:
+            reset_results();
+            break;
+        case SQL_UNBIND:
+            ard_.unbind_all();
+            break;
+        case SQL_RESET_PARAMS:
+            apd_.unbind_all();
+            ipd_.unbind_all();
+            break;
+        default:
+            throw OdbcError("HY092", "invalid attribute/option identifier: SQLFreeStmt option "
+                                         + std::to_string(option));
+    }
+}
+
+}  // namespace rsodbc::core

@@ -1,0 +1,106 @@
+#pragma once
+// A statement handle: its state (ODBC state table, simplified to what is implemented), its four
+// descriptors, and the result it is reading.
+#include <sql.h>
+#include <sqlext.h>
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/descriptor.h"
+#include "core/handle.h"
+#include "exec/cell_writer.h"
+#include "types/type_table.h"
+#include "wire/result_stream.h"
+
+namespace rsodbc::core {
+
+class Connection;
+
+struct ColumnDescription {
+    std::string name;
+    types::SqlTypeInfo type;
+    SQLSMALLINT nullable = SQL_NULLABLE_UNKNOWN;
+    unsigned table_oid = 0;
+};
+
+struct GetDataRequest {
+    SQLUSMALLINT column = 0;
+    SQLSMALLINT c_type = SQL_C_CHAR;
+    SQLPOINTER data = nullptr;
+    SQLLEN capacity = 0;
+    SQLLEN* indicator = nullptr;
+};
+
+class Statement final : public Handle {
+public:
+    static constexpr HandleKind handle_kind = HandleKind::statement;
+
+    Statement(Connection& connection, std::recursive_mutex& lock);
+
+    Connection& connection() { return connection_; }
+
+    void exec_direct(const std::string& sql);
+    void prepare(const std::string& sql);
+    void execute();
+
+    SQLSMALLINT column_count();
+    const ColumnDescription& column(SQLUSMALLINT number);
+    SQLRETURN fetch();
+    SQLRETURN get_data(const GetDataRequest& request);
+    void bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN capacity,
+                     SQLLEN* indicator);
+    SQLLEN row_count() const { return row_count_; }
+
+    SQLRETURN more_results();
+    void close_cursor();  // SQLCloseCursor: 24000 when no cursor is open
+    void free_statement(SQLUSMALLINT option);
+
+    Descriptor& ard() { return ard_; }
+    Descriptor& apd() { return apd_; }
+    Descriptor& ird() { return ird_; }
+    Descriptor& ipd() { return ipd_; }
+
+    // SQLSetStmtAttr/SQLGetStmtAttr (statement_attributes.cpp). Values that ODBC passes as
+    // pointers-or-integers travel as SQLPOINTER / SQLULEN.
+    void set_attribute(SQLINTEGER attribute, SQLPOINTER value);
+    [[nodiscard]] SQLULEN get_attribute(SQLINTEGER attribute);
+
+    // Statement attributes with plain values; pointer attributes live in the descriptors.
+    SQLULEN max_rows = 0;
+    SQLULEN query_timeout = 0;
+    SQLULEN max_length = 0;
+    SQLULEN no_scan = SQL_NOSCAN_OFF;
+    SQLULEN metadata_id = SQL_FALSE;
+    SQLULEN retrieve_data = SQL_RD_ON;
+
+private:
+    void run(const std::string& sql);
+    void adopt_next_result();
+    void reset_results();
+    [[nodiscard]] bool cursor_open() const;
+    void describe_columns();
+    void write_bound_columns(SQLLEN row_number);
+
+    Connection& connection_;
+    Descriptor ard_;
+    Descriptor apd_;
+    Descriptor ird_;
+    Descriptor ipd_;
+
+    std::optional<std::string> prepared_sql_;
+    std::unique_ptr<wire::ResultStream> result_;
+    std::deque<std::unique_ptr<wire::ResultStream>> pending_results_;
+    std::vector<ColumnDescription> columns_;
+    bool on_row_ = false;
+    SQLULEN rows_fetched_ = 0;
+    SQLLEN row_count_ = -1;
+
+    SQLUSMALLINT get_data_column_ = 0;
+    bool get_data_done_ = false;
+    exec::PieceState piece_;
+};
+
+}  // namespace rsodbc::core

@@ -1,0 +1,157 @@
+// Statement attributes. Row/parameter array attributes are descriptor header fields (ODBC:
+// "statement attributes that are descriptor fields"); the rest are plain values on the statement.
+#include "core/odbc_error.h"
+#include "core/statement.h"
+
+namespace rsodbc::core {
+
+namespace {
+
+SQLULEN as_number(SQLPOINTER value) { return reinterpret_cast<SQLULEN>(value); }  // NOLINT
+
+template <class T>
+T* as_pointer(SQLPOINTER value) {
+    return static_cast<T*>(value);
+}
+
+SQLULEN pointer_value(const void* pointer) { return reinterpret_cast<SQLULEN>(pointer); }  // NOLINT
+
+[[noreturn]] void unsupported_attribute(SQLINTEGER attribute) {
+    throw OdbcError(sqlstate::invalid_attribute_identifier,
+                    "invalid attribute identifier: statement attribute "
+                        + std::to_string(attribute) + " is not supported");
+}
+
+}  // namespace
+
+void Statement::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
+    const SQLULEN number = as_number(value);
+    // A value the driver cannot honour is replaced by the one it uses, with 01S02 (ODBC).
+    auto only = [&](SQLULEN supported, const char* what) {
+        if (number != supported) {
+            diagnostics().add_warning(sqlstate::option_value_changed,
+                                      std::string("option value changed: ") + what);
+        }
+    };
+    switch (attribute) {
+        case SQL_ATTR_ROW_ARRAY_SIZE:
+        case SQL_ROWSET_SIZE:
+            if (number == 0) {
+                throw OdbcError(sqlstate::invalid_attribute_value,
+                                "invalid attribute value: the row array size must be at least 1");
+            }
+            only(1, "block cursors are not supported yet; the row array size stays 1");
+            ard_.header().array_size = 1;
+            return;
+        case SQL_ATTR_PARAMSET_SIZE:
+            only(1, "parameter arrays are not supported yet; the parameter set size stays 1");
+            apd_.header().array_size = 1;
+            return;
+        case SQL_ATTR_ROW_BIND_TYPE:
+            ard_.header().bind_type = number;
+            return;
+        case SQL_ATTR_ROW_BIND_OFFSET_PTR:
+            ard_.header().bind_offset_ptr = as_pointer<SQLLEN>(value);
+            return;
+        case SQL_ATTR_ROW_STATUS_PTR:
+            ird_.header().array_status_ptr = as_pointer<SQLUSMALLINT>(value);
+            return;
+        case SQL_ATTR_ROWS_FETCHED_PTR:
+            ird_.header().rows_processed_ptr = as_pointer<SQLULEN>(value);
+            return;
+        case SQL_ATTR_MAX_ROWS:
+            max_rows = number;
+            return;
+        case SQL_ATTR_QUERY_TIMEOUT:
+            query_timeout = number;
+            return;
+        case SQL_ATTR_MAX_LENGTH:
+            max_length = number;
+            return;
+        case SQL_ATTR_NOSCAN:
+            no_scan = number;
+            return;
+        case SQL_ATTR_METADATA_ID:
+            metadata_id = number;
+            return;
+        case SQL_ATTR_RETRIEVE_DATA:
+            retrieve_data = number;
+            return;
+        case SQL_ATTR_CURSOR_TYPE:
+            only(SQL_CURSOR_FORWARD_ONLY, "only forward-only cursors are supported");
+            return;
+        case SQL_ATTR_CONCURRENCY:
+            only(SQL_CONCUR_READ_ONLY, "cursors are read-only");
+            return;
+        case SQL_ATTR_CURSOR_SCROLLABLE:
+            only(SQL_NONSCROLLABLE, "cursors are not scrollable");
+            return;
+        case SQL_ATTR_CURSOR_SENSITIVITY:
+            only(SQL_INSENSITIVE, "cursors are insensitive");
+            return;
+        case SQL_ATTR_USE_BOOKMARKS:
+            only(SQL_UB_OFF, "bookmarks are not supported");
+            return;
+        case SQL_ATTR_ASYNC_ENABLE:
+            only(SQL_ASYNC_ENABLE_OFF, "asynchronous execution is not supported");
+            return;
+        default:
+            unsupported_attribute(attribute);
+    }
+}
+
+SQLULEN Statement::get_attribute(SQLINTEGER attribute) {
+    switch (attribute) {
+        case SQL_ATTR_APP_ROW_DESC:
+            return pointer_value(ard_.as_raw());
+        case SQL_ATTR_APP_PARAM_DESC:
+            return pointer_value(apd_.as_raw());
+        case SQL_ATTR_IMP_ROW_DESC:
+            return pointer_value(ird_.as_raw());
+        case SQL_ATTR_IMP_PARAM_DESC:
+            return pointer_value(ipd_.as_raw());
+        case SQL_ATTR_ROW_ARRAY_SIZE:
+        case SQL_ROWSET_SIZE:
+            return ard_.header().array_size;
+        case SQL_ATTR_PARAMSET_SIZE:
+            return apd_.header().array_size;
+        case SQL_ATTR_ROW_BIND_TYPE:
+            return ard_.header().bind_type;
+        case SQL_ATTR_ROW_BIND_OFFSET_PTR:
+            return pointer_value(ard_.header().bind_offset_ptr);
+        case SQL_ATTR_ROW_STATUS_PTR:
+            return pointer_value(ird_.header().array_status_ptr);
+        case SQL_ATTR_ROWS_FETCHED_PTR:
+            return pointer_value(ird_.header().rows_processed_ptr);
+        case SQL_ATTR_MAX_ROWS:
+            return max_rows;
+        case SQL_ATTR_QUERY_TIMEOUT:
+            return query_timeout;
+        case SQL_ATTR_MAX_LENGTH:
+            return max_length;
+        case SQL_ATTR_NOSCAN:
+            return no_scan;
+        case SQL_ATTR_METADATA_ID:
+            return metadata_id;
+        case SQL_ATTR_RETRIEVE_DATA:
+            return retrieve_data;
+        case SQL_ATTR_CURSOR_TYPE:
+            return SQL_CURSOR_FORWARD_ONLY;
+        case SQL_ATTR_CONCURRENCY:
+            return SQL_CONCUR_READ_ONLY;
+        case SQL_ATTR_CURSOR_SCROLLABLE:
+            return SQL_NONSCROLLABLE;
+        case SQL_ATTR_CURSOR_SENSITIVITY:
+            return SQL_INSENSITIVE;
+        case SQL_ATTR_USE_BOOKMARKS:
+            return SQL_UB_OFF;
+        case SQL_ATTR_ASYNC_ENABLE:
+            return SQL_ASYNC_ENABLE_OFF;
+        case SQL_ATTR_ENABLE_AUTO_IPD:
+            return SQL_FALSE;
+        default:
+            unsupported_attribute(attribute);
+    }
+}
+
+}  // namespace rsodbc::core

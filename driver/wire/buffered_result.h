@@ -1,0 +1,29 @@
+#pragma once
+// A ResultStream over one complete PGresult: small results, commands, catalog results.
+#include "wire/pg_ptr.h"
+#include "wire/result_stream.h"
+
+namespace rsodbc::wire {
+
+class BufferedResult final : public ResultStream {
+public:
+    explicit BufferedResult(PgResultPtr result);
+
+    [[nodiscard]] bool returns_rows() const override { return returns_rows_; }
+
+    [[nodiscard]] const std::vector<ColumnDesc>& columns() const override { return columns_; }
+
+    bool next_row() override;
+    [[nodiscard]] Cell cell(std::size_t column) const override;
+    [[nodiscard]] std::int64_t affected_rows() const override { return affected_rows_; }
+
+private:
+    PgResultPtr result_;
+    std::vector<ColumnDesc> columns_;
+    int row_count_ = 0;
+    int current_row_ = -1;
+    bool returns_rows_ = false;
+    std::int64_t affected_rows_ = -1;
+};
+
+}  // namespace rsodbc::wire

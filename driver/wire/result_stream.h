@@ -1,0 +1,45 @@
+#pragma once
+// Everything that yields rows is a ResultStream: server results now, driver-built catalog results
+// and streamed results later. Cells are text-format server data, valid until the next next_row().
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rsodbc::wire {
+
+struct ColumnDesc {
+    std::string name;
+    unsigned type_oid = 0;
+    int type_modifier = -1;
+    int type_size = 0;
+    unsigned table_oid = 0;
+    int table_column = 0;
+};
+
+struct Cell {
+    std::string_view text;
+    bool is_null = true;
+};
+
+class ResultStream {
+public:
+    ResultStream() = default;
+    ResultStream(const ResultStream&) = delete;
+    ResultStream& operator=(const ResultStream&) = delete;
+    ResultStream(ResultStream&&) = delete;
+    ResultStream& operator=(ResultStream&&) = delete;
+    virtual ~ResultStream() = default;
+
+    // True for a row-returning result (possibly with zero rows), false for a command.
+    [[nodiscard]] virtual bool returns_rows() const = 0;
+    [[nodiscard]] virtual const std::vector<ColumnDesc>& columns() const = 0;
+    // Moves to the next row; false when there is none.
+    virtual bool next_row() = 0;
+    [[nodiscard]] virtual Cell cell(std::size_t column) const = 0;
+    // Rows affected by a command, or the row count of a query where known; -1 when unknown.
+    [[nodiscard]] virtual std::int64_t affected_rows() const = 0;
+};
+
+}  // namespace rsodbc::wire

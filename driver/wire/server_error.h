@@ -1,0 +1,42 @@
+#pragma once
+// An error reported by the server (or by libpq about the server connection), with the server's own
+// SQLSTATE. core/diagnostics maps the state to ODBC's and keeps the server's text.
+#include <stdexcept>
+#include <string>
+
+struct pg_result;
+
+namespace rsodbc::wire {
+
+// Pseudo server states for failures libpq reports without a SQLSTATE: these are PostgreSQL's own
+// codes for the same conditions, so the one mapping table handles them.
+inline constexpr const char* state_connection_failure = "08006";
+inline constexpr const char* state_unable_to_connect = "08001";
+inline constexpr const char* state_authentication_failed = "28P01";
+
+class ServerError : public std::runtime_error {
+public:
+    ServerError(std::string server_state, const std::string& message, std::string detail = {},
+                std::string hint = {})
+        : std::runtime_error(message),
+          server_state_(std::move(server_state)),
+          detail_(std::move(detail)),
+          hint_(std::move(hint)) {}
+
+    [[nodiscard]] const std::string& server_state() const { return server_state_; }
+
+    [[nodiscard]] const std::string& detail() const { return detail_; }
+
+    [[nodiscard]] const std::string& hint() const { return hint_; }
+
+private:
+    std::string server_state_;
+    std::string detail_;
+    std::string hint_;
+};
+
+// Builds the error from a failed PGresult; `connection_broken` picks 08006 when the server sent no
+// SQLSTATE because the connection itself failed.
+ServerError error_from_result(const pg_result* result, bool connection_broken);
+
+}  // namespace rsodbc::wire

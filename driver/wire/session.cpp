@@ -1,0 +1,182 @@
+#include "wire/session.h"
+
+#include <libpq-fe.h>
+
+#include <array>
+#include <optional>
+
+#include "wire/buffered_result.h"
+#include "wire/server_error.h"
+
+namespace rsodbc::wire {
+
+namespace {
+
+std::string connection_message(const pg_conn* conn) {
+    std::string message = conn == nullptr ? "out of memory" : PQerrorMessage(conn);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+    }
+    return message;
+}
+
+// libpq gives no SQLSTATE for a failed connection attempt, only its (English, C locale) text.
+// Credentials refused are told apart so applications can prompt again (28000).
+bool is_authentication_failure(std::string_view message) {
+    constexpr std::array markers = {
+        std::string_view("password authentication failed"),
+        std::string_view("no password supplied"),
+        std::string_view("authentication failed for user"),
+        std::string_view("SASL authentication"),
+    };
+    for (const auto marker : markers) {
+        if (message.find(marker) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Ends a COPY the server started so the connection stays usable.
+void end_copy(pg_conn* conn, ExecStatusType status) {
+    if (status == PGRES_COPY_IN) {
+        PQputCopyEnd(conn, "COPY FROM STDIN is not supported through ODBC");
+        return;
+    }
+    char* row = nullptr;
+    while (PQgetCopyData(conn, &row, 0) >= 0) {
+        PQfreemem(row);
+        row = nullptr;
+    }
+}
+
+}  // namespace
+
+void Session::connect(const ConnectParams& params) {
+    const std::string timeout = std::to_string(params.connect_timeout_seconds);
+    std::vector<const char*> keys;
+    std::vector<const char*> values;
+    auto add = [&](const char* key, const std::string& value) {
+        if (!value.empty()) {
+            keys.push_back(key);
+            values.push_back(value.c_str());
+        }
+    };
+    add("host", params.host);
+    add("port", params.port);
+    add("dbname", params.database);
+    add("user", params.user);
+    add("password", params.password);
+    add("sslmode", params.sslmode);
+    add("application_name", params.application_name);
+    if (params.connect_timeout_seconds > 0) {
+        add("connect_timeout", timeout);
+    }
+    const std::string encoding = "UTF8";
+    add("client_encoding", encoding);
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+
+    PgConnPtr conn(PQconnectdbParams(keys.data(), values.data(), 0));
+    if (conn == nullptr || PQstatus(conn.get()) != CONNECTION_OK) {
+        const std::string message = connection_message(conn.get());
+        throw ServerError(is_authentication_failure(message) ? state_authentication_failed
+                                                             : state_unable_to_connect,
+                          message);
+    }
+    conn_ = std::move(conn);
+}
+
+void Session::disconnect() noexcept { conn_.reset(); }
+
+bool Session::healthy() const { return conn_ != nullptr && PQstatus(conn_.get()) == CONNECTION_OK; }
+
+std::string Session::parameter_status(const char* name) const {
+    const char* value = conn_ == nullptr ? nullptr : PQparameterStatus(conn_.get(), name);
+    return value == nullptr ? std::string() : std::string(value);
+}
+
+int Session::server_version() const { return conn_ == nullptr ? 0 : PQserverVersion(conn_.get()); }
+
+std::string Session::database() const {
+    const char* name = conn_ == nullptr ? nullptr : PQdb(conn_.get());
+    return name == nullptr ? std::string() : std::string(name);
+}
+
+std::string Session::user() const {
+    const char* name = conn_ == nullptr ? nullptr : PQuser(conn_.get());
+    return name == nullptr ? std::string() : std::string(name);
+}
+
+bool Session::reports_redshift() const {
+    return conn_ != nullptr && PQparameterStatus(conn_.get(), "padb_version") != nullptr;
+}
+
+void Session::throw_connection_error(const char* fallback_state) const {
+    const bool broken = !healthy();
+    throw ServerError(broken ? state_connection_failure : fallback_state,
+                      connection_message(conn_.get()));
+}
+
+Results Session::execute(std::string_view sql) {
+    if (conn_ == nullptr) {
+        throw ServerError(state_connection_failure, "the connection is closed");
+    }
+    const std::string text(sql);
+    if (PQsendQuery(conn_.get(), text.c_str()) == 0) {
+        throw_connection_error(state_connection_failure);
+    }
+    Results results;
+    std::optional<ServerError> first_error;
+    // Every result is read even after an error so the connection is ready for the next command.
+    while (PgResultPtr result{PQgetResult(conn_.get())}) {
+        const ExecStatusType status = PQresultStatus(result.get());
+        if (status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE) {
+            if (!first_error) {
+                first_error = error_from_result(result.get(), !healthy());
+            }
+            continue;
+        }
+        if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
+            // COPY ... STDIN/STDOUT has no ODBC shape; end it cleanly and report it.
+            end_copy(conn_.get(), status);
+            if (!first_error) {
+                first_error = ServerError("0A000", "COPY to or from the client is not supported "
+                                                   "through ODBC; use COPY with S3 instead");
+            }
+            continue;
+        }
+        if (!first_error) {
+            results.push_back(std::make_unique<BufferedResult>(std::move(result)));
+        }
+    }
+    if (first_error) {
+        throw std::move(*first_error);
+    }
+    if (!healthy()) {
+        throw_connection_error(state_connection_failure);
+    }
+    return results;
+}
+
+void Session::run(std::string_view sql) { execute(sql); }
+
+TransactionStatus Session::transaction_status() const {
+    if (conn_ == nullptr) {
+        return TransactionStatus::unknown;
+    }
+    switch (PQtransactionStatus(conn_.get())) {
+        case PQTRANS_IDLE:
+            return TransactionStatus::idle;
+        case PQTRANS_ACTIVE:
+            return TransactionStatus::active;
+        case PQTRANS_INTRANS:
+            return TransactionStatus::in_transaction;
+        case PQTRANS_INERROR:
+            return TransactionStatus::in_error;
+        default:
+            return TransactionStatus::unknown;
+    }
+}
+
+}  // namespace rsodbc::wire

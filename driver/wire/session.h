@@ -1,0 +1,61 @@
+#pragma once
+// One libpq connection: connect, server facts, simple-query execution, transaction status.
+// This and the other wire/ files are the only code that talks to libpq.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wire/pg_ptr.h"
+#include "wire/result_stream.h"
+
+namespace rsodbc::wire {
+
+struct ConnectParams {
+    std::string host;
+    std::string port;
+    std::string database;
+    std::string user;
+    std::string password;
+    std::string sslmode;
+    std::string application_name;
+    int connect_timeout_seconds = 0;
+};
+
+enum class TransactionStatus { idle, active, in_transaction, in_error, unknown };
+
+using Results = std::vector<std::unique_ptr<ResultStream>>;
+
+class Session {
+public:
+    // Throws ServerError: 28P01 when the server refused the credentials, 08001 otherwise.
+    void connect(const ConnectParams& params);
+    void disconnect() noexcept;
+
+    [[nodiscard]] bool connected() const { return conn_ != nullptr; }
+
+    // The server still answers as far as libpq knows (false after a dropped connection).
+    [[nodiscard]] bool healthy() const;
+
+    [[nodiscard]] std::string parameter_status(const char* name) const;
+    [[nodiscard]] int server_version() const;
+    [[nodiscard]] std::string database() const;
+    [[nodiscard]] std::string user() const;
+    // Redshift announces itself with the padb_version parameter at start-up: no extra round trip.
+    [[nodiscard]] bool reports_redshift() const;
+
+    // Runs SQL text through the simple-query protocol (several statements allowed) and returns
+    // every result in order. Throws ServerError for the first failed statement.
+    Results execute(std::string_view sql);
+    // Runs a command whose result is not needed (BEGIN, COMMIT...).
+    void run(std::string_view sql);
+
+    [[nodiscard]] TransactionStatus transaction_status() const;
+
+private:
+    [[noreturn]] void throw_connection_error(const char* fallback_state) const;
+
+    PgConnPtr conn_;
+};
+
+}  // namespace rsodbc::wire
