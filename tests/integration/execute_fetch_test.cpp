@@ -221,10 +221,9 @@ TEST_CASE("SQLColAttribute over a table: names, types, nullability, lengths, typ
     }
 }
 
-// The column was declared NOT NULL, so SQL_NO_NULLS is knowable from the catalog. psqlODBC
-// reports that only with its Parse option on, so it deviates by default.
-TEST_CASE("SQLColAttribute SQL_DESC_NULLABLE of a NOT NULL column is SQL_NO_NULLS"
-          * psqlodbc_deviates()) {
+// The column was declared NOT NULL, so SQL_NO_NULLS is knowable from the catalog (psqlODBC
+// reports it too).
+TEST_CASE("SQLColAttribute SQL_DESC_NULLABLE of a NOT NULL column is SQL_NO_NULLS") {
     Connection c;
     exec(c.dbc, "DROP TABLE IF EXISTS it_colattr_nn");
     exec(c.dbc, "CREATE TABLE it_colattr_nn (id int4 NOT NULL, name varchar(30))");
