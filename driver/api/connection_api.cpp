@@ -1,8 +1,4 @@
 // SQLConnect, SQLDriverConnect, SQLDisconnect, SQLEndTran, SQLSetConnectAttr, SQLGetConnectAttr.
-#include <sql.h>
-#include <sqlext.h>
-#include <sqlucode.h>
-
 #include "api/entry.h"
 #include "api/text_in.h"
 #include "api/text_out.h"
@@ -10,6 +6,10 @@
 #include "core/connection.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
+
+#include <sql.h>
+#include <sqlext.h>
+#include <sqlucode.h>
 
 using rsodbc::api::entry;
 using rsodbc::api::required_text_in;
@@ -66,8 +66,7 @@ bool is_text_attribute(SQLINTEGER attribute) {
 }
 
 template <class Char>
-SQLRETURN set_connect_attr(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value,
-                           SQLINTEGER length) {
+SQLRETURN set_connect_attr(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER length) {
     return entry<Connection>(dbc, [&](Connection& c) {
         AttributeValue converted;
         if (is_text_attribute(attribute)) {
@@ -83,8 +82,8 @@ SQLRETURN set_connect_attr(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value,
 }
 
 template <class Char>
-SQLRETURN get_connect_attr(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value,
-                           SQLINTEGER capacity, SQLINTEGER* length) {
+SQLRETURN get_connect_attr(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value, SQLINTEGER capacity,
+                           SQLINTEGER* length) {
     return entry<Connection>(dbc, [&](Connection& c) {
         const AttributeValue result = c.get_attribute(attribute);
         if (result.text) {
@@ -119,9 +118,8 @@ SQLRETURN SQL_API SQLDriverConnect(SQLHDBC dbc, SQLHWND /*window*/, SQLCHAR* in,
 }
 
 SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC dbc, SQLHWND /*window*/, SQLWCHAR* in,
-                                    SQLSMALLINT in_length, SQLWCHAR* out,
-                                    SQLSMALLINT out_capacity, SQLSMALLINT* out_length,
-                                    SQLUSMALLINT completion) {
+                                    SQLSMALLINT in_length, SQLWCHAR* out, SQLSMALLINT out_capacity,
+                                    SQLSMALLINT* out_length, SQLUSMALLINT completion) {
     return driver_connect(dbc, in, in_length, out, out_capacity, out_length, completion);
 }
 
@@ -131,8 +129,7 @@ SQLRETURN SQL_API SQLDisconnect(SQLHDBC dbc) {
 
 SQLRETURN SQL_API SQLEndTran(SQLSMALLINT handle_type, SQLHANDLE handle, SQLSMALLINT completion) {
     if (handle_type == SQL_HANDLE_ENV) {
-        return entry<Environment>(handle,
-                                  [&](Environment& e) { e.end_transaction(completion); });
+        return entry<Environment>(handle, [&](Environment& e) { e.end_transaction(completion); });
     }
     if (handle_type == SQL_HANDLE_DBC) {
         return entry<Connection>(handle, [&](Connection& c) { c.end_transaction(completion); });

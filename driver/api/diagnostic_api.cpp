@@ -1,11 +1,4 @@
 // SQLGetDiagRec, SQLGetDiagField.
-#include <sql.h>
-#include <sqlext.h>
-#include <sqlucode.h>
-
-#include <cstring>
-#include <string>
-
 #include "api/entry.h"
 #include "api/text_out.h"
 #include "api/value_out.h"
@@ -13,6 +6,13 @@
 #include "core/descriptor.h"
 #include "core/environment.h"
 #include "core/statement.h"
+
+#include <sql.h>
+#include <sqlext.h>
+#include <sqlucode.h>
+
+#include <cstring>
+#include <string>
 
 using rsodbc::api::entry;
 using rsodbc::api::EntryOptions;
@@ -75,8 +75,7 @@ SQLRETURN get_diag_rec(SQLSMALLINT type, SQLHANDLE raw, SQLSMALLINT number, Char
         if (native != nullptr) {
             *native = record.native_error;
         }
-        return write_diag_text<Char>(record.message, message, capacity, length,
-                                     Units::characters);
+        return write_diag_text<Char>(record.message, message, capacity, length, Units::characters);
     });
 }
 
@@ -87,14 +86,14 @@ std::string class_origin(const std::string& state) {
 // ODBC-defined subclasses (appendix A): "S" subclasses, the IM class and the HY0xx/HYCxx/HYTxx
 // codes that ODBC added; the rest come from ISO SQL.
 std::string subclass_origin(const std::string& state) {
-    const bool odbc = state.size() == 5
-                      && (state[2] == 'S' || state.rfind("IM", 0) == 0 || state == "HYC00"
-                          || state.rfind("HYT", 0) == 0 || state == "HY095" || state == "HY096"
-                          || state == "HY097" || state == "HY098" || state == "HY099"
-                          || state == "HY100" || state == "HY101" || state == "HY103"
-                          || state == "HY104" || state == "HY105" || state == "HY106"
-                          || state == "HY107" || state == "HY109" || state == "HY110"
-                          || state == "HY111");
+    const bool odbc =
+        state.size() == 5
+        && (state[2] == 'S' || state.rfind("IM", 0) == 0 || state == "HYC00"
+            || state.rfind("HYT", 0) == 0 || state == "HY095" || state == "HY096"
+            || state == "HY097" || state == "HY098" || state == "HY099" || state == "HY100"
+            || state == "HY101" || state == "HY103" || state == "HY104" || state == "HY105"
+            || state == "HY106" || state == "HY107" || state == "HY109" || state == "HY110"
+            || state == "HY111");
     return odbc ? "ODBC 3.0" : "ISO 9075";
 }
 

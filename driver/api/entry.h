@@ -2,11 +2,11 @@
 // The one wrapper every exported function goes through: validate the handle (SQL_INVALID_HANDLE
 // otherwise), lock it, clear its diagnostics, run the body, turn exceptions into diagnostic
 // records, and derive the return code from the records.
+#include "core/handle.h"
+
 #include <sql.h>
 
 #include <type_traits>
-
-#include "core/handle.h"
 
 namespace rsodbc::api {
 

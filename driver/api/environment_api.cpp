@@ -1,10 +1,10 @@
 // SQLSetEnvAttr, SQLGetEnvAttr.
-#include <sql.h>
-#include <sqlext.h>
-
 #include "api/entry.h"
 #include "api/value_out.h"
 #include "core/environment.h"
+
+#include <sql.h>
+#include <sqlext.h>
 
 using rsodbc::api::entry;
 using rsodbc::api::value_out;
@@ -20,9 +20,8 @@ SQLRETURN SQL_API SQLSetEnvAttr(SQLHENV environment, SQLINTEGER attribute, SQLPO
 
 SQLRETURN SQL_API SQLGetEnvAttr(SQLHENV environment, SQLINTEGER attribute, SQLPOINTER value,
                                 SQLINTEGER /*capacity*/, SQLINTEGER* length) {
-    return entry<Environment>(environment, [&](Environment& e) {
-        value_out(e.get_attribute(attribute), value, length);
-    });
+    return entry<Environment>(
+        environment, [&](Environment& e) { value_out(e.get_attribute(attribute), value, length); });
 }
 
 }  // extern "C"

@@ -1,14 +1,14 @@
 // SQLAllocHandle, SQLFreeHandle, SQLFreeStmt.
-#include <sql.h>
-#include <sqlext.h>
-
-#include <memory>
-
 #include "api/entry.h"
 #include "core/connection.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
+
+#include <sql.h>
+#include <sqlext.h>
+
+#include <memory>
 
 using rsodbc::api::entry;
 using rsodbc::core::Connection;

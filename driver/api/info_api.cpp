@@ -1,10 +1,4 @@
 // SQLGetInfo, SQLGetFunctions.
-#include <sql.h>
-#include <sqlext.h>
-#include <sqlucode.h>
-
-#include <variant>
-
 #include "api/entry.h"
 #include "api/text_out.h"
 #include "api/value_out.h"
@@ -12,6 +6,12 @@
 #include "catalog/info_table.h"
 #include "core/connection.h"
 #include "core/odbc_error.h"
+
+#include <sql.h>
+#include <sqlext.h>
+#include <sqlucode.h>
+
+#include <variant>
 
 using rsodbc::api::entry;
 using rsodbc::api::text_out;
@@ -62,8 +62,7 @@ SQLRETURN SQL_API SQLGetInfoW(SQLHDBC dbc, SQLUSMALLINT info_type, SQLPOINTER va
     return get_info<SQLWCHAR>(dbc, info_type, value, capacity, length);
 }
 
-SQLRETURN SQL_API SQLGetFunctions(SQLHDBC dbc, SQLUSMALLINT function_id,
-                                  SQLUSMALLINT* supported) {
+SQLRETURN SQL_API SQLGetFunctions(SQLHDBC dbc, SQLUSMALLINT function_id, SQLUSMALLINT* supported) {
     return entry<Connection>(dbc, [&](Connection&) {
         if (supported == nullptr) {
             throw OdbcError(sqlstate::invalid_use_of_null_pointer,

@@ -1,13 +1,13 @@
 // SQLNumResultCols, SQLDescribeCol, SQLColAttribute, SQLFetch, SQLGetData, SQLBindCol.
-#include <sql.h>
-#include <sqlext.h>
-#include <sqlucode.h>
-
 #include "api/entry.h"
 #include "api/text_out.h"
 #include "core/column_attributes.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
+
+#include <sql.h>
+#include <sqlext.h>
+#include <sqlucode.h>
 
 using rsodbc::api::entry;
 using rsodbc::api::text_out;
@@ -31,9 +31,8 @@ SQLRETURN describe_col(SQLHSTMT statement, SQLUSMALLINT number, Char* name,
                        SQLSMALLINT name_capacity, SQLSMALLINT* name_length, SQLSMALLINT* sql_type,
                        SQLULEN* column_size, SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
     return entry<Statement>(statement, [&](Statement& s) {
-        const ColumnDescription& column = s.column(number);
-        text_out(column.name, name, name_capacity, name_length, Units::characters,
-                 s.diagnostics());
+        const ColumnDescription& column = s.column_with_nullability(number);
+        text_out(column.name, name, name_capacity, name_length, Units::characters, s.diagnostics());
         store(sql_type, column.type.sql_type);
         store(column_size, rsodbc::core::described_size(column));
         store(decimal_digits, column.type.decimal_digits);
@@ -50,7 +49,9 @@ SQLRETURN col_attribute(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT fi
             store(numeric, static_cast<SQLLEN>(s.column_count()));
             return;
         }
-        const auto attribute = rsodbc::core::column_attribute(s.column(number), field);
+        const bool needs_nullability = field == SQL_DESC_NULLABLE || field == SQL_COLUMN_NULLABLE;
+        const auto attribute = rsodbc::core::column_attribute(
+            needs_nullability ? s.column_with_nullability(number) : s.column(number), field);
         if (attribute.text) {
             // SQLColAttributeW counts bytes, unlike SQLDescribeColW.
             text_out(*attribute.text, static_cast<Char*>(text), text_capacity, text_length,
@@ -79,16 +80,16 @@ SQLRETURN SQL_API SQLDescribeCol(SQLHSTMT statement, SQLUSMALLINT number, SQLCHA
                                  SQLSMALLINT name_capacity, SQLSMALLINT* name_length,
                                  SQLSMALLINT* sql_type, SQLULEN* column_size,
                                  SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
-    return describe_col(statement, number, name, name_capacity, name_length, sql_type,
-                        column_size, decimal_digits, nullable);
+    return describe_col(statement, number, name, name_capacity, name_length, sql_type, column_size,
+                        decimal_digits, nullable);
 }
 
 SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT statement, SQLUSMALLINT number, SQLWCHAR* name,
                                   SQLSMALLINT name_capacity, SQLSMALLINT* name_length,
                                   SQLSMALLINT* sql_type, SQLULEN* column_size,
                                   SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
-    return describe_col(statement, number, name, name_capacity, name_length, sql_type,
-                        column_size, decimal_digits, nullable);
+    return describe_col(statement, number, name, name_capacity, name_length, sql_type, column_size,
+                        decimal_digits, nullable);
 }
 
 SQLRETURN SQL_API SQLColAttribute(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT field,
@@ -118,9 +119,8 @@ SQLRETURN SQL_API SQLGetData(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLIN
 
 SQLRETURN SQL_API SQLBindCol(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLINT c_type,
                              SQLPOINTER data, SQLLEN capacity, SQLLEN* indicator) {
-    return entry<Statement>(statement, [&](Statement& s) {
-        s.bind_column(number, c_type, data, capacity, indicator);
-    });
+    return entry<Statement>(
+        statement, [&](Statement& s) { s.bind_column(number, c_type, data, capacity, indicator); });
 }
 
 }  // extern "C"

@@ -1,14 +1,14 @@
 // SQLExecDirect, SQLPrepare, SQLExecute, SQLRowCount, SQLMoreResults, SQLCloseCursor,
 // SQLSetStmtAttr, SQLGetStmtAttr.
-#include <sql.h>
-#include <sqlext.h>
-#include <sqlucode.h>
-
 #include "api/entry.h"
 #include "api/text_in.h"
 #include "api/value_out.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
+
+#include <sql.h>
+#include <sqlext.h>
+#include <sqlucode.h>
 
 using rsodbc::api::entry;
 using rsodbc::api::required_text_in;
@@ -22,7 +22,7 @@ namespace {
 template <class Char>
 SQLRETURN exec_direct(SQLHSTMT statement, Char* text, SQLINTEGER length) {
     return entry<Statement>(statement, [&](Statement& s) {
-        s.exec_direct(required_text_in(text, length, "StatementText"));
+        return s.exec_direct(required_text_in(text, length, "StatementText"));
     });
 }
 
@@ -70,7 +70,7 @@ SQLRETURN SQL_API SQLPrepareW(SQLHSTMT statement, SQLWCHAR* text, SQLINTEGER len
 }
 
 SQLRETURN SQL_API SQLExecute(SQLHSTMT statement) {
-    return entry<Statement>(statement, [](Statement& s) { s.execute(); });
+    return entry<Statement>(statement, [](Statement& s) { return s.execute(); });
 }
 
 SQLRETURN SQL_API SQLRowCount(SQLHSTMT statement, SQLLEN* count) {

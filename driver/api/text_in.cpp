@@ -1,9 +1,9 @@
 #include "api/text_in.h"
 
-#include <cstring>
-
 #include "core/odbc_error.h"
 #include "types/utf.h"
+
+#include <cstring>
 
 namespace rsodbc::api {
 
@@ -57,9 +57,9 @@ template <class Char>
 std::string required_text_in(const Char* text, SQLINTEGER length, const char* argument) {
     auto value = text_in(text, length);
     if (!value) {
-        throw core::OdbcError(sqlstate::invalid_use_of_null_pointer,
-                              std::string("invalid use of null pointer: ") + argument
-                                  + " must not be NULL");
+        throw core::OdbcError(
+            sqlstate::invalid_use_of_null_pointer,
+            std::string("invalid use of null pointer: ") + argument + " must not be NULL");
     }
     return std::move(*value);
 }

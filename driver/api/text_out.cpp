@@ -1,10 +1,10 @@
 #include "api/text_out.h"
 
-#include <cstring>
-#include <string>
-
 #include "core/odbc_error.h"
 #include "types/utf.h"
+
+#include <cstring>
+#include <string>
 
 namespace rsodbc::api {
 
@@ -38,7 +38,8 @@ SQLLEN write_text(std::string_view text, SQLCHAR* buffer, SQLLEN capacity, Units
         return length;
     }
     const auto room = static_cast<std::size_t>(capacity - 1);
-    const std::size_t count = text.size() <= room ? text.size() : types::utf8_prefix_within(text, room);
+    const std::size_t count =
+        text.size() <= room ? text.size() : types::utf8_prefix_within(text, room);
     std::memcpy(buffer, text.data(), count);
     buffer[count] = '\0';
     if (count < text.size()) {

@@ -4,12 +4,12 @@
 // (SQLDescribeColW and SQLGetDiagRecW count characters, SQLGetInfoW and SQLColAttributeW bytes), so
 // every call site says which. Truncation keeps whole characters, always NUL-terminates when there
 // is room, reports the full length and posts 01004.
+#include "core/diagnostics.h"
+
 #include <sql.h>
 #include <sqlucode.h>
 
 #include <string_view>
-
-#include "core/diagnostics.h"
 
 namespace rsodbc::api {
 
@@ -24,8 +24,8 @@ SQLLEN write_text(std::string_view text, SQLWCHAR* buffer, SQLLEN capacity, Unit
 
 // The common case: store the full length into an optional SQLSMALLINT/SQLINTEGER/SQLLEN pointer.
 template <class Char, class Length>
-void text_out(std::string_view text, Char* buffer, SQLLEN capacity, Length* length_out,
-              Units units, core::Diagnostics& diagnostics) {
+void text_out(std::string_view text, Char* buffer, SQLLEN capacity, Length* length_out, Units units,
+              core::Diagnostics& diagnostics) {
     const SQLLEN length = write_text(text, buffer, capacity, units, diagnostics);
     if (length_out != nullptr) {
         *length_out = static_cast<Length>(length);

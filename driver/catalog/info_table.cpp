@@ -9,7 +9,9 @@ namespace rsodbc::catalog {
 namespace {
 
 // Identifier limits: Redshift allows 127 bytes, PostgreSQL 63 (NAMEDATALEN - 1).
-SQLUSMALLINT identifier_limit(const InfoContext& context) { return context.redshift ? 127 : 63; }
+SQLUSMALLINT identifier_limit(const InfoContext& context) {
+    return context.redshift ? 127 : 63;
+}
 
 std::optional<InfoValue> text_info(SQLUSMALLINT info_type, const InfoContext& context) {
     switch (info_type) {
@@ -131,9 +133,9 @@ std::optional<InfoValue> mask_info(SQLUSMALLINT info_type, const InfoContext& co
                                                                        : SQL_TXN_READ_COMMITTED)};
         case SQL_TXN_ISOLATION_OPTION:
             return InfoValue{static_cast<SQLUINTEGER>(
-                context.redshift ? SQL_TXN_SERIALIZABLE
-                                 : SQL_TXN_READ_COMMITTED | SQL_TXN_REPEATABLE_READ
-                                       | SQL_TXN_SERIALIZABLE)};
+                context.redshift
+                    ? SQL_TXN_SERIALIZABLE
+                    : SQL_TXN_READ_COMMITTED | SQL_TXN_REPEATABLE_READ | SQL_TXN_SERIALIZABLE)};
         case SQL_SCROLL_OPTIONS:
             return InfoValue{SQLUINTEGER{SQL_SO_FORWARD_ONLY}};
         case SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1:

@@ -12,7 +12,7 @@ namespace rsodbc::catalog {
 
 struct InfoContext {
     bool redshift = false;
-    std::string server_version;  // server_version parameter
+    std::string server_version;    // server_version parameter
     std::string redshift_version;  // padb_version parameter (Redshift only)
     std::string data_source_name;
     std::string server_name;

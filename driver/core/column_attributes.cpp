@@ -29,13 +29,19 @@ SQLLEN descriptor_precision(const types::SqlTypeInfo& type) {
     }
 }
 
-ColumnAttribute text(std::string value) { return ColumnAttribute{0, std::move(value)}; }
+ColumnAttribute text(std::string value) {
+    return ColumnAttribute{0, std::move(value)};
+}
 
-ColumnAttribute number(SQLLEN value) { return ColumnAttribute{value, std::nullopt}; }
+ColumnAttribute number(SQLLEN value) {
+    return ColumnAttribute{value, std::nullopt};
+}
 
 }  // namespace
 
-SQLULEN described_size(const ColumnDescription& column) { return column.type.column_size; }
+SQLULEN described_size(const ColumnDescription& column) {
+    return column.type.column_size;
+}
 
 ColumnAttribute column_attribute(const ColumnDescription& column, SQLUSMALLINT field) {
     const types::SqlTypeInfo& type = column.type;
@@ -92,8 +98,7 @@ ColumnAttribute column_attribute(const ColumnDescription& column, SQLUSMALLINT f
         case SQL_DESC_UNNAMED:
             return number(column.name.empty() ? SQL_UNNAMED : SQL_NAMED);
         default:
-            throw OdbcError("HY091", "invalid descriptor field identifier: "
-                                         + std::to_string(field)
+            throw OdbcError("HY091", "invalid descriptor field identifier: " + std::to_string(field)
                                          + " is not a column attribute");
     }
 }

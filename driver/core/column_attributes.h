@@ -1,12 +1,12 @@
 #pragma once
 // SQLColAttribute fields (SQL_DESC_* and the ODBC 2 SQL_COLUMN_* aliases) of a result column.
+#include "core/statement.h"
+
 #include <sql.h>
 #include <sqlext.h>
 
 #include <optional>
 #include <string>
-
-#include "core/statement.h"
 
 namespace rsodbc::core {
 

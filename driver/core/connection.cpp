@@ -1,13 +1,14 @@
 #include "core/connection.h"
 
-#include <algorithm>
-
 #include "config/dsn_reader.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
 #include "log/logger.h"
 #include "log/redact.h"
+#include "wire/server_error.h"
+
+#include <algorithm>
 
 namespace rsodbc::core {
 
@@ -63,9 +64,9 @@ std::string Connection::driver_connect(const std::string& connection_string) {
             attributes.add_if_absent(pair.key, pair.value);  // first occurrence wins (ODBC)
         }
     } catch (const config::ConfigError& error) {
-        throw OdbcError(sqlstate::unable_to_connect,
-                        std::string("unable to connect: invalid connection string: ")
-                            + error.what());
+        throw OdbcError(
+            sqlstate::unable_to_connect,
+            std::string("unable to connect: invalid connection string: ") + error.what());
     }
     open(std::move(attributes));
     return config::format_connection_string(config::completed_connection_pairs(settings_));
@@ -91,8 +92,8 @@ void Connection::open(config::AttributeMap attributes) {
                                   "invalid connection string attribute: '" + key
                                       + "' is not a keyword of this driver and was ignored");
     }
-    RSODBC_LOG(info, "connecting: {}", log::redacted_connection_string(
-                                             config::completed_connection_pairs(settings_)));
+    RSODBC_LOG(info, "connecting: {}",
+               log::redacted_connection_string(config::completed_connection_pairs(settings_)));
     session_.connect(connect_params(settings_, login_timeout_));
     switch (settings_.flavor) {
         case config::ServerFlavor::redshift:
@@ -106,7 +107,7 @@ void Connection::open(config::AttributeMap attributes) {
             break;
     }
     RSODBC_LOG(info, "connected to {} server version {}", redshift_ ? "Redshift" : "PostgreSQL",
-                       session_.parameter_status("server_version"));
+               session_.parameter_status("server_version"));
 }
 
 catalog::InfoContext Connection::info_context() const {
@@ -161,6 +162,20 @@ wire::Results Connection::execute(const std::string& sql) {
     }
     RSODBC_LOG(debug, "execute: {}", sql);
     return session_.execute(sql);
+}
+
+std::vector<wire::ColumnDesc> Connection::describe(const std::string& sql) {
+    require_connected();
+    return session_.describe(sql);
+}
+
+wire::Results Connection::catalog_query(const std::string& sql,
+                                        const std::vector<std::string>& parameters) {
+    require_connected();
+    if (session_.transaction_status() == wire::TransactionStatus::in_error) {
+        throw wire::ServerError("25P02", "the current transaction has failed");
+    }
+    return session_.execute_params(sql, parameters);
 }
 
 void Connection::end_transaction(SQLSMALLINT completion) {

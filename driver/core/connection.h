@@ -1,6 +1,13 @@
 #pragma once
 // A connection handle: settings, the libpq session, autocommit and transactions, and the
 // statements allocated from it.
+#include "catalog/info_table.h"
+#include "config/connection_string.h"
+#include "config/server_flavor.h"
+#include "config/settings.h"
+#include "core/handle.h"
+#include "wire/session.h"
+
 #include <sql.h>
 #include <sqlext.h>
 
@@ -8,13 +15,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "catalog/info_table.h"
-#include "config/connection_string.h"
-#include "config/server_flavor.h"
-#include "config/settings.h"
-#include "core/handle.h"
-#include "wire/session.h"
 
 namespace rsodbc::core {
 
@@ -46,6 +46,7 @@ public:
     // SQLDriverConnect: returns the completed connection string.
     std::string driver_connect(const std::string& connection_string);
     void disconnect();
+
     [[nodiscard]] bool connected() const { return session_.connected(); }
 
     Statement& allocate_statement();
@@ -57,6 +58,11 @@ public:
 
     // Runs SQL for a statement, opening the transaction first in manual-commit mode.
     wire::Results execute(const std::string& sql);
+    // Result columns of SQL text without running it.
+    std::vector<wire::ColumnDesc> describe(const std::string& sql);
+    // A driver-internal catalog query with bound parameters. Refused (ServerError) inside a failed
+    // transaction, so it can never be what aborts the application's transaction.
+    wire::Results catalog_query(const std::string& sql, const std::vector<std::string>& parameters);
 
     [[nodiscard]] const config::Settings& settings() const { return settings_; }
 

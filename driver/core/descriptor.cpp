@@ -27,8 +27,12 @@ void Descriptor::unbind(SQLUSMALLINT number) {
     }
 }
 
-void Descriptor::unbind_all() { records_.clear(); }
+void Descriptor::unbind_all() {
+    records_.clear();
+}
 
-SQLSMALLINT Descriptor::count() const { return static_cast<SQLSMALLINT>(records_.size()); }
+SQLSMALLINT Descriptor::count() const {
+    return static_cast<SQLSMALLINT>(records_.size());
+}
 
 }  // namespace rsodbc::core

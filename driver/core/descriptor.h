@@ -1,12 +1,12 @@
 #pragma once
 // One class for the four descriptor kinds (ARD, APD, IRD, IPD). Binding calls and the row/param
 // array statement attributes are writes into these; fetch and execute read only descriptors.
+#include "core/handle.h"
+
 #include <sql.h>
 #include <sqlext.h>
 
 #include <vector>
-
-#include "core/handle.h"
 
 namespace rsodbc::core {
 

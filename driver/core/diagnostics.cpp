@@ -1,10 +1,10 @@
 #include "core/diagnostics.h"
 
-#include <new>
-
 #include "core/odbc_error.h"
 #include "wire/server_error.h"
 #include "wire/sqlstate_map.h"
+
+#include <new>
 
 namespace rsodbc::core {
 
@@ -21,7 +21,9 @@ void Diagnostics::clear() {
     out_of_memory_ = false;
 }
 
-void Diagnostics::add(DiagRecord record) { records_.push_back(std::move(record)); }
+void Diagnostics::add(DiagRecord record) {
+    records_.push_back(std::move(record));
+}
 
 void Diagnostics::add_error(std::string_view state, std::string_view message, SQLINTEGER native) {
     add(DiagRecord{std::string(state), std::string(message), native});

@@ -1,16 +1,17 @@
 #include "core/environment.h"
 
-#include <algorithm>
-
 #include "core/connection.h"
 #include "core/odbc_error.h"
+
+#include <algorithm>
 
 namespace rsodbc::core {
 
 namespace {
 
 SQLINTEGER as_integer(SQLPOINTER value) {
-    return static_cast<SQLINTEGER>(reinterpret_cast<SQLLEN>(value));  // NOLINT: ODBC passes integers as pointers
+    return static_cast<SQLINTEGER>(
+        reinterpret_cast<SQLLEN>(value));  // NOLINT: ODBC passes integers as pointers
 }
 
 }  // namespace
@@ -54,9 +55,9 @@ void Environment::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
             output_nts_ = number;
             return;
         default:
-            throw OdbcError(sqlstate::invalid_attribute_identifier,
-                            "invalid attribute identifier: environment attribute "
-                                + std::to_string(attribute));
+            throw OdbcError(
+                sqlstate::invalid_attribute_identifier,
+                "invalid attribute identifier: environment attribute " + std::to_string(attribute));
     }
 }
 
@@ -71,9 +72,9 @@ SQLINTEGER Environment::get_attribute(SQLINTEGER attribute) const {
         case SQL_ATTR_OUTPUT_NTS:
             return output_nts_;
         default:
-            throw OdbcError(sqlstate::invalid_attribute_identifier,
-                            "invalid attribute identifier: environment attribute "
-                                + std::to_string(attribute));
+            throw OdbcError(
+                sqlstate::invalid_attribute_identifier,
+                "invalid attribute identifier: environment attribute " + std::to_string(attribute));
     }
 }
 

@@ -1,12 +1,12 @@
 #pragma once
 // The environment handle: ODBC version and the connections allocated from it.
+#include "core/handle.h"
+
 #include <sql.h>
 #include <sqlext.h>
 
 #include <memory>
 #include <vector>
-
-#include "core/handle.h"
 
 namespace rsodbc::core {
 
@@ -25,6 +25,7 @@ public:
 
     Connection& allocate_connection();
     void free_connection(Connection& connection);
+
     [[nodiscard]] bool has_connections() const { return !connections_.empty(); }
 
     void set_attribute(SQLINTEGER attribute, SQLPOINTER value);

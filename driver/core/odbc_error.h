@@ -1,10 +1,10 @@
 #pragma once
 // The one exception type handle code throws for a driver-detected error. The entry wrapper turns it
 // into a diagnostic record; nothing ever crosses the C boundary as an exception.
+#include "core/sqlstate.h"
+
 #include <stdexcept>
 #include <string>
-
-#include "core/sqlstate.h"
 
 namespace rsodbc::core {
 

@@ -1,10 +1,12 @@
 #include "core/statement.h"
 
-#include <cstring>
-
 #include "core/connection.h"
+#include "core/environment.h"
 #include "core/odbc_error.h"
 #include "types/to_c/convert.h"
+#include "wire/server_error.h"
+
+#include <cstring>
 
 namespace rsodbc::core {
 
@@ -38,37 +40,57 @@ Statement::Statement(Connection& connection, std::recursive_mutex& lock)
       ird_(DescriptorKind::ird, lock),
       ipd_(DescriptorKind::ipd, lock) {}
 
-void Statement::exec_direct(const std::string& sql) {
+SQLRETURN Statement::exec_direct(const std::string& sql) {
+    require_no_cursor();
     prepared_sql_.reset();
-    run(sql);
+    return run(sql);
+}
+
+void Statement::require_no_cursor() const {
+    if (cursor_open()) {
+        throw OdbcError(sqlstate::invalid_cursor_state,
+                        "invalid cursor state: close the open cursor (SQLCloseCursor or "
+                        "SQLFreeStmt SQL_CLOSE) before executing again");
+    }
 }
 
 void Statement::prepare(const std::string& sql) {
+    require_no_cursor();
     reset_results();
     prepared_sql_ = sql;
 }
 
-void Statement::execute() {
+SQLRETURN Statement::execute() {
     if (!prepared_sql_) {
         throw OdbcError(sqlstate::function_sequence_error,
                         "function sequence error: SQLExecute needs a statement prepared with "
                         "SQLPrepare");
     }
-    if (cursor_open()) {
-        throw OdbcError(sqlstate::invalid_cursor_state,
-                        "invalid cursor state: close the open cursor (SQLCloseCursor) before "
-                        "executing again");
-    }
-    run(*prepared_sql_);
+    require_no_cursor();
+    return run(*prepared_sql_);
 }
 
-void Statement::run(const std::string& sql) {
+namespace {
+
+bool is_searched_update_or_delete(std::string_view tag) {
+    return tag.starts_with("UPDATE ") || tag.starts_with("DELETE ");
+}
+
+}  // namespace
+
+SQLRETURN Statement::run(const std::string& sql) {
     reset_results();
     wire::Results results = connection_.execute(sql);
     for (auto& result : results) {
         pending_results_.push_back(std::move(result));
     }
     adopt_next_result();
+    const bool odbc3 = connection_.environment().odbc_version() != SQL_OV_ODBC2;
+    if (odbc3 && result_ != nullptr && !result_->returns_rows() && result_->affected_rows() == 0
+        && is_searched_update_or_delete(result_->command_tag())) {
+        return SQL_NO_DATA;
+    }
+    return SQL_SUCCESS;
 }
 
 void Statement::reset_results() {
@@ -79,6 +101,8 @@ void Statement::reset_results() {
     rows_fetched_ = 0;
     row_count_ = -1;
     get_data_column_ = 0;
+    described_ = false;
+    nullability_known_ = false;
 }
 
 void Statement::adopt_next_result() {
@@ -87,6 +111,7 @@ void Statement::adopt_next_result() {
     on_row_ = false;
     rows_fetched_ = 0;
     get_data_column_ = 0;
+    nullability_known_ = false;
     if (pending_results_.empty()) {
         return;
     }
@@ -97,24 +122,94 @@ void Statement::adopt_next_result() {
 }
 
 void Statement::describe_columns() {
-    for (const auto& column : result_->columns()) {
+    append_columns(result_->columns());
+}
+
+void Statement::append_columns(const std::vector<wire::ColumnDesc>& described) {
+    for (const auto& column : described) {
         columns_.push_back(ColumnDescription{
             column.name, types::describe_server_type(column.type_oid, column.type_modifier),
             SQL_NULLABLE_UNKNOWN, column.table_oid});
     }
 }
 
-bool Statement::cursor_open() const { return result_ != nullptr && result_->returns_rows(); }
+bool Statement::cursor_open() const {
+    return result_ != nullptr && result_->returns_rows();
+}
+
+// Describe before execute (SQLPrepare then SQLNumResultCols/SQLDescribeCol, as Tableau does): the
+// server prepares the text without running it.
+void Statement::describe_prepared() {
+    if (result_ != nullptr || !prepared_sql_ || described_) {
+        return;
+    }
+    try {
+        append_columns(connection_.describe(*prepared_sql_));
+    } catch (const wire::ServerError& error) {
+        // Several statements in one text cannot be prepared; their shape is known after running.
+        if (std::string_view(error.what()).find("multiple commands") == std::string_view::npos) {
+            throw;
+        }
+    }
+    described_ = true;
+}
 
 SQLSMALLINT Statement::column_count() {
-    if (result_ == nullptr && prepared_sql_) {
-        // Describe-before-execute needs a server prepare; it arrives with parameter support.
-        return 0;
-    }
+    describe_prepared();
     return static_cast<SQLSMALLINT>(columns_.size());
 }
 
+const ColumnDescription& Statement::column_with_nullability(SQLUSMALLINT number) {
+    const ColumnDescription& described = column(number);
+    look_up_nullability();
+    return described;
+}
+
+// SQL_DESC_NULLABLE of a column read straight from a table is the table column's NOT NULL flag:
+// one catalog query for all such columns of the result, only when an application asks.
+void Statement::look_up_nullability() {
+    if (nullability_known_) {
+        return;
+    }
+    nullability_known_ = true;
+    const auto& wire_columns =
+        result_ != nullptr ? result_->columns() : std::vector<wire::ColumnDesc>{};
+    std::string sql =
+        "SELECT attrelid, attnum, attnotnull FROM pg_catalog.pg_attribute WHERE false";
+    std::vector<std::string> parameters;
+    for (const auto& column : wire_columns) {
+        if (column.table_oid != 0 && column.table_column > 0) {
+            sql += " OR (attrelid = $" + std::to_string(parameters.size() + 1)
+                   + "::oid AND attnum = $" + std::to_string(parameters.size() + 2) + "::int2)";
+            parameters.push_back(std::to_string(column.table_oid));
+            parameters.push_back(std::to_string(column.table_column));
+        }
+    }
+    if (parameters.empty()) {
+        return;
+    }
+    wire::Results found;
+    try {
+        found = connection_.catalog_query(sql, parameters);
+    } catch (const wire::ServerError&) {
+        return;  // nullability stays unknown; the application's statement is not affected
+    }
+    wire::ResultStream& rows = *found.front();
+    while (rows.next_row()) {
+        const std::string_view table = rows.cell(0).text;
+        const std::string_view attnum = rows.cell(1).text;
+        const bool not_null = rows.cell(2).text == "t";
+        for (std::size_t i = 0; i < wire_columns.size() && i < columns_.size(); ++i) {
+            if (std::to_string(wire_columns[i].table_oid) == table
+                && std::to_string(wire_columns[i].table_column) == attnum) {
+                columns_[i].nullable = not_null ? SQL_NO_NULLS : SQL_NULLABLE;
+            }
+        }
+    }
+}
+
 const ColumnDescription& Statement::column(SQLUSMALLINT number) {
+    describe_prepared();
     if (number == 0) {
         throw OdbcError(sqlstate::invalid_descriptor_index,
                         "invalid descriptor index: column 0 is the bookmark column and bookmarks "
@@ -123,8 +218,8 @@ const ColumnDescription& Statement::column(SQLUSMALLINT number) {
     if (number > columns_.size()) {
         throw OdbcError(sqlstate::invalid_descriptor_index,
                         "invalid descriptor index: column " + std::to_string(number)
-                            + " does not exist (the result has "
-                            + std::to_string(columns_.size()) + " columns)");
+                            + " does not exist (the result has " + std::to_string(columns_.size())
+                            + " columns)");
     }
     return columns_[number - 1];
 }
@@ -185,8 +280,8 @@ void Statement::write_bound_columns(SQLLEN row_number) {
         exec::PieceState piece;
         const exec::Target target{exec::effective_c_type(record->concise_type, column.type),
                                   offset_pointer(record->data_ptr, offset), record->octet_length};
-        const types::Written written = exec::write_cell(cell, column.type, target, piece,
-                                                        diagnostics(), row_number, number);
+        const types::Written written =
+            exec::write_cell(cell, column.type, target, piece, diagnostics(), row_number, number);
         write_length(indicator, octet_length, written.length);
     }
 }
@@ -198,9 +293,8 @@ SQLRETURN Statement::get_data(const GetDataRequest& request) {
                         "SQLFetch first)");
     }
     const ColumnDescription& column = this->column(request.column);
-    const SQLSMALLINT c_type = request.c_type == SQL_ARD_TYPE
-                                   ? ard_.record(request.column).concise_type
-                                   : request.c_type;
+    const SQLSMALLINT c_type =
+        request.c_type == SQL_ARD_TYPE ? ard_.record(request.column).concise_type : request.c_type;
     const exec::Target target{exec::effective_c_type(c_type, column.type), request.data,
                               request.capacity};
     if (types::is_piecewise_c_type(target.c_type) && request.capacity < 0) {
@@ -225,8 +319,8 @@ SQLRETURN Statement::get_data(const GetDataRequest& request) {
         get_data_done_ = true;
         return SQL_SUCCESS;
     }
-    const types::Written written = exec::write_cell(cell, column.type, target, piece_, diagnostics(),
-                                                    SQL_NO_ROW_NUMBER, request.column);
+    const types::Written written = exec::write_cell(
+        cell, column.type, target, piece_, diagnostics(), SQL_NO_ROW_NUMBER, request.column);
     if (request.indicator != nullptr) {
         *request.indicator = written.length;
     }

@@ -1,6 +1,12 @@
 #pragma once
 // A statement handle: its state (ODBC state table, simplified to what is implemented), its four
 // descriptors, and the result it is reading.
+#include "core/descriptor.h"
+#include "core/handle.h"
+#include "exec/cell_writer.h"
+#include "types/type_table.h"
+#include "wire/result_stream.h"
+
 #include <sql.h>
 #include <sqlext.h>
 
@@ -8,12 +14,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-
-#include "core/descriptor.h"
-#include "core/handle.h"
-#include "exec/cell_writer.h"
-#include "types/type_table.h"
-#include "wire/result_stream.h"
 
 namespace rsodbc::core {
 
@@ -42,16 +42,20 @@ public:
 
     Connection& connection() { return connection_; }
 
-    void exec_direct(const std::string& sql);
+    // Both return SQL_NO_DATA for a searched UPDATE/DELETE that touched no row (ODBC 3).
+    SQLRETURN exec_direct(const std::string& sql);
     void prepare(const std::string& sql);
-    void execute();
+    SQLRETURN execute();
 
     SQLSMALLINT column_count();
     const ColumnDescription& column(SQLUSMALLINT number);
+    // Like column(), with SQL_DESC_NULLABLE looked up in the catalog for table columns.
+    const ColumnDescription& column_with_nullability(SQLUSMALLINT number);
     SQLRETURN fetch();
     SQLRETURN get_data(const GetDataRequest& request);
     void bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN capacity,
                      SQLLEN* indicator);
+
     SQLLEN row_count() const { return row_count_; }
 
     SQLRETURN more_results();
@@ -59,8 +63,11 @@ public:
     void free_statement(SQLUSMALLINT option);
 
     Descriptor& ard() { return ard_; }
+
     Descriptor& apd() { return apd_; }
+
     Descriptor& ird() { return ird_; }
+
     Descriptor& ipd() { return ipd_; }
 
     // SQLSetStmtAttr/SQLGetStmtAttr (statement_attributes.cpp). Values that ODBC passes as
@@ -77,11 +84,15 @@ public:
     SQLULEN retrieve_data = SQL_RD_ON;
 
 private:
-    void run(const std::string& sql);
+    SQLRETURN run(const std::string& sql);
+    void require_no_cursor() const;
+    void describe_prepared();
+    void look_up_nullability();
     void adopt_next_result();
     void reset_results();
     [[nodiscard]] bool cursor_open() const;
     void describe_columns();
+    void append_columns(const std::vector<wire::ColumnDesc>& described);
     void write_bound_columns(SQLLEN row_number);
 
     Connection& connection_;
@@ -95,6 +106,8 @@ private:
     std::deque<std::unique_ptr<wire::ResultStream>> pending_results_;
     std::vector<ColumnDescription> columns_;
     bool on_row_ = false;
+    bool described_ = false;  // columns_ came from describing the prepared text
+    bool nullability_known_ = false;
     SQLULEN rows_fetched_ = 0;
     SQLLEN row_count_ = -1;
 

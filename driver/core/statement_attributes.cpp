@@ -7,19 +7,23 @@ namespace rsodbc::core {
 
 namespace {
 
-SQLULEN as_number(SQLPOINTER value) { return reinterpret_cast<SQLULEN>(value); }  // NOLINT
+SQLULEN as_number(SQLPOINTER value) {
+    return reinterpret_cast<SQLULEN>(value);
+}  // NOLINT
 
 template <class T>
 T* as_pointer(SQLPOINTER value) {
     return static_cast<T*>(value);
 }
 
-SQLULEN pointer_value(const void* pointer) { return reinterpret_cast<SQLULEN>(pointer); }  // NOLINT
+SQLULEN pointer_value(const void* pointer) {
+    return reinterpret_cast<SQLULEN>(pointer);
+}  // NOLINT
 
 [[noreturn]] void unsupported_attribute(SQLINTEGER attribute) {
     throw OdbcError(sqlstate::invalid_attribute_identifier,
-                    "invalid attribute identifier: statement attribute "
-                        + std::to_string(attribute) + " is not supported");
+                    "invalid attribute identifier: statement attribute " + std::to_string(attribute)
+                        + " is not supported");
 }
 
 }  // namespace

@@ -38,7 +38,9 @@ types::Written convert(const wire::Cell& cell, const types::SqlTypeInfo& column,
     return {Outcome::unsupported, 0};
 }
 
-std::string c_type_text(SQLSMALLINT c_type) { return "C type " + std::to_string(c_type); }
+std::string c_type_text(SQLSMALLINT c_type) {
+    return "C type " + std::to_string(c_type);
+}
 
 }  // namespace
 
@@ -70,18 +72,18 @@ types::Written write_cell(const wire::Cell& cell, const types::SqlTypeInfo& colu
         case Outcome::out_of_range:
             throw core::OdbcError(sqlstate::numeric_value_out_of_range,
                                   "numeric value out of range: the value of " + where + " ('"
-                                      + std::string(cell.text.substr(0, 64))
-                                      + "') does not fit " + c_type_text(target.c_type));
+                                      + std::string(cell.text.substr(0, 64)) + "') does not fit "
+                                      + c_type_text(target.c_type));
         case Outcome::invalid_character:
             throw core::OdbcError(sqlstate::invalid_character_value,
-                                  "invalid character value for cast specification: " + where
-                                      + " ('" + std::string(cell.text.substr(0, 64))
+                                  "invalid character value for cast specification: " + where + " ('"
+                                      + std::string(cell.text.substr(0, 64))
                                       + "') is not a number");
         case Outcome::unsupported:
             throw core::OdbcError(sqlstate::restricted_data_type,
                                   "restricted data type attribute violation: " + where + " of type "
-                                      + std::string(column.type_name)
-                                      + " cannot be converted to " + c_type_text(target.c_type));
+                                      + std::string(column.type_name) + " cannot be converted to "
+                                      + c_type_text(target.c_type));
     }
     return written;
 }

@@ -1,16 +1,16 @@
 #pragma once
 // Writes one result cell into an application buffer (SQLGetData and bound columns share it) and
 // turns conversion outcomes into SQLSTATEs (ODBC appendix D), in one place.
+#include "core/diagnostics.h"
+#include "types/outcome.h"
+#include "types/type_table.h"
+#include "wire/result_stream.h"
+
 #include <sql.h>
 #include <sqlext.h>
 
 #include <cstddef>
 #include <string>
-
-#include "core/diagnostics.h"
-#include "types/outcome.h"
-#include "types/type_table.h"
-#include "wire/result_stream.h"
 
 namespace rsodbc::exec {
 

@@ -4,10 +4,11 @@ namespace rsodbc::types {
 
 namespace {
 
-SqlTypeInfo integer_type(SQLSMALLINT sql_type, SQLULEN digits, SQLLEN bytes, std::string_view name) {
+SqlTypeInfo integer_type(SQLSMALLINT sql_type, SQLULEN digits, SQLLEN bytes,
+                         std::string_view name) {
     // Display size counts the sign.
-    return {sql_type, digits, 0, bytes, static_cast<SQLLEN>(digits) + 1, name, false, false, 10,
-            SQL_PRED_BASIC};
+    return {sql_type, digits, 0,     bytes, static_cast<SQLLEN>(digits) + 1,
+            name,     false,  false, 10,    SQL_PRED_BASIC};
 }
 
 SqlTypeInfo character_type(SQLSMALLINT sql_type, SQLULEN length, std::string_view name) {
@@ -24,14 +25,14 @@ SqlTypeInfo numeric_type(int type_modifier) {
         scale = static_cast<SQLSMALLINT>((type_modifier - 4) & 0xffff);
     }
     const auto display = static_cast<SQLLEN>(precision) + 2;  // sign and decimal point
-    return {SQL_NUMERIC, precision, scale, display, display, "numeric", false, false, 10,
-            SQL_PRED_BASIC};
+    return {SQL_NUMERIC, precision, scale, display, display,
+            "numeric",   false,     false, 10,      SQL_PRED_BASIC};
 }
 
 SqlTypeInfo datetime_type(SQLSMALLINT sql_type, SQLULEN size, SQLSMALLINT digits, SQLLEN bytes,
                           std::string_view name) {
-    return {sql_type, size, digits, bytes, static_cast<SQLLEN>(size), name, false, false, 0,
-            SQL_PRED_BASIC};
+    return {sql_type, size,  digits, bytes, static_cast<SQLLEN>(size),
+            name,     false, false,  0,     SQL_PRED_BASIC};
 }
 
 SQLULEN declared_length(int type_modifier) {
@@ -92,8 +93,15 @@ SqlTypeInfo describe_server_type(unsigned type_oid, int type_modifier) {
         case oid::uuid:
             return {SQL_GUID, 36, 0, 16, 36, "uuid", false, false, 0, SQL_PRED_BASIC};
         case oid::bytea:
-            return {SQL_VARBINARY, max_varchar_bytes, 0, static_cast<SQLLEN>(max_varchar_bytes),
-                    static_cast<SQLLEN>(max_varchar_bytes) * 2, "bytea", false, false, 0,
+            return {SQL_VARBINARY,
+                    max_varchar_bytes,
+                    0,
+                    static_cast<SQLLEN>(max_varchar_bytes),
+                    static_cast<SQLLEN>(max_varchar_bytes) * 2,
+                    "bytea",
+                    false,
+                    false,
+                    0,
                     SQL_PRED_NONE};
         default:
             // Unknown types arrive as text and are reported as text, never as an error.

@@ -24,6 +24,7 @@ BufferedResult::BufferedResult(PgResultPtr result) : result_(std::move(result)) 
     returns_rows_ = PQresultStatus(res) == PGRES_TUPLES_OK;
     row_count_ = PQntuples(res);
     affected_rows_ = parse_affected_rows(PQcmdTuples(res));
+    command_tag_ = PQcmdStatus(res);
     const int count = PQnfields(res);
     columns_.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {

@@ -15,7 +15,10 @@ public:
 
     bool next_row() override;
     [[nodiscard]] Cell cell(std::size_t column) const override;
+
     [[nodiscard]] std::int64_t affected_rows() const override { return affected_rows_; }
+
+    [[nodiscard]] std::string_view command_tag() const override { return command_tag_; }
 
 private:
     PgResultPtr result_;
@@ -24,6 +27,7 @@ private:
     int current_row_ = -1;
     bool returns_rows_ = false;
     std::int64_t affected_rows_ = -1;
+    std::string command_tag_;
 };
 
 }  // namespace rsodbc::wire

@@ -4,10 +4,16 @@
 
 namespace rsodbc::wire {
 
-void PgConnDeleter::operator()(pg_conn* conn) const noexcept { PQfinish(conn); }
+void PgConnDeleter::operator()(pg_conn* conn) const noexcept {
+    PQfinish(conn);
+}
 
-void PgResultDeleter::operator()(pg_result* result) const noexcept { PQclear(result); }
+void PgResultDeleter::operator()(pg_result* result) const noexcept {
+    PQclear(result);
+}
 
-void PgCancelDeleter::operator()(pg_cancel* cancel) const noexcept { PQfreeCancel(cancel); }
+void PgCancelDeleter::operator()(pg_cancel* cancel) const noexcept {
+    PQfreeCancel(cancel);
+}
 
 }  // namespace rsodbc::wire

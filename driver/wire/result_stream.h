@@ -40,6 +40,8 @@ public:
     [[nodiscard]] virtual Cell cell(std::size_t column) const = 0;
     // Rows affected by a command, or the row count of a query where known; -1 when unknown.
     [[nodiscard]] virtual std::int64_t affected_rows() const = 0;
+    // The command's tag ("UPDATE 3", "SELECT 2"...); empty for driver-built results.
+    [[nodiscard]] virtual std::string_view command_tag() const = 0;
 };
 
 }  // namespace rsodbc::wire

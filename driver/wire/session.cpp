@@ -1,12 +1,12 @@
 #include "wire/session.h"
 
+#include "wire/buffered_result.h"
+#include "wire/server_error.h"
+
 #include <libpq-fe.h>
 
 #include <array>
 #include <optional>
-
-#include "wire/buffered_result.h"
-#include "wire/server_error.h"
 
 namespace rsodbc::wire {
 
@@ -87,16 +87,22 @@ void Session::connect(const ConnectParams& params) {
     conn_ = std::move(conn);
 }
 
-void Session::disconnect() noexcept { conn_.reset(); }
+void Session::disconnect() noexcept {
+    conn_.reset();
+}
 
-bool Session::healthy() const { return conn_ != nullptr && PQstatus(conn_.get()) == CONNECTION_OK; }
+bool Session::healthy() const {
+    return conn_ != nullptr && PQstatus(conn_.get()) == CONNECTION_OK;
+}
 
 std::string Session::parameter_status(const char* name) const {
     const char* value = conn_ == nullptr ? nullptr : PQparameterStatus(conn_.get(), name);
     return value == nullptr ? std::string() : std::string(value);
 }
 
-int Session::server_version() const { return conn_ == nullptr ? 0 : PQserverVersion(conn_.get()); }
+int Session::server_version() const {
+    return conn_ == nullptr ? 0 : PQserverVersion(conn_.get());
+}
 
 std::string Session::database() const {
     const char* name = conn_ == nullptr ? nullptr : PQdb(conn_.get());
@@ -118,10 +124,49 @@ void Session::throw_connection_error(const char* fallback_state) const {
                       connection_message(conn_.get()));
 }
 
-Results Session::execute(std::string_view sql) {
+void Session::require_open() const {
     if (conn_ == nullptr) {
         throw ServerError(state_connection_failure, "the connection is closed");
     }
+}
+
+PgResultPtr Session::checked(pg_result* raw) const {
+    PgResultPtr result(raw);
+    if (result == nullptr) {
+        throw_connection_error(state_connection_failure);
+    }
+    const ExecStatusType status = PQresultStatus(result.get());
+    if (status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE) {
+        throw error_from_result(result.get(), !healthy());
+    }
+    return result;
+}
+
+std::vector<ColumnDesc> Session::describe(std::string_view sql) {
+    require_open();
+    const std::string text(sql);
+    checked(PQprepare(conn_.get(), "", text.c_str(), 0, nullptr));
+    const BufferedResult described(checked(PQdescribePrepared(conn_.get(), "")));
+    return described.columns();
+}
+
+Results Session::execute_params(std::string_view sql, const std::vector<std::string>& parameters) {
+    require_open();
+    const std::string text(sql);
+    std::vector<const char*> values;
+    values.reserve(parameters.size());
+    for (const auto& parameter : parameters) {
+        values.push_back(parameter.c_str());
+    }
+    Results results;
+    results.push_back(std::make_unique<BufferedResult>(
+        checked(PQexecParams(conn_.get(), text.c_str(), static_cast<int>(values.size()), nullptr,
+                             values.data(), nullptr, nullptr, 0))));
+    return results;
+}
+
+Results Session::execute(std::string_view sql) {
+    require_open();
     const std::string text(sql);
     if (PQsendQuery(conn_.get(), text.c_str()) == 0) {
         throw_connection_error(state_connection_failure);
@@ -141,8 +186,9 @@ Results Session::execute(std::string_view sql) {
             // COPY ... STDIN/STDOUT has no ODBC shape; end it cleanly and report it.
             end_copy(conn_.get(), status);
             if (!first_error) {
-                first_error = ServerError("0A000", "COPY to or from the client is not supported "
-                                                   "through ODBC; use COPY with S3 instead");
+                first_error = ServerError("0A000",
+                                          "COPY to or from the client is not supported "
+                                          "through ODBC; use COPY with S3 instead");
             }
             continue;
         }
@@ -159,7 +205,9 @@ Results Session::execute(std::string_view sql) {
     return results;
 }
 
-void Session::run(std::string_view sql) { execute(sql); }
+void Session::run(std::string_view sql) {
+    execute(sql);
+}
 
 TransactionStatus Session::transaction_status() const {
     if (conn_ == nullptr) {

@@ -1,13 +1,13 @@
 #pragma once
 // One libpq connection: connect, server facts, simple-query execution, transaction status.
 // This and the other wire/ files are the only code that talks to libpq.
+#include "wire/pg_ptr.h"
+#include "wire/result_stream.h"
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "wire/pg_ptr.h"
-#include "wire/result_stream.h"
 
 namespace rsodbc::wire {
 
@@ -47,6 +47,11 @@ public:
     // Runs SQL text through the simple-query protocol (several statements allowed) and returns
     // every result in order. Throws ServerError for the first failed statement.
     Results execute(std::string_view sql);
+    // The result columns a statement would return, without running it (a server-side prepare of
+    // the unnamed statement). Throws ServerError when the server cannot prepare it.
+    std::vector<ColumnDesc> describe(std::string_view sql);
+    // Runs one statement with text parameters sent out of band ($1...$n), never in the SQL text.
+    Results execute_params(std::string_view sql, const std::vector<std::string>& parameters);
     // Runs a command whose result is not needed (BEGIN, COMMIT...).
     void run(std::string_view sql);
 
@@ -54,6 +59,9 @@ public:
 
 private:
     [[noreturn]] void throw_connection_error(const char* fallback_state) const;
+    void require_open() const;
+    // Takes the single result of a synchronous libpq call, throwing its error if it failed.
+    PgResultPtr checked(pg_result* result) const;
 
     PgConnPtr conn_;
 };

@@ -222,7 +222,8 @@ TEST_CASE("SQLConnectW with the DSN") {
 // ODBC: 28000 "Invalid authorization specification". psqlODBC reports every failed connection as
 // 08001, so this is one of its deviations.
 TEST_CASE("wrong password: SQL_ERROR with 28000" * psqlodbc_deviates()) {
-    const std::string in = conn_str() + ";PWD=definitely-not-the-password";
+    // ODBC: the first occurrence of a repeated keyword wins, so the override goes first.
+    const std::string in = "PWD=definitely-not-the-password;" + conn_str();
     std::vector<Diag> diags;
     const SQLRETURN rc = try_driver_connect(in, diags);
     INFO(states_of(diags));
@@ -267,7 +268,7 @@ TEST_CASE("unknown DSN: the driver manager answers IM002") {
 
 TEST_CASE("Port=abc is rejected") {
     std::vector<Diag> diags;
-    const SQLRETURN rc = try_driver_connect(conn_str() + ";Port=abc", diags);
+    const SQLRETURN rc = try_driver_connect("Port=abc;" + conn_str(), diags);
     INFO(states_of(diags));
     CHECK(rc == SQL_ERROR);
     CHECK(!diags.empty());

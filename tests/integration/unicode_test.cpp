@@ -165,7 +165,11 @@ TEST_CASE("SQLGetDiagRecW: the server's message with non-ASCII text") {
 
 // SQLGetDiagRecW: *TextLengthPtr is in characters. The driver manager passes the call through to a
 // Unicode driver; psqlODBC reports the UTF-8 byte length instead.
-TEST_CASE("SQLGetDiagRecW: the message length is in characters" * psqlodbc_deviates()) {
+// unixODBC 2.3.11 pulls every record from the driver right after the failing call and answers the
+// application's SQLGetDiag*W from its own copy (the driver's function is never reached here: seen
+// under gdb). Its answer gets the length unit or the text wrong, so this stays as a record of the
+// spec's expectation, not a test of the driver.
+TEST_CASE("SQLGetDiagRecW: the message length is in characters" * doctest::may_fail()) {
     Connection c;
     Stmt stmt(c.dbc);
     const std::u16string table = u"it_t\u00e0ble_\u65e5\u672c_missing";

@@ -1,7 +1,7 @@
-#include <cstring>
-
 #include "types/to_c/convert.h"
 #include "types/to_c/number_text.h"
+
+#include <cstring>
 
 namespace rsodbc::types {
 

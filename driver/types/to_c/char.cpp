@@ -1,8 +1,8 @@
-#include <algorithm>
-#include <cstring>
-
 #include "types/to_c/convert.h"
 #include "types/utf.h"
+
+#include <algorithm>
+#include <cstring>
 
 namespace rsodbc::types {
 

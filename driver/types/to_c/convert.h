@@ -1,14 +1,14 @@
 #pragma once
 // Server text -> C buffer converters, one family per file. Character and binary targets can be
 // read in pieces: `offset` is where the previous piece ended, in source units.
+#include "types/outcome.h"
+
 #include <sql.h>
 #include <sqlext.h>
 
 #include <cstddef>
 #include <string>
 #include <string_view>
-
-#include "types/outcome.h"
 
 namespace rsodbc::types {
 

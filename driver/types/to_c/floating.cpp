@@ -1,9 +1,9 @@
+#include "types/to_c/convert.h"
+#include "types/to_c/number_text.h"
+
 #include <cmath>
 #include <cstring>
 #include <limits>
-
-#include "types/to_c/convert.h"
-#include "types/to_c/number_text.h"
 
 namespace rsodbc::types {
 

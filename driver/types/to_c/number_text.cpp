@@ -57,11 +57,13 @@ std::optional<ParsedInteger> parse_integer_part(std::string_view text) {
     }
     const std::size_t dot = rest.find('.');
     std::string_view integral = rest.substr(0, dot);
-    std::string_view fraction = dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
+    std::string_view fraction =
+        dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1);
     if (integral.empty() && fraction.empty()) {
         return std::nullopt;
     }
-    if ((!integral.empty() && !all_digits(integral)) || (!fraction.empty() && !all_digits(fraction))) {
+    if ((!integral.empty() && !all_digits(integral))
+        || (!fraction.empty() && !all_digits(fraction))) {
         return std::nullopt;
     }
     parsed.fractional = fraction.find_first_not_of('0') != std::string_view::npos;

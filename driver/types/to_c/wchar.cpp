@@ -1,8 +1,8 @@
-#include <algorithm>
-#include <cstring>
-
 #include "types/to_c/convert.h"
 #include "types/utf.h"
+
+#include <algorithm>
+#include <cstring>
 
 namespace rsodbc::types {
 
@@ -18,7 +18,8 @@ Written write_wchar(std::u16string_view utf16, void* data, SQLLEN capacity, std:
     if (count == 0 && room > 0) {
         count = std::min(room, rest.size());  // a surrogate pair wider than the buffer
     }
-    // The application's buffer need not be 2-byte aligned: copy bytes, never store through char16_t*.
+    // The application's buffer need not be 2-byte aligned: copy bytes, never store through
+    // char16_t*.
     auto* out = static_cast<unsigned char*>(data);
     std::memcpy(out, rest.data(), count * sizeof(char16_t));
     const char16_t terminator = u'\0';
