@@ -32,6 +32,9 @@ types::Written convert(const wire::Cell& cell, const types::SqlTypeInfo& column,
     if (c_type == SQL_C_DOUBLE || c_type == SQL_C_FLOAT) {
         return types::write_floating(text, c_type, target.data);
     }
+    if (types::is_datetime_c_type(c_type)) {
+        return types::write_datetime(text, c_type, target.data);
+    }
     if (c_type == SQL_C_BIT) {
         return types::write_bit(text, target.data);
     }
@@ -79,6 +82,10 @@ types::Written write_cell(const wire::Cell& cell, const types::SqlTypeInfo& colu
                                   "invalid character value for cast specification: " + where + " ('"
                                       + std::string(cell.text.substr(0, 64))
                                       + "') is not a number");
+        case Outcome::datetime_overflow:
+            throw core::OdbcError("22008", "datetime field overflow: the value of " + where + " ('"
+                                               + std::string(cell.text.substr(0, 64))
+                                               + "') has no ODBC date/time representation");
         case Outcome::unsupported:
             throw core::OdbcError(sqlstate::restricted_data_type,
                                   "restricted data type attribute violation: " + where + " of type "

@@ -10,6 +10,7 @@ enum class Outcome {
     fractional_truncation,  // 01S07
     out_of_range,           // 22003
     invalid_character,      // 22018
+    datetime_overflow,      // 22008: e.g. an infinite timestamp
     unsupported,            // 07006: no such conversion
 };
 

@@ -124,6 +124,12 @@ SQLSMALLINT default_c_type(SQLSMALLINT sql_type) {
             return SQL_C_DOUBLE;
         case SQL_BIT:
             return SQL_C_BIT;
+        case SQL_TYPE_DATE:
+            return SQL_C_TYPE_DATE;
+        case SQL_TYPE_TIME:
+            return SQL_C_TYPE_TIME;
+        case SQL_TYPE_TIMESTAMP:
+            return SQL_C_TYPE_TIMESTAMP;
         case SQL_BINARY:
         case SQL_VARBINARY:
         case SQL_LONGVARBINARY:

@@ -21,6 +21,10 @@ Written write_wchar(std::u16string_view utf16, void* data, SQLLEN capacity, std:
 Written write_integer(std::string_view text, SQLSMALLINT c_type, void* data);
 // SQL_C_DOUBLE and SQL_C_FLOAT.
 Written write_floating(std::string_view text, SQLSMALLINT c_type, void* data);
+// SQL_C_TYPE_DATE/TIME/TIMESTAMP (and the ODBC 2 SQL_C_DATE/TIME/TIMESTAMP).
+Written write_datetime(std::string_view text, SQLSMALLINT c_type, void* data);
+[[nodiscard]] bool is_datetime_c_type(SQLSMALLINT c_type);
+
 // SQL_C_BIT.
 Written write_bit(std::string_view text, void* data);
 
