@@ -86,7 +86,13 @@ void Connection::open(config::AttributeMap attributes) {
         throw OdbcError(sqlstate::invalid_attribute_value,
                         std::string("invalid connection attribute: ") + error.what());
     }
-    log::configure(settings_.log_level, settings_.log_path);
+    try {
+        log::configure(settings_.log_level, settings_.log_path);
+    } catch (const std::exception& error) {
+        // A log file that cannot be opened must not cost the application its connection.
+        diagnostics().add_warning(sqlstate::general_warning,
+                                  std::string("logging is off: ") + error.what());
+    }
     for (const auto& key : settings_.unknown_keys) {
         diagnostics().add_warning(sqlstate::invalid_connection_string_attribute,
                                   "invalid connection string attribute: '" + key
