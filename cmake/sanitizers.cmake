@@ -5,4 +5,7 @@ if(REDSHIFT_ODBC_SANITIZE)
                         -fno-sanitize-recover=all)
     add_link_options(-fsanitize=${REDSHIFT_ODBC_SANITIZE})
     add_compile_definitions(_GLIBCXX_ASSERTIONS)
+    # g++ 12 reports -Wmaybe-uninitialized false positives inside std::variant/std::optional once
+    # ASan instrumentation is added (seen in catalog/info_table.cpp); the plain build keeps the check.
+    add_compile_options(-Wno-maybe-uninitialized)
 endif()

@@ -56,7 +56,7 @@ public:
     void bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN capacity,
                      SQLLEN* indicator);
 
-    SQLLEN row_count() const { return row_count_; }
+    [[nodiscard]] SQLLEN row_count() const { return row_count_; }
 
     SQLRETURN more_results();
     void close_cursor();  // SQLCloseCursor: 24000 when no cursor is open
@@ -73,6 +73,7 @@ public:
     // SQLSetStmtAttr/SQLGetStmtAttr (statement_attributes.cpp). Values that ODBC passes as
     // pointers-or-integers travel as SQLPOINTER / SQLULEN.
     void set_attribute(SQLINTEGER attribute, SQLPOINTER value);
+    bool set_descriptor_attribute(SQLINTEGER attribute, SQLPOINTER value);
     [[nodiscard]] SQLULEN get_attribute(SQLINTEGER attribute);
 
     // Statement attributes with plain values; pointer attributes live in the descriptors.

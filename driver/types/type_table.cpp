@@ -46,6 +46,8 @@ SQLSMALLINT fraction_digits(int type_modifier) {
 
 }  // namespace
 
+// One case per server type: a table written as a switch.
+// NOLINTNEXTLINE(readability-function-size)
 SqlTypeInfo describe_server_type(unsigned type_oid, int type_modifier) {
     switch (type_oid) {
         case oid::boolean:
@@ -66,7 +68,7 @@ SqlTypeInfo describe_server_type(unsigned type_oid, int type_modifier) {
             return numeric_type(type_modifier);
         case oid::bpchar:
             return character_type(SQL_CHAR, declared_length(type_modifier), "bpchar");
-        case oid::char_:
+        case oid::single_char:
             return character_type(SQL_CHAR, 1, "char");
         case oid::varchar:
             return character_type(SQL_VARCHAR, declared_length(type_modifier), "varchar");

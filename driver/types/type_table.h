@@ -11,7 +11,7 @@ namespace rsodbc::types {
 namespace oid {
 inline constexpr unsigned boolean = 16;
 inline constexpr unsigned bytea = 17;
-inline constexpr unsigned char_ = 18;
+inline constexpr unsigned single_char = 18;  // "char": one byte
 inline constexpr unsigned name = 19;
 inline constexpr unsigned int8 = 20;
 inline constexpr unsigned int2 = 21;

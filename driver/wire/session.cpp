@@ -5,6 +5,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -29,12 +30,9 @@ bool is_authentication_failure(std::string_view message) {
         std::string_view("authentication failed for user"),
         std::string_view("SASL authentication"),
     };
-    for (const auto marker : markers) {
-        if (message.find(marker) != std::string_view::npos) {
-            return true;
-        }
-    }
-    return false;
+    return std::ranges::any_of(markers, [&](std::string_view marker) {
+        return message.find(marker) != std::string_view::npos;
+    });
 }
 
 // Ends a COPY the server started so the connection stays usable.

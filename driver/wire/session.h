@@ -61,7 +61,7 @@ private:
     [[noreturn]] void throw_connection_error(const char* fallback_state) const;
     void require_open() const;
     // Takes the single result of a synchronous libpq call, throwing its error if it failed.
-    PgResultPtr checked(pg_result* result) const;
+    PgResultPtr checked(pg_result* raw) const;
 
     PgConnPtr conn_;
 };

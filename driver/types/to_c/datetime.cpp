@@ -133,7 +133,8 @@ std::optional<DateTimeParts> parse(std::string_view text) {
         parts.year = static_cast<int>(*year);
         parts.month = *month;
         parts.day = *day;
-        if (!in.accept(' ') && !in.accept('T')) {
+        // A date-only BC value ("0044-03-15 BC") has no time: leave " BC" for the check below.
+        if (in.rest() != " BC" && !in.accept(' ') && !in.accept('T')) {
             if (in.done()) {
                 return parts;
             }
