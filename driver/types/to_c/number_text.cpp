@@ -31,6 +31,27 @@ std::optional<ParsedInteger> from_double(double value) {
     return parsed;
 }
 
+// Roughly log10 of |number| for decimal text: negative means below 1. Only its sign matters: it
+// decides whether an out-of-range double underflowed or overflowed.
+long decimal_exponent(std::string_view text) {
+    long exponent = 0;
+    const std::size_t e = text.find_first_of("eE");
+    if (e != std::string_view::npos) {
+        std::from_chars(text.data() + e + 1 + (text[e + 1] == '+' ? 1 : 0),
+                        text.data() + text.size(), exponent);
+    }
+    const std::string_view mantissa = text.substr(0, e);
+    const std::size_t first_digit = mantissa.find_first_of("123456789");
+    if (first_digit == std::string_view::npos) {
+        return -1;
+    }
+    const std::size_t dot = mantissa.find('.');
+    const std::size_t point = dot == std::string_view::npos ? mantissa.size() : dot;
+    const long position = first_digit < point ? static_cast<long>(point - first_digit)
+                                              : -static_cast<long>(first_digit - point);
+    return exponent + position;
+}
+
 }  // namespace
 
 std::optional<ParsedInteger> parse_integer_part(std::string_view text) {
@@ -79,6 +100,9 @@ std::optional<double> parse_double(std::string_view text) {
     std::string_view body = text;
     if (!body.empty() && body.front() == '+') {
         body.remove_prefix(1);  // from_chars does not accept a plus sign
+        if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
+            return std::nullopt;  // "+-5" is not a number
+        }
     }
     double value = 0;
     const auto [end, error] = std::from_chars(body.data(), body.data() + body.size(), value);
@@ -86,12 +110,14 @@ std::optional<double> parse_double(std::string_view text) {
         return std::nullopt;
     }
     if (error == std::errc::result_out_of_range) {
-        // Denormal underflow rounds to zero; overflow is infinite.
-        return body.find_first_of("eE") != std::string_view::npos
-                       && body.find("e-") != std::string_view::npos
-                   ? 0.0
-                   : (body.front() == '-' ? -std::numeric_limits<double>::infinity()
-                                          : std::numeric_limits<double>::infinity());
+        // Too small rounds to (signed) zero; too large is reported as infinite, which callers
+        // tell apart from a real "Infinity" (22003).
+        const bool negative = body.front() == '-';
+        if (decimal_exponent(body) < 0) {
+            return negative ? -0.0 : 0.0;
+        }
+        return negative ? -std::numeric_limits<double>::infinity()
+                        : std::numeric_limits<double>::infinity();
     }
     if (error != std::errc{}) {
         return std::nullopt;
