@@ -1,0 +1,510 @@
+// odbc_bench: one workload through any ODBC driver, via the unixODBC driver manager (-lodbc only).
+//
+//   odbc_bench --workload NAME --connstr "Driver={...};..." [--rows N] [--batch N] [--tables N]
+//              [--columns N]
+//
+// Workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog.
+// Prints one line: RESULT,workload,status,rows,seconds,p50_us,p99_us,peak_rss_kib,message with
+// status ok, unsupported (the driver says it cannot: SQLGetFunctions, or 01S02 on an array size
+// that then reads back as something else) or error. Nothing falls back to another method.
+//
+// The fetch workloads read table bench_fetch and the catalog workload schema bench_catalog, both
+// made by `pq_bench --workload setup`. The insert workloads make and drop their own table.
+#include <sql.h>
+#include <sqlext.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bench_common.h"
+
+namespace {
+
+using bench::Failure;
+using bench::Result;
+using bench::Unsupported;
+
+std::string diagnostics(SQLSMALLINT type, SQLHANDLE handle) {
+    std::string out;
+    SQLCHAR state[6];
+    SQLCHAR text[1024];
+    SQLINTEGER native = 0;
+    SQLSMALLINT len = 0;
+    for (SQLSMALLINT i = 1;
+         SQL_SUCCEEDED(SQLGetDiagRec(type, handle, i, state, &native, text, sizeof text, &len));
+         ++i) {
+        out += std::string(" [") + reinterpret_cast<char*>(state) + "] " +
+               reinterpret_cast<char*>(text);
+    }
+    return out;
+}
+
+bool has_state(SQLSMALLINT type, SQLHANDLE handle, const char* wanted) {
+    SQLCHAR state[6];
+    SQLCHAR text[1024];
+    SQLINTEGER native = 0;
+    SQLSMALLINT len = 0;
+    for (SQLSMALLINT i = 1;
+         SQL_SUCCEEDED(SQLGetDiagRec(type, handle, i, state, &native, text, sizeof text, &len));
+         ++i) {
+        if (std::strcmp(reinterpret_cast<char*>(state), wanted) == 0) return true;
+    }
+    return false;
+}
+
+void check(SQLRETURN rc, SQLSMALLINT type, SQLHANDLE handle, const std::string& what) {
+    if (!SQL_SUCCEEDED(rc)) {
+        throw Failure(what + " failed (rc " + std::to_string(rc) + ")" + diagnostics(type, handle));
+    }
+}
+
+struct Env {
+    SQLHENV h = SQL_NULL_HENV;
+    Env() {
+        check(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &h), SQL_HANDLE_ENV, h, "alloc env");
+        check(SQLSetEnvAttr(h, SQL_ATTR_ODBC_VERSION, reinterpret_cast<SQLPOINTER>(SQL_OV_ODBC3), 0),
+              SQL_HANDLE_ENV, h, "SQL_ATTR_ODBC_VERSION");
+    }
+    ~Env() { SQLFreeHandle(SQL_HANDLE_ENV, h); }
+    Env(const Env&) = delete;
+    Env& operator=(const Env&) = delete;
+};
+
+struct Dbc {
+    SQLHDBC h = SQL_NULL_HDBC;
+    bool connected = false;
+    Dbc(const Env& env, const std::string& connstr) {
+        check(SQLAllocHandle(SQL_HANDLE_DBC, env.h, &h), SQL_HANDLE_ENV, env.h, "alloc dbc");
+        std::string cs = connstr;
+        SQLCHAR out[2048];
+        SQLSMALLINT out_len = 0;
+        check(SQLDriverConnect(h, nullptr, reinterpret_cast<SQLCHAR*>(cs.data()), SQL_NTS, out,
+                               sizeof out, &out_len, SQL_DRIVER_NOPROMPT),
+              SQL_HANDLE_DBC, h, "SQLDriverConnect");
+        connected = true;
+    }
+    void disconnect() {
+        if (connected) {
+            check(SQLDisconnect(h), SQL_HANDLE_DBC, h, "SQLDisconnect");
+            connected = false;
+        }
+    }
+    ~Dbc() {
+        if (connected) {
+            SQLEndTran(SQL_HANDLE_DBC, h, SQL_ROLLBACK);
+            SQLDisconnect(h);
+        }
+        SQLFreeHandle(SQL_HANDLE_DBC, h);
+    }
+    Dbc(const Dbc&) = delete;
+    Dbc& operator=(const Dbc&) = delete;
+
+    void autocommit(bool on) {
+        check(SQLSetConnectAttr(h, SQL_ATTR_AUTOCOMMIT,
+                                reinterpret_cast<SQLPOINTER>(on ? SQL_AUTOCOMMIT_ON
+                                                                : SQL_AUTOCOMMIT_OFF),
+                                SQL_IS_UINTEGER),
+              SQL_HANDLE_DBC, h, "SQL_ATTR_AUTOCOMMIT");
+    }
+    void commit() { check(SQLEndTran(SQL_HANDLE_DBC, h, SQL_COMMIT), SQL_HANDLE_DBC, h, "commit"); }
+
+    // SQLGetFunctions is the driver's own statement of what it implements.
+    void require(SQLUSMALLINT function, const char* name) {
+        SQLUSMALLINT supported = SQL_FALSE;
+        check(SQLGetFunctions(h, function, &supported), SQL_HANDLE_DBC, h, "SQLGetFunctions");
+        if (supported != SQL_TRUE) {
+            throw Unsupported(std::string("SQLGetFunctions: ") + name + " not supported");
+        }
+    }
+};
+
+struct Stmt {
+    SQLHSTMT h = SQL_NULL_HSTMT;
+    explicit Stmt(const Dbc& dbc) {
+        check(SQLAllocHandle(SQL_HANDLE_STMT, dbc.h, &h), SQL_HANDLE_DBC, dbc.h, "alloc stmt");
+    }
+    ~Stmt() { SQLFreeHandle(SQL_HANDLE_STMT, h); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    void ok(SQLRETURN rc, const std::string& what) const { check(rc, SQL_HANDLE_STMT, h, what); }
+    void exec(const std::string& sql) const {
+        std::string s = sql;
+        SQLRETURN rc = SQLExecDirect(h, reinterpret_cast<SQLCHAR*>(s.data()), SQL_NTS);
+        if (rc != SQL_NO_DATA) ok(rc, "SQLExecDirect " + sql);
+        ok(SQLFreeStmt(h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
+    }
+    std::int64_t scalar(const std::string& sql) const {
+        std::string s = sql;
+        ok(SQLExecDirect(h, reinterpret_cast<SQLCHAR*>(s.data()), SQL_NTS), "SQLExecDirect " + sql);
+        ok(SQLFetch(h), "SQLFetch " + sql);
+        SQLBIGINT v = 0;
+        SQLLEN ind = 0;
+        ok(SQLGetData(h, 1, SQL_C_SBIGINT, &v, 0, &ind), "SQLGetData " + sql);
+        ok(SQLFreeStmt(h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
+        return v;
+    }
+    // Sets an array-size attribute; a driver that answers 01S02 and keeps another value does
+    // not support it (that is what ODBC says 01S02 means).
+    void array_attribute(SQLINTEGER attr, SQLULEN value, const char* name) const {
+        SQLRETURN rc = SQLSetStmtAttr(h, attr, reinterpret_cast<SQLPOINTER>(value), 0);
+        const bool changed = rc == SQL_SUCCESS_WITH_INFO && has_state(SQL_HANDLE_STMT, h, "01S02");
+        if (!SQL_SUCCEEDED(rc)) {
+            throw Unsupported(std::string(name) + "=" + std::to_string(value) + " refused" +
+                              diagnostics(SQL_HANDLE_STMT, h));
+        }
+        SQLULEN actual = 0;
+        ok(SQLGetStmtAttr(h, attr, &actual, 0, nullptr), std::string("SQLGetStmtAttr ") + name);
+        if (actual != value) {
+            throw Unsupported(std::string(name) + "=" + std::to_string(value) +
+                              (changed ? ": 01S02; it stays " : ": it reads back as ") +
+                              std::to_string(actual));
+        }
+    }
+};
+
+std::string insert_table() { return "bench_ins_" + std::to_string(getpid()); }
+
+// Column-wise parameter buffers for `rows` rows of (int, varchar(64), numeric(12,2), timestamp,
+// boolean), bound once; fill() writes application rows [first, first + n).
+struct ParamArrays {
+    std::vector<SQLINTEGER> id;
+    std::vector<char> name, amount;
+    std::vector<SQL_TIMESTAMP_STRUCT> ts;
+    std::vector<unsigned char> flag;
+    std::vector<SQLLEN> id_ind, name_ind, amount_ind, ts_ind, flag_ind;
+    static constexpr SQLLEN name_w = 65, amount_w = 24;
+
+    explicit ParamArrays(std::size_t rows)
+        : id(rows), name(rows * name_w), amount(rows * amount_w), ts(rows), flag(rows),
+          id_ind(rows, 0), name_ind(rows), amount_ind(rows), ts_ind(rows, 0), flag_ind(rows, 0) {}
+
+    void bind(const Stmt& s) {
+        s.ok(SQLBindParameter(s.h, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, id.data(), 0,
+                              id_ind.data()),
+             "SQLBindParameter 1");
+        s.ok(SQLBindParameter(s.h, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 64, 0, name.data(),
+                              name_w, name_ind.data()),
+             "SQLBindParameter 2");
+        s.ok(SQLBindParameter(s.h, 3, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_NUMERIC, 12, 2,
+                              amount.data(), amount_w, amount_ind.data()),
+             "SQLBindParameter 3");
+        s.ok(SQLBindParameter(s.h, 4, SQL_PARAM_INPUT, SQL_C_TYPE_TIMESTAMP, SQL_TYPE_TIMESTAMP, 19,
+                              0, ts.data(), sizeof(SQL_TIMESTAMP_STRUCT), ts_ind.data()),
+             "SQLBindParameter 4");
+        s.ok(SQLBindParameter(s.h, 5, SQL_PARAM_INPUT, SQL_C_BIT, SQL_BIT, 1, 0, flag.data(), 1,
+                              flag_ind.data()),
+             "SQLBindParameter 5");
+    }
+
+    void fill(std::int64_t first, std::size_t n) {
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::int64_t i = first + static_cast<std::int64_t>(k);
+            id[k] = static_cast<SQLINTEGER>(i);
+            name_ind[k] = bench::row_name(i, &name[k * name_w], name_w);
+            amount_ind[k] = bench::row_amount(i, &amount[k * amount_w], amount_w);
+            const bench::Stamp st = bench::row_stamp(i);
+            ts[k] = SQL_TIMESTAMP_STRUCT{static_cast<SQLSMALLINT>(st.year),
+                                         static_cast<SQLUSMALLINT>(st.month),
+                                         static_cast<SQLUSMALLINT>(st.day),
+                                         static_cast<SQLUSMALLINT>(st.hour),
+                                         static_cast<SQLUSMALLINT>(st.minute),
+                                         static_cast<SQLUSMALLINT>(st.second), 0};
+            flag[k] = bench::row_flag(i) ? 1 : 0;
+        }
+    }
+};
+
+// Creates the insert table (autocommit), runs `body` in one transaction, verifies the row count
+// and drops the table.
+template <class Body>
+Result insert_workload(Dbc& dbc, std::int64_t rows, Body&& body) {
+    dbc.require(SQL_API_SQLBINDPARAMETER, "SQLBindParameter");
+    const std::string table = insert_table();
+    Stmt ddl(dbc);
+    ddl.exec("DROP TABLE IF EXISTS " + table);
+    ddl.exec("CREATE TABLE " + table + " " + bench::insert_table_ddl());
+    Result r;
+    r.rows = rows;
+    try {
+        dbc.autocommit(false);
+        Stmt s(dbc);
+        const auto start = bench::Clock::now();
+        body(s, table);
+        dbc.commit();
+        r.seconds = bench::seconds_since(start);
+        dbc.autocommit(true);
+        const std::int64_t counted = ddl.scalar("SELECT count(*) FROM " + table);
+        if (counted != rows) {
+            throw Failure("inserted " + std::to_string(rows) + " rows but the table holds " +
+                          std::to_string(counted));
+        }
+    } catch (...) {
+        SQLEndTran(SQL_HANDLE_DBC, dbc.h, SQL_ROLLBACK);
+        dbc.autocommit(true);
+        ddl.exec("DROP TABLE IF EXISTS " + table);
+        throw;
+    }
+    ddl.exec("DROP TABLE " + table);
+    return r;
+}
+
+std::string insert_sql(const std::string& table) {
+    return "INSERT INTO " + table + " (id, name, amount, ts, flag) VALUES (?, ?, ?, ?, ?)";
+}
+
+Result insert_array(Dbc& dbc, const bench::Options& o) {
+    return insert_workload(dbc, o.rows, [&](Stmt& s, const std::string& table) {
+        const auto batch = static_cast<std::size_t>(o.batch);
+        ParamArrays p(batch);
+        SQLULEN processed = 0;
+        std::vector<SQLUSMALLINT> status(batch);
+        s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_PARAM_BIND_TYPE,
+                            reinterpret_cast<SQLPOINTER>(SQL_PARAM_BIND_BY_COLUMN), 0),
+             "SQL_ATTR_PARAM_BIND_TYPE");
+        s.array_attribute(SQL_ATTR_PARAMSET_SIZE, batch, "SQL_ATTR_PARAMSET_SIZE");
+        s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_PARAMS_PROCESSED_PTR, &processed, 0),
+             "SQL_ATTR_PARAMS_PROCESSED_PTR");
+        s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_PARAM_STATUS_PTR, status.data(), 0),
+             "SQL_ATTR_PARAM_STATUS_PTR");
+        std::string sql = insert_sql(table);
+        s.ok(SQLPrepare(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLPrepare");
+        p.bind(s);
+        for (std::int64_t first = 1; first <= o.rows; first += o.batch) {
+            const auto n = static_cast<std::size_t>(std::min<std::int64_t>(o.batch, o.rows - first + 1));
+            if (n != batch) s.array_attribute(SQL_ATTR_PARAMSET_SIZE, n, "SQL_ATTR_PARAMSET_SIZE");
+            p.fill(first, n);
+            s.ok(SQLExecute(s.h), "SQLExecute (parameter array)");
+            if (processed != n) {
+                throw Failure("SQL_ATTR_PARAMS_PROCESSED_PTR says " + std::to_string(processed) +
+                              " of " + std::to_string(n));
+            }
+            for (std::size_t k = 0; k < n; ++k) {
+                if (status[k] != SQL_PARAM_SUCCESS && status[k] != SQL_PARAM_SUCCESS_WITH_INFO) {
+                    throw Failure("parameter set " + std::to_string(first + k) + " has status " +
+                                  std::to_string(status[k]));
+                }
+            }
+        }
+    });
+}
+
+Result insert_rowwise(Dbc& dbc, const bench::Options& o) {
+    return insert_workload(dbc, o.rows, [&](Stmt& s, const std::string& table) {
+        ParamArrays p(1);
+        std::string sql = insert_sql(table);
+        s.ok(SQLPrepare(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLPrepare");
+        p.bind(s);
+        for (std::int64_t i = 1; i <= o.rows; ++i) {
+            p.fill(i, 1);
+            s.ok(SQLExecute(s.h), "SQLExecute");
+        }
+    });
+}
+
+constexpr const char* fetch_columns = "SELECT id, name, amount, ts, flag FROM bench_fetch WHERE id <= ";
+
+void verify_fetch(std::int64_t want, std::int64_t got, std::int64_t id_sum) {
+    if (got != want || id_sum != want * (want + 1) / 2) {
+        throw Failure("fetched " + std::to_string(got) + " rows (id sum " + std::to_string(id_sum) +
+                      "), wanted " + std::to_string(want) +
+                      " (bench_fetch too small? run pq_bench --workload setup)");
+    }
+}
+
+Result fetch_bound(Dbc& dbc, const bench::Options& o) {
+    Stmt s(dbc);
+    const auto n = static_cast<std::size_t>(o.batch);
+    s.array_attribute(SQL_ATTR_ROW_ARRAY_SIZE, n, "SQL_ATTR_ROW_ARRAY_SIZE");
+    std::vector<SQLINTEGER> id(n);
+    std::vector<char> name(n * 65), amount(n * 24);
+    std::vector<SQL_TIMESTAMP_STRUCT> ts(n);
+    std::vector<unsigned char> flag(n);
+    std::vector<SQLLEN> ind(5 * n);
+    std::vector<SQLUSMALLINT> status(n);
+    SQLULEN fetched = 0;
+    s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_ROW_BIND_TYPE, reinterpret_cast<SQLPOINTER>(SQL_BIND_BY_COLUMN),
+                        0),
+         "SQL_ATTR_ROW_BIND_TYPE");
+    s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0), "SQL_ATTR_ROWS_FETCHED_PTR");
+    s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_ROW_STATUS_PTR, status.data(), 0), "SQL_ATTR_ROW_STATUS_PTR");
+    s.ok(SQLBindCol(s.h, 1, SQL_C_SLONG, id.data(), 0, &ind[0]), "SQLBindCol 1");
+    s.ok(SQLBindCol(s.h, 2, SQL_C_CHAR, name.data(), 65, &ind[n]), "SQLBindCol 2");
+    s.ok(SQLBindCol(s.h, 3, SQL_C_CHAR, amount.data(), 24, &ind[2 * n]), "SQLBindCol 3");
+    s.ok(SQLBindCol(s.h, 4, SQL_C_TYPE_TIMESTAMP, ts.data(), sizeof(SQL_TIMESTAMP_STRUCT), &ind[3 * n]),
+         "SQLBindCol 4");
+    s.ok(SQLBindCol(s.h, 5, SQL_C_BIT, flag.data(), 1, &ind[4 * n]), "SQLBindCol 5");
+    std::string sql = fetch_columns + std::to_string(o.rows);
+    Result r;
+    std::int64_t id_sum = 0;
+    const auto start = bench::Clock::now();
+    s.ok(SQLExecDirect(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLExecDirect");
+    for (;;) {
+        SQLRETURN rc = SQLFetch(s.h);
+        if (rc == SQL_NO_DATA) break;
+        s.ok(rc, "SQLFetch");
+        for (SQLULEN k = 0; k < fetched; ++k) id_sum += id[k];
+        r.rows += static_cast<std::int64_t>(fetched);
+    }
+    s.ok(SQLFreeStmt(s.h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
+    r.seconds = bench::seconds_since(start);
+    verify_fetch(o.rows, r.rows, id_sum);
+    return r;
+}
+
+Result fetch_getdata(Dbc& dbc, const bench::Options& o) {
+    Stmt s(dbc);
+    std::string sql = fetch_columns + std::to_string(o.rows);
+    Result r;
+    std::int64_t id_sum = 0;
+    SQLINTEGER id = 0;
+    char name[65];
+    char amount[24];
+    SQL_TIMESTAMP_STRUCT ts{};
+    unsigned char flag = 0;
+    SQLLEN ind = 0;
+    const auto start = bench::Clock::now();
+    s.ok(SQLExecDirect(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLExecDirect");
+    for (;;) {
+        SQLRETURN rc = SQLFetch(s.h);
+        if (rc == SQL_NO_DATA) break;
+        s.ok(rc, "SQLFetch");
+        s.ok(SQLGetData(s.h, 1, SQL_C_SLONG, &id, 0, &ind), "SQLGetData 1");
+        s.ok(SQLGetData(s.h, 2, SQL_C_CHAR, name, sizeof name, &ind), "SQLGetData 2");
+        s.ok(SQLGetData(s.h, 3, SQL_C_CHAR, amount, sizeof amount, &ind), "SQLGetData 3");
+        s.ok(SQLGetData(s.h, 4, SQL_C_TYPE_TIMESTAMP, &ts, sizeof ts, &ind), "SQLGetData 4");
+        s.ok(SQLGetData(s.h, 5, SQL_C_BIT, &flag, 1, &ind), "SQLGetData 5");
+        id_sum += id;
+        ++r.rows;
+    }
+    s.ok(SQLFreeStmt(s.h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
+    r.seconds = bench::seconds_since(start);
+    verify_fetch(o.rows, r.rows, id_sum);
+    return r;
+}
+
+Result roundtrip(Dbc& dbc, const bench::Options& o) {
+    Stmt s(dbc);
+    std::string sql = "SELECT 1";
+    auto once = [&] {
+        s.ok(SQLExecDirect(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLExecDirect");
+        s.ok(SQLFetch(s.h), "SQLFetch");
+        SQLINTEGER v = 0;
+        SQLLEN ind = 0;
+        s.ok(SQLGetData(s.h, 1, SQL_C_SLONG, &v, 0, &ind), "SQLGetData");
+        if (v != 1) throw Failure("SELECT 1 returned " + std::to_string(v));
+        s.ok(SQLFreeStmt(s.h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
+    };
+    for (int i = 0; i < 10; ++i) once();  // warm-up, not measured
+    Result r;
+    r.latencies.reserve(static_cast<std::size_t>(o.rows));
+    const auto start = bench::Clock::now();
+    for (std::int64_t i = 0; i < o.rows; ++i) {
+        const auto t = bench::Clock::now();
+        once();
+        r.latencies.push_back(bench::seconds_since(t));
+    }
+    r.seconds = bench::seconds_since(start);
+    r.rows = o.rows;
+    return r;
+}
+
+// `anchor` stays connected throughout, so no driver manager unloads the driver between cycles
+// (unixODBC does so on the last disconnect unless DontDLClose is set): dlopen is not measured.
+Result connect_cycles(const Env& env, Dbc& /*anchor*/, const bench::Options& o) {
+    Result r;
+    const auto start = bench::Clock::now();
+    for (std::int64_t i = 0; i < o.rows; ++i) {
+        const auto t = bench::Clock::now();
+        Dbc d(env, o.target);
+        d.disconnect();
+        r.latencies.push_back(bench::seconds_since(t));
+    }
+    r.seconds = bench::seconds_since(start);
+    r.rows = o.rows;
+    return r;
+}
+
+std::int64_t drain(const Stmt& s, SQLUSMALLINT name_column, const char* what) {
+    std::int64_t rows = 0;
+    char name[256];
+    SQLLEN ind = 0;
+    for (;;) {
+        SQLRETURN rc = SQLFetch(s.h);
+        if (rc == SQL_NO_DATA) break;
+        s.ok(rc, std::string("SQLFetch ") + what);
+        s.ok(SQLGetData(s.h, name_column, SQL_C_CHAR, name, sizeof name, &ind),
+             std::string("SQLGetData ") + what);
+        ++rows;
+    }
+    s.ok(SQLFreeStmt(s.h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
+    return rows;
+}
+
+// What a BI tool does on opening a schema: list its tables, then the columns of each.
+Result catalog(Dbc& dbc, const bench::Options& o) {
+    dbc.require(SQL_API_SQLTABLES, "SQLTables");
+    dbc.require(SQL_API_SQLCOLUMNS, "SQLColumns");
+    Stmt s(dbc);
+    SQLCHAR schema[] = "bench_catalog";
+    SQLCHAR all[] = "%";
+    SQLCHAR type[] = "TABLE";
+    Result r;
+    const auto start = bench::Clock::now();
+    auto t = bench::Clock::now();
+    s.ok(SQLTables(s.h, nullptr, 0, schema, SQL_NTS, all, SQL_NTS, type, SQL_NTS), "SQLTables");
+    const std::int64_t tables = drain(s, 3, "SQLTables");
+    r.latencies.push_back(bench::seconds_since(t));
+    if (tables != o.tables) {
+        throw Failure("SQLTables listed " + std::to_string(tables) + " tables in bench_catalog, wanted " +
+                      std::to_string(o.tables));
+    }
+    std::int64_t columns = 0;
+    for (std::int64_t i = 1; i <= o.tables; ++i) {
+        std::string table = "t" + std::to_string(i);
+        t = bench::Clock::now();
+        s.ok(SQLColumns(s.h, nullptr, 0, schema, SQL_NTS, reinterpret_cast<SQLCHAR*>(table.data()),
+                        SQL_NTS, all, SQL_NTS),
+             "SQLColumns " + table);
+        const std::int64_t n = drain(s, 4, "SQLColumns");
+        r.latencies.push_back(bench::seconds_since(t));
+        if (n != o.columns) {
+            throw Failure("SQLColumns on " + table + " gave " + std::to_string(n) + " columns, wanted " +
+                          std::to_string(o.columns));
+        }
+        columns += n;
+    }
+    r.seconds = bench::seconds_since(start);
+    r.rows = tables + columns;
+    return r;
+}
+
+Result run(const bench::Options& o) {
+    Env env;
+    Dbc dbc(env, o.target);
+    const std::string& w = o.workload;
+    if (w == "insert_array") return insert_array(dbc, o);
+    if (w == "insert_rowwise") return insert_rowwise(dbc, o);
+    if (w == "fetch_bound") return fetch_bound(dbc, o);
+    if (w == "fetch_getdata") return fetch_getdata(dbc, o);
+    if (w == "roundtrip") return roundtrip(dbc, o);
+    if (w == "connect") return connect_cycles(env, dbc, o);
+    if (w == "catalog") return catalog(dbc, o);
+    throw Failure("unknown workload " + w);
+}
+
+constexpr const char* usage =
+    "usage: odbc_bench --workload NAME --connstr CONNSTR [--rows N] [--batch N] [--tables N] "
+    "[--columns N]\n"
+    "workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bench::Options o = bench::parse_options(argc, argv, "connstr", usage);
+    if (o.rows == 0) o.rows = bench::default_rows(o.workload);
+    return bench::run_reporting(o.workload, [&] { return run(o); });
+}
