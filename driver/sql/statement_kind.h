@@ -1,0 +1,23 @@
+#pragma once
+
+#include "sql/scanner.h"
+
+#include <string_view>
+
+namespace rsodbc::sql {
+
+enum class StatementKind {
+    query,          // SELECT, WITH ... SELECT, VALUES, TABLE, SHOW, EXPLAIN, FETCH: returns rows
+    insert_values,  // INSERT INTO t [(cols)] VALUES (one tuple): parameter arrays can batch it
+    other,          // other DML, DDL, SELECT ... INTO, CALL, transaction control ...
+    multi_statement,
+    empty  // nothing but comments, whitespace and semicolons
+};
+
+// A hint for choosing the execution path, from the text alone; what the server returns stays the
+// truth for results and row counts. Statements are separated by top-level `;` and a statement
+// made only of comments and whitespace does not count, so `SELECT 1;` is one query.
+StatementKind classify(std::string_view sql);
+StatementKind classify(std::string_view sql, const ScanOptions& options);
+
+}  // namespace rsodbc::sql

@@ -1,0 +1,12 @@
+// libFuzzer target: see check_placeholders in properties.h for what it checks beyond "no crash".
+#include "properties.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): libFuzzer hands over bytes.
+    rsodbc::fuzz::check_placeholders(std::string_view(reinterpret_cast<const char*>(data), size));
+    return 0;
+}
