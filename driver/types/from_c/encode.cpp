@@ -1,0 +1,350 @@
+// Dispatch by C type, target classification and the character source family (SQL_C_CHAR,
+// SQL_C_WCHAR): ODBC appendix D, "C to SQL: Character".
+#include "types/from_c/detail.h"
+#include "types/type_table.h"
+#include "types/utf.h"
+
+#include <cstring>
+
+namespace rsodbc::types {
+
+namespace from_c {
+
+TargetKind classify(SQLSMALLINT sql_type) {
+    switch (sql_type) {
+        case SQL_CHAR:
+        case SQL_VARCHAR:
+        case SQL_LONGVARCHAR:
+            return TargetKind::character;
+        case SQL_WCHAR:
+        case SQL_WVARCHAR:
+        case SQL_WLONGVARCHAR:
+            return TargetKind::wide_character;
+        case SQL_TINYINT:
+        case SQL_SMALLINT:
+        case SQL_INTEGER:
+        case SQL_BIGINT:
+            return TargetKind::exact_integer;
+        case SQL_NUMERIC:
+        case SQL_DECIMAL:
+            return TargetKind::decimal;
+        case SQL_REAL:
+        case SQL_FLOAT:
+        case SQL_DOUBLE:
+            return TargetKind::floating;
+        case SQL_BIT:
+            return TargetKind::bit;
+        case SQL_TYPE_DATE:
+        case SQL_DATE:  // ODBC 2 concise types, still accepted as parameter types
+            return TargetKind::date;
+        case SQL_TYPE_TIME:
+        case SQL_TIME:
+            return TargetKind::time;
+        case SQL_TYPE_TIMESTAMP:
+        case SQL_TIMESTAMP:
+            return TargetKind::timestamp;
+        case SQL_INTERVAL_YEAR:
+        case SQL_INTERVAL_MONTH:
+        case SQL_INTERVAL_YEAR_TO_MONTH:
+            return TargetKind::interval_year_month;
+        case SQL_INTERVAL_DAY:
+        case SQL_INTERVAL_HOUR:
+        case SQL_INTERVAL_MINUTE:
+        case SQL_INTERVAL_SECOND:
+        case SQL_INTERVAL_DAY_TO_HOUR:
+        case SQL_INTERVAL_DAY_TO_MINUTE:
+        case SQL_INTERVAL_DAY_TO_SECOND:
+        case SQL_INTERVAL_HOUR_TO_MINUTE:
+        case SQL_INTERVAL_HOUR_TO_SECOND:
+        case SQL_INTERVAL_MINUTE_TO_SECOND:
+            return TargetKind::interval_day_time;
+        case SQL_GUID:
+            return TargetKind::guid;
+        case SQL_BINARY:
+        case SQL_VARBINARY:
+        case SQL_LONGVARBINARY:
+            return TargetKind::binary;
+        default:
+            return TargetKind::unknown;
+    }
+}
+
+unsigned type_oid_of(SQLSMALLINT sql_type) {
+    switch (sql_type) {
+        case SQL_TINYINT:  // Redshift has no one-byte integer
+        case SQL_SMALLINT:
+            return oid::int2;
+        case SQL_INTEGER:
+            return oid::int4;
+        case SQL_BIGINT:
+            return oid::int8;
+        case SQL_NUMERIC:
+        case SQL_DECIMAL:
+            return oid::numeric;
+        case SQL_REAL:
+            return oid::float4;
+        case SQL_FLOAT:  // ODBC's FLOAT is double precision unless a smaller precision is asked
+        case SQL_DOUBLE:
+            return oid::float8;
+        case SQL_BIT:
+            return oid::boolean;
+        default:
+            break;
+    }
+    switch (classify(sql_type)) {
+        case TargetKind::date:
+            return oid::date;
+        case TargetKind::time:
+            return oid::time;
+        case TargetKind::timestamp:
+            return oid::timestamp;
+        case TargetKind::interval_year_month:
+        case TargetKind::interval_day_time:
+            return oid::interval;
+        case TargetKind::guid:
+            return oid::uuid;
+        case TargetKind::binary:
+            return oid::bytea;
+        default:
+            // Character targets stay unspecified so a string bound for an integer, date or
+            // any other column is read by the server as that column's type.
+            return 0;
+    }
+}
+
+Encoded finish(Outcome outcome, const ParamTarget& target, std::string& out) {
+    if (is_parameter_error(outcome)) {
+        return fail(outcome, out);
+    }
+    return {outcome, type_oid_of(target.sql_type)};
+}
+
+namespace {
+
+// UTF-16 code units of valid UTF-8: one per character, two for the four-byte forms.
+std::size_t utf16_units(std::string_view utf8) {
+    std::size_t units = 0;
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte & 0xC0U) != 0x80U) {
+            units += byte >= 0xF0U ? 2 : 1;
+        }
+    }
+    return units;
+}
+
+}  // namespace
+
+bool fits_column(std::string_view utf8, const ParamTarget& target) {
+    if (target.column_size == 0) {
+        return true;
+    }
+    const std::size_t length =
+        classify(target.sql_type) == TargetKind::wide_character ? utf16_units(utf8) : utf8.size();
+    return length <= target.column_size;
+}
+
+bool is_sendable_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80U) {
+            if (lead == 0) {
+                return false;
+            }
+            ++i;
+            continue;
+        }
+        std::size_t extra = 0;
+        char32_t code = 0;
+        char32_t minimum = 0;
+        if ((lead & 0xE0U) == 0xC0U) {
+            extra = 1, code = lead & 0x1FU, minimum = 0x80;
+        } else if ((lead & 0xF0U) == 0xE0U) {
+            extra = 2, code = lead & 0x0FU, minimum = 0x800;
+        } else if ((lead & 0xF8U) == 0xF0U) {
+            extra = 3, code = lead & 0x07U, minimum = 0x10000;
+        } else {
+            return false;
+        }
+        if (text.size() - i <= extra) {
+            return false;
+        }
+        for (std::size_t k = 1; k <= extra; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0U) != 0x80U) {
+                return false;
+            }
+            code = (code << 6U) | (next & 0x3FU);
+        }
+        if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+            return false;
+        }
+        i += extra + 1;
+    }
+    return true;
+}
+
+std::string_view trim_blanks(std::string_view text) {
+    constexpr std::string_view blanks = " \t\n\r\f\v";
+    const std::size_t first = text.find_first_not_of(blanks);
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    return text.substr(first, text.find_last_not_of(blanks) - first + 1);
+}
+
+Encoded encode_character(std::string_view utf8, const ParamTarget& target, std::string& out) {
+    out.clear();
+    if (!is_sendable_utf8(utf8)) {
+        return fail(Outcome::invalid_character, out);
+    }
+    switch (classify(target.sql_type)) {
+        case TargetKind::character:
+        case TargetKind::wide_character:
+            // 22001 when the data is longer than the column; nothing is cut and sent.
+            if (!fits_column(utf8, target)) {
+                return fail(param_outcome::string_right_truncated, out);
+            }
+            out.assign(utf8);
+            return finish(Outcome::ok, target, out);
+        case TargetKind::exact_integer:
+        case TargetKind::decimal:
+        case TargetKind::floating:
+        case TargetKind::bit:
+            return encode_number_text(trim_blanks(utf8), target, out);
+        case TargetKind::date:
+        case TargetKind::time:
+        case TargetKind::timestamp:
+            return encode_datetime_text(trim_blanks(utf8), target, out);
+        case TargetKind::interval_year_month:
+        case TargetKind::interval_day_time:
+            return encode_interval_text(trim_blanks(utf8), target, out);
+        case TargetKind::guid:
+            return encode_guid_text(trim_blanks(utf8), target, out);
+        case TargetKind::binary:
+            return encode_binary_text(utf8, target, out);
+        case TargetKind::unknown:
+            break;
+    }
+    return fail(Outcome::unsupported, out);
+}
+
+}  // namespace from_c
+
+std::string_view parameter_sqlstate(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::ok:
+            return "";
+        case Outcome::truncated:
+            return "01004";
+        case Outcome::fractional_truncation:
+            return "01S07";
+        case Outcome::out_of_range:
+            return "22003";
+        case Outcome::invalid_character:
+            return "22018";
+        case Outcome::datetime_overflow:
+            return "22008";
+        case Outcome::unsupported:
+            return "07006";
+        default:
+            break;
+    }
+    if (outcome == param_outcome::string_right_truncated) {
+        return "22001";
+    }
+    if (outcome == param_outcome::invalid_datetime_format) {
+        return "22007";
+    }
+    if (outcome == param_outcome::interval_field_overflow) {
+        return "22015";
+    }
+    return "HY000";
+}
+
+bool is_parameter_error(Outcome outcome) {
+    return outcome != Outcome::ok && outcome != Outcome::fractional_truncation
+           && outcome != Outcome::truncated;
+}
+
+Encoded encode_parameter(const ParamSource& source, const ParamTarget& target, std::string& out) {
+    using namespace from_c;
+    out.clear();
+    const SQLSMALLINT c_type = source.c_type;
+    if (c_type == SQL_C_CHAR) {
+        const char* text = static_cast<const char*>(source.data);
+        if (source.length < 0 && source.length != SQL_NTS) {
+            return fail(Outcome::invalid_character, out);
+        }
+        const std::size_t size =
+            source.length == SQL_NTS ? std::strlen(text) : static_cast<std::size_t>(source.length);
+        return encode_character(std::string_view(text, size), target, out);
+    }
+    if (c_type == SQL_C_WCHAR) {
+        // SQLWCHAR is UTF-16 here (unixODBC); copied so an odd-aligned buffer is read safely.
+        std::u16string units;
+        const auto* bytes = static_cast<const unsigned char*>(source.data);
+        if (source.length == SQL_NTS) {
+            for (std::size_t i = 0;; i += 2) {
+                char16_t unit = 0;
+                std::memcpy(&unit, bytes + i, sizeof unit);
+                if (unit == 0) {
+                    break;
+                }
+                units.push_back(unit);
+            }
+        } else if (source.length < 0 || source.length % 2 != 0) {
+            // Appendix D: Unicode data must have an even length.
+            return fail(Outcome::invalid_character, out);
+        } else {
+            units.resize(static_cast<std::size_t>(source.length) / 2);
+            std::memcpy(units.data(), bytes, static_cast<std::size_t>(source.length));
+        }
+        std::string utf8;
+        try {
+            append_utf8(units, utf8);
+        } catch (const EncodingError&) {
+            return fail(Outcome::invalid_character, out);
+        }
+        return encode_character(utf8, target, out);
+    }
+    if (is_number_c_type(c_type)) {
+        return encode_number(source, target, out);
+    }
+    if (c_type == SQL_C_BIT) {
+        return encode_bit(source, target, out);
+    }
+    switch (c_type) {
+        case SQL_C_TYPE_DATE:
+        case SQL_C_TYPE_TIME:
+        case SQL_C_TYPE_TIMESTAMP:
+        case SQL_C_DATE:
+        case SQL_C_TIME:
+        case SQL_C_TIMESTAMP:
+            return encode_datetime(source, target, out);
+        case SQL_C_BINARY: {
+            if (source.length < 0) {
+                return fail(Outcome::invalid_character, out);
+            }
+            const std::string_view bytes(static_cast<const char*>(source.data),
+                                         static_cast<std::size_t>(source.length));
+            return encode_binary(bytes, target, out);
+        }
+        case SQL_C_GUID: {
+            SQLGUID guid{};
+            std::memcpy(&guid, source.data, sizeof guid);
+            return encode_guid(guid, target, out);
+        }
+        default:
+            break;
+    }
+    if (is_interval_c_type(c_type)) {
+        SQL_INTERVAL_STRUCT interval{};
+        std::memcpy(&interval, source.data, sizeof interval);
+        return encode_interval(interval, c_type, target, out);
+    }
+    return fail(Outcome::unsupported, out);
+}
+
+}  // namespace rsodbc::types

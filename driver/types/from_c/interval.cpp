@@ -1,0 +1,439 @@
+// Intervals: the thirteen SQL_C_INTERVAL_* types (SQL_INTERVAL_STRUCT), exact numbers bound to
+// single-field interval targets, and character data in ODBC interval-literal form. ODBC appendix
+// D, "C to SQL: Year-Month Intervals", "Day-Time Intervals" and the interval rows of "Numeric"
+// and "Character". Sent as PostgreSQL interval text ("1 year 2 mons", "-3 days -04:05:06.5").
+#include "types/from_c/detail.h"
+
+#include <charconv>
+#include <cstdint>
+#include <limits>
+
+namespace rsodbc::types::from_c {
+
+namespace {
+
+enum Field : int { year = 1, month, day, hour, minute, second };
+
+struct Fields {
+    Field leading;
+    Field trailing;
+};
+
+// Interval SQL types and C types share their codes (SQL_C_INTERVAL_DAY == SQL_INTERVAL_DAY).
+Fields fields_of(SQLSMALLINT type) {
+    switch (type) {
+        case SQL_INTERVAL_YEAR:
+            return {year, year};
+        case SQL_INTERVAL_MONTH:
+            return {month, month};
+        case SQL_INTERVAL_YEAR_TO_MONTH:
+            return {year, month};
+        case SQL_INTERVAL_DAY:
+            return {day, day};
+        case SQL_INTERVAL_HOUR:
+            return {hour, hour};
+        case SQL_INTERVAL_MINUTE:
+            return {minute, minute};
+        case SQL_INTERVAL_SECOND:
+            return {second, second};
+        case SQL_INTERVAL_DAY_TO_HOUR:
+            return {day, hour};
+        case SQL_INTERVAL_DAY_TO_MINUTE:
+            return {day, minute};
+        case SQL_INTERVAL_DAY_TO_SECOND:
+            return {day, second};
+        case SQL_INTERVAL_HOUR_TO_MINUTE:
+            return {hour, minute};
+        case SQL_INTERVAL_HOUR_TO_SECOND:
+            return {hour, second};
+        default:
+            return {minute, second};
+    }
+}
+
+constexpr std::uint64_t micros_per_second = 1'000'000;
+constexpr std::uint64_t micros_per_minute = 60 * micros_per_second;
+constexpr std::uint64_t micros_per_hour = 60 * micros_per_minute;
+constexpr std::uint64_t micros_per_day = 24 * micros_per_hour;
+
+// An interval as PostgreSQL stores one: months, days and microseconds, one sign for all.
+struct Span {
+    bool negative = false;
+    bool year_month = false;
+    unsigned __int128 months = 0;
+    unsigned __int128 days = 0;
+    unsigned __int128 micros = 0;
+};
+
+void append_number(unsigned __int128 value, std::string& out) {
+    char buffer[48];
+    const auto end =
+        std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::uint64_t>(value)).ptr;
+    out.append(buffer, end);
+}
+
+void append_two(std::uint64_t value, std::string& out) {
+    if (value < 10) {
+        out += '0';
+    }
+    append_number(value, out);
+}
+
+void append_unit(unsigned __int128 value, bool negative, std::string_view unit, std::string& out) {
+    if (!out.empty()) {
+        out += ' ';
+    }
+    if (negative) {
+        out += '-';
+    }
+    append_number(value, out);
+    out += ' ';
+    out += unit;
+    if (value != 1 || negative) {
+        out += 's';
+    }
+}
+
+// PostgreSQL's own output style, which its input reads back exactly: "1 year 2 mons",
+// "3 days 04:05:06.5", "-26:00:00".
+void append_span(const Span& span, std::string& out) {
+    const bool negative = span.negative && (span.months != 0 || span.days != 0 || span.micros != 0);
+    if (span.year_month) {
+        if (span.months / 12 != 0) {
+            append_unit(span.months / 12, negative, "year", out);
+        }
+        if (span.months % 12 != 0 || span.months == 0) {
+            append_unit(span.months % 12, negative, "mon", out);
+        }
+        return;
+    }
+    if (span.days != 0) {
+        append_unit(span.days, negative, "day", out);
+    }
+    if (span.micros != 0 || span.days == 0) {
+        if (!out.empty()) {
+            out += ' ';
+        }
+        if (negative) {
+            out += '-';
+        }
+        const auto total = static_cast<std::uint64_t>(span.micros);
+        const std::uint64_t hours = total / micros_per_hour;
+        append_two(hours, out);
+        out += ':';
+        append_two(total % micros_per_hour / micros_per_minute, out);
+        out += ':';
+        append_two(total % micros_per_minute / micros_per_second, out);
+        if (const std::uint64_t fraction = total % micros_per_second; fraction != 0) {
+            char digits[7] = {'0', '0', '0', '0', '0', '0', '\0'};
+            std::uint64_t rest = fraction;
+            for (int i = 5; i >= 0; --i, rest /= 10) {
+                digits[i] = static_cast<char>('0' + rest % 10);
+            }
+            std::string_view text(digits, 6);
+            out += '.';
+            out += text.substr(0, text.find_last_not_of('0') + 1);
+        }
+    }
+}
+
+// The struct's fields between its leading and trailing field; non-leading fields must be
+// within their natural range, the fraction in microseconds (ODBC's default interval seconds
+// precision, 6). Anything else is not a valid interval: 22015.
+bool span_of(const SQL_INTERVAL_STRUCT& value, SQLSMALLINT c_type, Span& span) {
+    if (static_cast<int>(value.interval_type) != c_type - 100) {
+        return false;  // the struct's type field must name the bound C type
+    }
+    const Fields f = fields_of(c_type);
+    span.negative = value.interval_sign != SQL_FALSE;
+    if (f.leading <= month) {
+        span.year_month = true;
+        const auto& ym = value.intval.year_month;
+        if (f.trailing == month && f.leading == year && ym.month > 11) {
+            return false;
+        }
+        span.months = (f.leading == year ? static_cast<unsigned __int128>(ym.year) * 12 : 0)
+                      + (f.trailing == month ? ym.month : 0);
+        return true;
+    }
+    const auto& ds = value.intval.day_second;
+    auto in = [&f](Field field) {
+        return field >= f.leading && field <= f.trailing;
+    };
+    auto bounded = [&f](Field field, std::uint32_t v, std::uint32_t limit) {
+        return field == f.leading || v <= limit;
+    };
+    if (!bounded(hour, ds.hour, 23) || !bounded(minute, ds.minute, 59)
+        || !bounded(second, ds.second, 59) || (in(second) && ds.fraction > 999'999)) {
+        return false;
+    }
+    span.days = in(day) ? ds.day : 0;
+    span.micros =
+        (in(hour) ? static_cast<unsigned __int128>(ds.hour) * micros_per_hour : 0)
+        + (in(minute) ? static_cast<unsigned __int128>(ds.minute) * micros_per_minute : 0)
+        + (in(second) ? static_cast<unsigned __int128>(ds.second) * micros_per_second + ds.fraction
+                      : 0);
+    return true;
+}
+
+// Moves the value into the target's fields: fields above the target's leading one fold into it,
+// fields below its trailing one must be zero (else "one or more fields ... truncated": 22015).
+bool reshape(Span& span, Fields target) {
+    if (span.year_month) {
+        return target.trailing != year || span.months % 12 == 0;
+    }
+    if (target.leading > day) {
+        span.micros += span.days * micros_per_day;
+        span.days = 0;
+    }
+    switch (target.trailing) {
+        case day:
+            return span.micros == 0;
+        case hour:
+            return span.micros % micros_per_hour == 0;
+        case minute:
+            return span.micros % micros_per_minute == 0;
+        default:
+            return true;
+    }
+}
+
+// PostgreSQL keeps months and days in 32 bits and microseconds in 64.
+bool fits_server(const Span& span) {
+    constexpr auto int32_max =
+        static_cast<unsigned __int128>(std::numeric_limits<std::int32_t>::max());
+    return span.months <= int32_max && span.days <= int32_max
+           && span.micros
+                  <= static_cast<unsigned __int128>(std::numeric_limits<std::int64_t>::max());
+}
+
+}  // namespace
+
+bool is_interval_c_type(SQLSMALLINT c_type) {
+    return c_type >= SQL_C_INTERVAL_YEAR && c_type <= SQL_C_INTERVAL_MINUTE_TO_SECOND;
+}
+
+Encoded encode_interval(const SQL_INTERVAL_STRUCT& value, SQLSMALLINT c_type,
+                        const ParamTarget& target, std::string& out) {
+    out.clear();
+    const TargetKind kind = classify(target.sql_type);
+    const Fields source_fields = fields_of(c_type);
+    const bool source_year_month = source_fields.leading <= month;
+    const bool interval_target =
+        kind == TargetKind::interval_year_month || kind == TargetKind::interval_day_time;
+    const bool exact_target = kind == TargetKind::exact_integer || kind == TargetKind::decimal;
+    // Year-month and day-time intervals do not mix; only single-field intervals become
+    // numbers (note [b]); nothing else is in the tables.
+    if ((interval_target && (kind == TargetKind::interval_year_month) != source_year_month)
+        || (exact_target && source_fields.leading != source_fields.trailing)
+        || !(interval_target || exact_target || is_character(kind))) {
+        return fail(Outcome::unsupported, out);
+    }
+    Span span;
+    if (!span_of(value, c_type, span)) {
+        return fail(param_outcome::interval_field_overflow, out);
+    }
+    if (exact_target) {
+        const auto& ds = value.intval.day_second;
+        std::uint64_t whole = 0;
+        switch (source_fields.leading) {
+            case year:
+                whole = value.intval.year_month.year;
+                break;
+            case month:
+                whole = value.intval.year_month.month;
+                break;
+            case day:
+                whole = ds.day;
+                break;
+            case hour:
+                whole = ds.hour;
+                break;
+            case minute:
+                whole = ds.minute;
+                break;
+            default:
+                whole = std::uint64_t{ds.second} * micros_per_second + ds.fraction;
+                return encode_decimal(decimal_from(span.negative, whole, -6), target,
+                                      NumberOrigin::numeric, out);
+        }
+        return encode_decimal(decimal_from(span.negative, whole), target, NumberOrigin::numeric,
+                              out);
+    }
+    if (interval_target && !reshape(span, fields_of(target.sql_type))) {
+        return fail(param_outcome::interval_field_overflow, out);
+    }
+    if (!fits_server(span)) {
+        return fail(param_outcome::interval_field_overflow, out);
+    }
+    append_span(span, out);
+    if (is_character(kind) && !fits_column(out, target)) {
+        return fail(param_outcome::string_right_truncated, out);
+    }
+    return finish(Outcome::ok, target, out);
+}
+
+Encoded encode_interval_number(const Decimal& value, const ParamTarget& target, std::string& out) {
+    out.clear();
+    const Fields f = fields_of(target.sql_type);
+    if (f.leading != f.trailing) {
+        return fail(Outcome::unsupported, out);  // "a single field" only (note [a])
+    }
+    // Whole units, or microseconds for SECOND; anything finer is a truncated field: 22015.
+    Decimal scaled = value;
+    if (f.leading == second && !scaled.is_zero()) {
+        scaled.exponent += 6;
+    }
+    if (!scaled.is_zero() && scaled.exponent < 0) {
+        return fail(param_outcome::interval_field_overflow, out);
+    }
+    std::uint64_t magnitude = 0;
+    if (scaled.whole_digits() > 19) {
+        return fail(param_outcome::interval_field_overflow, out);
+    }
+    for (const char c : scaled.digits) {
+        magnitude = magnitude * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    for (std::int64_t i = 0; i < scaled.exponent && !scaled.is_zero(); ++i) {
+        magnitude *= 10;
+    }
+    SQL_INTERVAL_STRUCT interval{};
+    interval.interval_type = static_cast<SQLINTERVAL>(target.sql_type - 100);
+    interval.interval_sign = value.negative ? SQL_TRUE : SQL_FALSE;
+    const std::uint64_t leading = f.leading == second ? magnitude / micros_per_second : magnitude;
+    if (leading > std::numeric_limits<SQLUINTEGER>::max()) {
+        return fail(param_outcome::interval_field_overflow, out);
+    }
+    const auto field = static_cast<SQLUINTEGER>(leading);
+    switch (f.leading) {
+        case year:
+            interval.intval.year_month.year = field;
+            break;
+        case month:
+            interval.intval.year_month.month = field;
+            break;
+        case day:
+            interval.intval.day_second.day = field;
+            break;
+        case hour:
+            interval.intval.day_second.hour = field;
+            break;
+        case minute:
+            interval.intval.day_second.minute = field;
+            break;
+        default:
+            interval.intval.day_second.second = field;
+            interval.intval.day_second.fraction =
+                static_cast<SQLUINTEGER>(magnitude % micros_per_second);
+            break;
+    }
+    return encode_interval(interval, target.sql_type, target, out);
+}
+
+namespace {
+
+bool starts_with_word(std::string_view text, std::string_view upper) {
+    if (text.size() < upper.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < upper.size(); ++i) {
+        const char c = text[i];
+        if ((c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c) != upper[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Reads up to 10 digits; false when there are none.
+bool read_field(std::string_view text, std::size_t& i, std::uint64_t& value) {
+    const std::size_t start = i;
+    value = 0;
+    while (i < text.size() && i - start < 10 && text[i] >= '0' && text[i] <= '9') {
+        value = value * 10 + static_cast<std::uint64_t>(text[i++] - '0');
+    }
+    return i > start;
+}
+
+}  // namespace
+
+Encoded encode_interval_text(std::string_view text, const ParamTarget& target, std::string& out) {
+    out.clear();
+    // Accepted: the bare value ("154 22:44:10", "-1-2"), or an interval literal
+    // ("INTERVAL -'1-2' YEAR TO MONTH", "{INTERVAL '3' DAY}"), whose qualifier is the target's.
+    std::string_view body = text;
+    if (body.size() >= 2 && body.front() == '{' && body.back() == '}') {
+        body = trim_blanks(body.substr(1, body.size() - 2));
+    }
+    bool negative = false;
+    if (starts_with_word(body, "INTERVAL")) {
+        body = trim_blanks(body.substr(8));
+        if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
+            negative = body.front() == '-';
+            body = trim_blanks(body.substr(1));
+        }
+        const std::size_t close = body.size() > 1 ? body.find('\'', 1) : std::string_view::npos;
+        if (body.empty() || body.front() != '\'' || close == std::string_view::npos) {
+            return fail(Outcome::invalid_character, out);
+        }
+        body = trim_blanks(body.substr(1, close - 1));
+    }
+    if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
+        negative = negative != (body.front() == '-');
+        body = body.substr(1);
+    }
+    const Fields f = fields_of(target.sql_type);
+    std::uint64_t values[7] = {};
+    std::size_t i = 0;
+    for (int field = f.leading; field <= f.trailing; ++field) {
+        if (field != f.leading) {
+            const char separator = field == month ? '-' : field == hour ? ' ' : ':';
+            if (i >= body.size() || body[i] != separator) {
+                return fail(Outcome::invalid_character, out);
+            }
+            ++i;
+        }
+        if (!read_field(body, i, values[field])) {
+            return fail(Outcome::invalid_character, out);
+        }
+    }
+    std::uint64_t fraction = 0;
+    if (f.trailing == second && i < body.size() && body[i] == '.') {
+        std::size_t digits = 0;
+        for (++i; i < body.size() && body[i] >= '0' && body[i] <= '9'; ++i, ++digits) {
+            if (digits < 6) {
+                fraction = fraction * 10 + static_cast<std::uint64_t>(body[i] - '0');
+            } else if (body[i] != '0') {
+                return fail(param_outcome::interval_field_overflow, out);  // below microseconds
+            }
+        }
+        for (; digits < 6; ++digits) {
+            fraction *= 10;
+        }
+    }
+    if (i != body.size()) {
+        return fail(Outcome::invalid_character, out);
+    }
+    for (const std::uint64_t v : values) {
+        if (v > std::numeric_limits<SQLUINTEGER>::max()) {
+            return fail(param_outcome::interval_field_overflow, out);
+        }
+    }
+    SQL_INTERVAL_STRUCT interval{};
+    interval.interval_type = static_cast<SQLINTERVAL>(target.sql_type - 100);
+    interval.interval_sign = negative ? SQL_TRUE : SQL_FALSE;
+    if (f.leading <= month) {
+        interval.intval.year_month.year = static_cast<SQLUINTEGER>(values[year]);
+        interval.intval.year_month.month = static_cast<SQLUINTEGER>(values[month]);
+    } else {
+        auto& ds = interval.intval.day_second;
+        ds.day = static_cast<SQLUINTEGER>(values[day]);
+        ds.hour = static_cast<SQLUINTEGER>(values[hour]);
+        ds.minute = static_cast<SQLUINTEGER>(values[minute]);
+        ds.second = static_cast<SQLUINTEGER>(values[second]);
+        ds.fraction = static_cast<SQLUINTEGER>(fraction);
+    }
+    return encode_interval(interval, target.sql_type, target, out);
+}
+
+}  // namespace rsodbc::types::from_c
