@@ -72,7 +72,7 @@ struct Case {
 
 void check_all(const std::vector<Case>& cases) {
     for (const Case& c : cases) {
-        INFO(c.what);
+        INFO(std::string(c.what));
         CHECK(c.got.state == c.state);
         CHECK(c.got.text == c.text);
         CHECK(c.got.oid == c.oid);

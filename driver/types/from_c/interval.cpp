@@ -4,6 +4,7 @@
 // and "Character". Sent as PostgreSQL interval text ("1 year 2 mons", "-3 days -04:05:06.5").
 #include "types/from_c/detail.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -345,12 +346,14 @@ bool starts_with_word(std::string_view text, std::string_view upper) {
     return true;
 }
 
-// Reads up to 10 digits; false when there are none.
+// Reads a field's digits, saturating above 32 bits (the caller reports 22015); false when there
+// are none.
 bool read_field(std::string_view text, std::size_t& i, std::uint64_t& value) {
     const std::size_t start = i;
     value = 0;
-    while (i < text.size() && i - start < 10 && text[i] >= '0' && text[i] <= '9') {
-        value = value * 10 + static_cast<std::uint64_t>(text[i++] - '0');
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+        value = std::min<std::uint64_t>(value * 10 + static_cast<std::uint64_t>(text[i] - '0'),
+                                        std::uint64_t{1} << 40U);
     }
     return i > start;
 }
