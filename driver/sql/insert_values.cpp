@@ -18,11 +18,11 @@ public:
         skip();
     }
 
-    bool at_end() const { return index_ >= tokens_.size(); }
+    [[nodiscard]] bool at_end() const { return index_ >= tokens_.size(); }
 
-    const Token& token() const { return tokens_[index_]; }
+    [[nodiscard]] const Token& token() const { return tokens_[index_]; }
 
-    std::size_t index() const { return index_; }
+    [[nodiscard]] std::size_t index() const { return index_; }
 
     void advance() {
         ++index_;

@@ -30,7 +30,7 @@ struct InsertPlan {
 
     // `head (row 0),(row 1),...` where row r's marker m is $(r * markers_per_row + m + 1).
     // Linear in the size of the result.
-    std::string batch_text(std::size_t rows) const;
+    [[nodiscard]] std::string batch_text(std::size_t rows) const;
 };
 
 // The plan for a single-row `INSERT INTO <name> [(<columns>)] VALUES (<tuple>) [;]` with `?` or

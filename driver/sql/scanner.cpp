@@ -141,15 +141,13 @@ void Scanner::scan_quoted(char quote, bool backslash_escapes) {
     ++pos_;
     while (pos_ < sql_.size()) {
         const char c = sql_[pos_];
-        if (backslash_escapes && c == '\\') {
-            pos_ += 2;
-        } else if (c != quote) {
-            ++pos_;
-        } else if (peek(1) == quote) {
+        if ((backslash_escapes && c == '\\') || (c == quote && peek(1) == quote)) {
             pos_ += 2;
         } else {
             ++pos_;
-            return;
+            if (c == quote) {
+                return;
+            }
         }
     }
     pos_ = sql_.size();

@@ -60,7 +60,7 @@ private:
     TokenKind scan_number();
     void scan_quoted(char quote, bool backslash_escapes);
     void scan_block_comment();
-    int peek(std::size_t ahead) const;
+    [[nodiscard]] int peek(std::size_t ahead) const;
 
     std::string_view sql_;
     ScanOptions options_;

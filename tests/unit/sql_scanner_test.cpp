@@ -174,6 +174,9 @@ TEST_CASE("sql scanner: tokens cover odd bytes exactly") {
     CHECK(covers_exactly("\xc3\xa9t\xc3\xa9 = ?"));
     CHECK(describe("\xc3\xa9t\xc3\xa9") == "word[\xc3\xa9t\xc3\xa9]");
     CHECK(describe("\\ \x01") == "other[\\] ws other[\x01]");
+}
+
+TEST_CASE("sql scanner: every prefix of an opening delimiter is covered") {
     for (const char* text : {"'",  "\"", "$", "$$", "$a", "$a$", "E'",  "U&", "U&'", "/*",
                              "*/", "--", "-", "/",  ".",  "1.",  "1e+", "?",  "e",   "E"}) {
         INFO(text);
