@@ -124,7 +124,8 @@ void check_table_holds(const Dbc& dbc, long n, long first = 1,
     INFO("checked from line " << where.line());
     CHECK(count_rows(dbc, "it_arr") == n);
     CHECK(consistent_rows(dbc) == n);
-    CHECK(query_string(dbc, "SELECT min(id) || '/' || max(id) || '/' || count(DISTINCT id) FROM it_arr")
+    CHECK(query_string(dbc,
+                       "SELECT min(id) || '/' || max(id) || '/' || count(DISTINCT id) FROM it_arr")
           == std::to_string(first) + "/" + std::to_string(first + n - 1) + "/" + std::to_string(n));
 }
 
@@ -379,8 +380,9 @@ TEST_CASE("SQL_ATTR_PARAM_BIND_OFFSET_PTR shifts every bound address, row-wise a
     }
 }
 
-TEST_CASE("SQL_ATTR_PARAM_OPERATION_PTR: SQL_PARAM_IGNORE rows are not inserted, status "
-          "SQL_PARAM_UNUSED") {
+TEST_CASE(
+    "SQL_ATTR_PARAM_OPERATION_PTR: SQL_PARAM_IGNORE rows are not inserted, status "
+    "SQL_PARAM_UNUSED") {
     const std::size_t n = 250;
     Connection c;
     make_table(c.dbc);
@@ -464,7 +466,8 @@ TEST_CASE("UPDATE … WHERE with parameter arrays: every set applied") {
         CHECK(o.rc == SQL_SUCCESS);
         CHECK(count_status(o, SQL_PARAM_SUCCESS) == n);
         // Groups g0..g4 hold 30 rows each.
-        CHECK(query_string(c.dbc, "SELECT count(*) FROM it_arr WHERE v = 10 + id % 10 AND id % 10 < 5")
+        CHECK(query_string(c.dbc,
+                           "SELECT count(*) FROM it_arr WHERE v = 10 + id % 10 AND id % 10 < 5")
               == "150");
         CHECK(query_string(c.dbc, "SELECT count(*) FROM it_arr WHERE v = 0") == "150");
     }
@@ -530,7 +533,8 @@ constexpr int kWideColumns = 400;
 constexpr std::size_t kWideRows = 200;
 
 // A 400-column int4 table and an INSERT array of 200 rows: value of (row r, column k) = r*1000 + k.
-void insert_wide(const Connection& c, std::source_location where = std::source_location::current()) {
+void insert_wide(const Connection& c,
+                 std::source_location where = std::source_location::current()) {
     std::string ddl = "CREATE TABLE it_arr_wide (";
     std::string insert = "INSERT INTO it_arr_wide VALUES (";
     for (int k = 1; k <= kWideColumns; ++k) {
@@ -582,13 +586,14 @@ TEST_CASE("parameter cap: the 400-column array is split into statements of 81 ro
     insert_wide(c);
     CHECK(prepared_with_params(c.dbc, 81 * 400) == 1);
     CHECK(prepared_with_params(c.dbc, 38 * 400) == 1);
-    CHECK(query_string(c.dbc, "SELECT max(cardinality(parameter_types)) FROM pg_prepared_statements")
-          == std::to_string(81 * 400));
+    CHECK(
+        query_string(c.dbc, "SELECT max(cardinality(parameter_types)) FROM pg_prepared_statements")
+        == std::to_string(81 * 400));
 }
 
 TEST_CASE("BatchSize and Pipeline keys: every row arrives, with the same status and counts") {
-    for (const char* extra : {"", ";BatchSize=7", ";Pipeline=0", ";BatchSize=1;Pipeline=0",
-                              ";BatchSize=1000"}) {
+    for (const char* extra :
+         {"", ";BatchSize=7", ";Pipeline=0", ";BatchSize=1;Pipeline=0", ";BatchSize=1000"}) {
         CAPTURE(extra);
         for (const std::size_t n : {1, 7, 8, 250, 1000}) {
             CAPTURE(n);
@@ -618,7 +623,8 @@ TEST_CASE("batches of BatchSize rows and a last partial batch, visible in pg_pre
         CHECK(run_array(stmt, 250, kInsert).rc == SQL_SUCCESS);
         CHECK(prepared_with_params(c.dbc, 100 * 3) == 1);
         CHECK(prepared_with_params(c.dbc, 50 * 3) == 1);
-        CHECK(query_string(c.dbc, "SELECT max(cardinality(parameter_types)) FROM pg_prepared_statements")
+        CHECK(query_string(c.dbc,
+                           "SELECT max(cardinality(parameter_types)) FROM pg_prepared_statements")
               == "300");
     }
     SUBCASE("BatchSize=7: 101 rows are 14 × 7 + 3") {
@@ -630,14 +636,17 @@ TEST_CASE("batches of BatchSize rows and a last partial batch, visible in pg_pre
         CHECK(run_array(stmt, 101, kInsert).rc == SQL_SUCCESS);
         CHECK(prepared_with_params(c.dbc, 7 * 3) == 1);
         CHECK(prepared_with_params(c.dbc, 3 * 3) == 1);
-        CHECK(query_string(c.dbc, "SELECT max(cardinality(parameter_types)) FROM pg_prepared_statements")
+        CHECK(query_string(c.dbc,
+                           "SELECT max(cardinality(parameter_types)) FROM pg_prepared_statements")
               == "21");
         check_table_holds(c.dbc, 101);
     }
 }
 
-TEST_CASE("SQLGetInfo: SQL_PARAM_ARRAY_ROW_COUNTS is SQL_PARC_NO_BATCH, SQL_PARAM_ARRAY_SELECTS "
-          "SQL_PAS_NO_SELECT" * only_our_driver()) {
+TEST_CASE(
+    "SQLGetInfo: SQL_PARAM_ARRAY_ROW_COUNTS is SQL_PARC_NO_BATCH, SQL_PARAM_ARRAY_SELECTS "
+    "SQL_PAS_NO_SELECT"
+    * only_our_driver()) {
     Connection c;
     SQLUINTEGER value = 12345;
     check(SQLGetInfo(c.dbc, SQL_PARAM_ARRAY_ROW_COUNTS, &value, sizeof value, nullptr),
@@ -682,8 +691,8 @@ TEST_CASE("autocommit: a key violation on row 150 of 250 fails that row only (DE
         CHECK(o.status[149] == SQL_PARAM_ERROR);
         CHECK(count_status(o, SQL_PARAM_SUCCESS) == 249);
         CHECK(o.processed == 250);
-        const auto row150 = std::find_if(diags.begin(), diags.end(),
-                                         [](const RowDiag& d) { return d.row == 150; });
+        const auto row150 =
+            std::find_if(diags.begin(), diags.end(), [](const RowDiag& d) { return d.row == 150; });
         CHECK(row150 != diags.end());
         if (row150 != diags.end()) {
             CHECK((row150->state == "23000" || row150->state == "23505"));
@@ -700,8 +709,10 @@ TEST_CASE("autocommit: a key violation on row 150 of 250 fails that row only (DE
     }
 }
 
-TEST_CASE("manual commit: a key violation on row 150 aborts the transaction, nothing reported "
-          "applied that was not (DESIGN.md)" * only_our_driver()) {
+TEST_CASE(
+    "manual commit: a key violation on row 150 aborts the transaction, nothing reported "
+    "applied that was not (DESIGN.md)"
+    * only_our_driver()) {
     for (const char* extra : {"", ";Pipeline=0"}) {
         CAPTURE(extra);
         Connection c(conn_str() + extra);
@@ -730,9 +741,8 @@ TEST_CASE("manual commit: a key violation on row 150 aborts the transaction, not
             CAPTURE(i);
             CHECK(o.status[i] == SQL_PARAM_UNUSED);
         }
-        CHECK(std::any_of(diags.begin(), diags.end(), [](const RowDiag& d) {
-            return contains_nocase(d.message, "roll");
-        }));
+        CHECK(std::any_of(diags.begin(), diags.end(),
+                          [](const RowDiag& d) { return contains_nocase(d.message, "roll"); }));
         CHECK(std::any_of(diags.begin(), diags.end(), [](const RowDiag& d) {
             return d.state == "23000" || d.state == "23505";
         }));

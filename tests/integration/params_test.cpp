@@ -35,18 +35,18 @@ void make_table(const Dbc& dbc, const std::string& table, const std::string& col
 
 // Inserts one bound value into it_par_rt(v) with SQLPrepare + SQLExecute and returns the
 // server's text of the stored value (`text_expr` over v, default v::text).
-std::optional<std::string> insert_one(const Connection& c, const std::string& column_type,
-                                      SQLSMALLINT c_type, SQLSMALLINT sql_type,
-                                      SQLULEN column_size, SQLSMALLINT digits, SQLPOINTER value,
-                                      SQLLEN buffer_length, SQLLEN* ind,
-                                      const std::string& text_expr = "v::text",
-                                      std::source_location where = std::source_location::current()) {
+std::optional<std::string> insert_one(
+    const Connection& c, const std::string& column_type, SQLSMALLINT c_type, SQLSMALLINT sql_type,
+    SQLULEN column_size, SQLSMALLINT digits, SQLPOINTER value, SQLLEN buffer_length, SQLLEN* ind,
+    const std::string& text_expr = "v::text",
+    std::source_location where = std::source_location::current()) {
     make_table(c.dbc, "it_par_rt", "v " + column_type);
     Stmt stmt(c.dbc);
     prepare(stmt, "INSERT INTO it_par_rt (v) VALUES (?)", where);
     bind(stmt, 1, c_type, sql_type, column_size, digits, value, buffer_length, ind, where);
     check(SQLExecute(stmt), SQL_HANDLE_STMT, stmt, where);
-    CHECK_MESSAGE(count_rows(c.dbc, "it_par_rt", where) == 1, "inserted from line " << where.line());
+    CHECK_MESSAGE(count_rows(c.dbc, "it_par_rt", where) == 1,
+                  "inserted from line " << where.line());
     return query_string(c.dbc, "SELECT " + text_expr + " FROM it_par_rt", where);
 }
 
@@ -345,8 +345,8 @@ TEST_CASE("SQL_C_INTERVAL_DAY_TO_SECOND into interval") {
     iv.intval.day_second.minute = 5;
     iv.intval.day_second.second = 6;
     SQLLEN ind = sizeof iv;
-    CHECK(insert_one(c, "interval", SQL_C_INTERVAL_DAY_TO_SECOND, SQL_INTERVAL_DAY_TO_SECOND, 20,
-                     0, &iv, sizeof iv, &ind)
+    CHECK(insert_one(c, "interval", SQL_C_INTERVAL_DAY_TO_SECOND, SQL_INTERVAL_DAY_TO_SECOND, 20, 0,
+                     &iv, sizeof iv, &ind)
           == "3 days 04:05:06");
 }
 
@@ -358,8 +358,8 @@ TEST_CASE("SQL_C_INTERVAL_YEAR_TO_MONTH, negative, into interval") {
     iv.intval.year_month.year = 1;
     iv.intval.year_month.month = 2;
     SQLLEN ind = sizeof iv;
-    CHECK(insert_one(c, "interval", SQL_C_INTERVAL_YEAR_TO_MONTH, SQL_INTERVAL_YEAR_TO_MONTH, 10,
-                     0, &iv, sizeof iv, &ind)
+    CHECK(insert_one(c, "interval", SQL_C_INTERVAL_YEAR_TO_MONTH, SQL_INTERVAL_YEAR_TO_MONTH, 10, 0,
+                     &iv, sizeof iv, &ind)
           == "-1 years -2 mons");
 }
 
@@ -523,7 +523,8 @@ TEST_CASE("SQLExecDirect with ? markers, and parameters in a WHERE clause") {
     SQLFreeStmt(stmt, SQL_CLOSE);
     lo = 1;
     std::strcpy(prefix, "o%");
-    check(SQLExecDirect(stmt, sqlc("SELECT count(*) FROM it_par_direct WHERE id >= ? AND name LIKE ?"),
+    check(SQLExecDirect(stmt,
+                        sqlc("SELECT count(*) FROM it_par_direct WHERE id >= ? AND name LIKE ?"),
                         SQL_NTS),
           SQL_HANDLE_STMT, stmt);
     check(SQLFetch(stmt), SQL_HANDLE_STMT, stmt);
@@ -547,8 +548,9 @@ TEST_CASE("a prepared statement executed many times with changing values") {
         check(SQLRowCount(stmt, &rows), SQL_HANDLE_STMT, stmt);
         CHECK(rows == 1);
     }
-    CHECK(query_string(c.dbc, "SELECT count(*) || '/' || sum(sq) FROM it_par_many WHERE sq = id * id")
-          == "50/42925");
+    CHECK(
+        query_string(c.dbc, "SELECT count(*) || '/' || sum(sq) FROM it_par_many WHERE sq = id * id")
+        == "50/42925");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -883,8 +885,9 @@ TEST_CASE("after a failed SQLExecute the statement executes again with good valu
 // Data at execution
 // ---------------------------------------------------------------------------------------------
 
-TEST_CASE("data at execution: SQL_NEED_DATA, the token back from SQLParamData, SQLPutData in "
-          "pieces") {
+TEST_CASE(
+    "data at execution: SQL_NEED_DATA, the token back from SQLParamData, SQLPutData in "
+    "pieces") {
     Connection c;
     make_table(c.dbc, "it_par_dae", "id int4, t text, b bytea, n text");
     Stmt stmt(c.dbc);
@@ -929,9 +932,9 @@ TEST_CASE("data at execution: SQL_NEED_DATA, the token back from SQLParamData, S
             const std::size_t piece = text.size() / 10 + 1;
             for (std::size_t off = 0; off < text.size(); off += piece) {
                 const std::size_t n = std::min(piece, text.size() - off);
-                check(SQLPutData(stmt, const_cast<char*>(text.data() + off),
-                                 static_cast<SQLLEN>(n)),
-                      SQL_HANDLE_STMT, stmt);
+                check(
+                    SQLPutData(stmt, const_cast<char*>(text.data() + off), static_cast<SQLLEN>(n)),
+                    SQL_HANDLE_STMT, stmt);
             }
         } else if (token == &token_b) {
             const std::size_t piece = 100 * 1024;
@@ -959,8 +962,9 @@ TEST_CASE("data at execution: SQL_NEED_DATA, the token back from SQLParamData, S
     }
     CHECK(query_string(c.dbc, "SELECT octet_length(b) FROM it_par_dae")
           == std::to_string(bin.size()));
-    CHECK(query_string(c.dbc, "SELECT encode(substr(b, 1, 8), 'hex') || encode(substr(b, 300000, "
-                              "4), 'hex') FROM it_par_dae")
+    CHECK(query_string(c.dbc,
+                       "SELECT encode(substr(b, 1, 8), 'hex') || encode(substr(b, 300000, "
+                       "4), 'hex') FROM it_par_dae")
           == hex(bin.data(), 8) + hex(bin.data() + 299999, 4));
     CHECK(query_string(c.dbc, "SELECT n IS NULL FROM it_par_dae") == "1");
 }

@@ -22,7 +22,8 @@ long server_statements(const Dbc& dbc, const std::string& tag,
                        std::source_location where = std::source_location::current()) {
     const auto text = query_string(dbc,
                                    "SELECT count(*) FROM pg_prepared_statements WHERE statement "
-                                   "LIKE '%stc_' || '" + tag + "' || '_mark%'",
+                                   "LIKE '%stc_' || '"
+                                       + tag + "' || '_mark%'",
                                    where);
     REQUIRE(text.has_value());
     return std::stol(*text);
@@ -30,14 +31,14 @@ long server_statements(const Dbc& dbc, const std::string& tag,
 
 // Prepares (or, with `direct`, executes directly) marked_sql(tag) with `value` bound and returns
 // the single result value. The statement stays open on `stmt` (cursor closed).
-std::optional<std::string> run_marked(const Stmt& stmt, const std::string& tag, SQLINTEGER& value,
-                                      bool direct = false,
-                                      std::source_location where = std::source_location::current()) {
+std::optional<std::string> run_marked(
+    const Stmt& stmt, const std::string& tag, SQLINTEGER& value, bool direct = false,
+    std::source_location where = std::source_location::current()) {
     static SQLLEN ind = 0;
     SQLFreeStmt(stmt, SQL_CLOSE);
-    check(SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &value, 0,
-                           &ind),
-          SQL_HANDLE_STMT, stmt, where);
+    check(
+        SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &value, 0, &ind),
+        SQL_HANDLE_STMT, stmt, where);
     const std::string sql = marked_sql(tag);
     if (direct) {
         check(SQLExecDirect(stmt, sqlc(sql), SQL_NTS), SQL_HANDLE_STMT, stmt, where);
