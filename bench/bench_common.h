@@ -20,6 +20,7 @@ namespace bench {
 struct Unsupported : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
+
 // The run went wrong: wrong row count, an unexpected error from the driver or server.
 struct Failure : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -32,19 +33,19 @@ inline double seconds_since(Clock::time_point start) {
 }
 
 struct Result {
-    std::int64_t rows = 0;           // rows (or operations) the workload processed
-    double seconds = 0;              // wall time of the measured part
-    std::vector<double> latencies;   // per-operation seconds, when the workload has operations
+    std::int64_t rows = 0;          // rows (or operations) the workload processed
+    double seconds = 0;             // wall time of the measured part
+    std::vector<double> latencies;  // per-operation seconds, when the workload has operations
 };
 
 struct Options {
     std::string workload;
-    std::string target;       // ODBC connection string or libpq conninfo
-    std::int64_t rows = 0;    // workload size (0: the workload's default)
-    std::int64_t batch = 1000;        // parameter / row array size
-    std::int64_t stmt_rows = 100;     // libpq: rows per multi-row INSERT statement
-    std::int64_t tables = 200;        // catalog: tables in the bench_catalog schema
-    std::int64_t columns = 20;        // catalog: columns per table
+    std::string target;            // ODBC connection string or libpq conninfo
+    std::int64_t rows = 0;         // workload size (0: the workload's default)
+    std::int64_t batch = 1000;     // parameter / row array size
+    std::int64_t stmt_rows = 100;  // libpq: rows per multi-row INSERT statement
+    std::int64_t tables = 200;     // catalog: tables in the bench_catalog schema
+    std::int64_t columns = 20;     // catalog: columns per table
 };
 
 // --name value pairs; every option has a value.
@@ -82,11 +83,16 @@ inline Options parse_options(int argc, char** argv, const char* target_flag, con
 }
 
 inline std::int64_t default_rows(const std::string& workload) {
-    if (workload == "insert_array") return 100000;
-    if (workload == "insert_rowwise") return 20000;
-    if (workload == "fetch_bound" || workload == "fetch_getdata") return 1000000;
-    if (workload == "roundtrip") return 10000;
-    if (workload == "connect") return 200;
+    if (workload == "insert_array")
+        return 100000;
+    if (workload == "insert_rowwise")
+        return 20000;
+    if (workload == "fetch_bound" || workload == "fetch_getdata")
+        return 1000000;
+    if (workload == "roundtrip")
+        return 10000;
+    if (workload == "connect")
+        return 200;
     return 0;
 }
 
@@ -103,7 +109,8 @@ inline long peak_rss_kib() {
 }
 
 inline double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
+    if (v.empty())
+        return 0;
     std::sort(v.begin(), v.end());
     auto idx = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
     return v[std::min(idx, v.size() - 1)];
@@ -113,7 +120,8 @@ inline double percentile(std::vector<double> v, double p) {
 inline void print_result(const std::string& workload, const char* status, const Result& r,
                          std::string message) {
     for (char& c : message) {
-        if (c == ',' || c == '\n' || c == '\r') c = ';';
+        if (c == ',' || c == '\n' || c == '\r')
+            c = ';';
     }
     std::printf("RESULT,%s,%s,%lld,%.6f,%.1f,%.1f,%ld,%s\n", workload.c_str(), status,
                 static_cast<long long>(r.rows), r.seconds, percentile(r.latencies, 0.50) * 1e6,
@@ -144,20 +152,30 @@ inline int row_name(std::int64_t i, char* out, std::size_t cap) {
     return std::snprintf(out, cap, "name-%lld-%.*s", static_cast<long long>(i),
                          static_cast<int>(i % 40), "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
 }
+
 inline int row_amount(std::int64_t i, char* out, std::size_t cap) {
     return std::snprintf(out, cap, "%lld.%02lld", static_cast<long long>(i % 10000000),
                          static_cast<long long>(i % 100));
 }
+
 struct Stamp {
     int year, month, day, hour, minute, second;
 };
+
 inline Stamp row_stamp(std::int64_t i) {
     // 2024-01-01 plus i seconds, kept within January to avoid calendar arithmetic.
     const std::int64_t s = i % (31LL * 86400);
-    return Stamp{2024, 1, static_cast<int>(1 + s / 86400), static_cast<int>(s / 3600 % 24),
-                 static_cast<int>(s / 60 % 60), static_cast<int>(s % 60)};
+    return Stamp{2024,
+                 1,
+                 static_cast<int>(1 + s / 86400),
+                 static_cast<int>(s / 3600 % 24),
+                 static_cast<int>(s / 60 % 60),
+                 static_cast<int>(s % 60)};
 }
-inline bool row_flag(std::int64_t i) { return i % 2 == 0; }
+
+inline bool row_flag(std::int64_t i) {
+    return i % 2 == 0;
+}
 
 inline const char* insert_table_ddl() {
     return "(id integer, name varchar(64), amount numeric(12,2), ts timestamp, flag boolean)";

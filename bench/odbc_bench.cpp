@@ -10,16 +10,16 @@
 //
 // The fetch workloads read table bench_fetch and the catalog workload schema bench_catalog, both
 // made by `pq_bench --workload setup`. The insert workloads make and drop their own table.
+#include "bench_common.h"
+
 #include <sql.h>
 #include <sqlext.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <memory>
 #include <string>
+#include <unistd.h>
 #include <vector>
-
-#include "bench_common.h"
 
 namespace {
 
@@ -36,8 +36,8 @@ std::string diagnostics(SQLSMALLINT type, SQLHANDLE handle) {
     for (SQLSMALLINT i = 1;
          SQL_SUCCEEDED(SQLGetDiagRec(type, handle, i, state, &native, text, sizeof text, &len));
          ++i) {
-        out += std::string(" [") + reinterpret_cast<char*>(state) + "] " +
-               reinterpret_cast<char*>(text);
+        out += std::string(" [") + reinterpret_cast<char*>(state) + "] "
+               + reinterpret_cast<char*>(text);
     }
     return out;
 }
@@ -50,7 +50,8 @@ bool has_state(SQLSMALLINT type, SQLHANDLE handle, const char* wanted) {
     for (SQLSMALLINT i = 1;
          SQL_SUCCEEDED(SQLGetDiagRec(type, handle, i, state, &native, text, sizeof text, &len));
          ++i) {
-        if (std::strcmp(reinterpret_cast<char*>(state), wanted) == 0) return true;
+        if (std::strcmp(reinterpret_cast<char*>(state), wanted) == 0)
+            return true;
     }
     return false;
 }
@@ -63,12 +64,16 @@ void check(SQLRETURN rc, SQLSMALLINT type, SQLHANDLE handle, const std::string& 
 
 struct Env {
     SQLHENV h = SQL_NULL_HENV;
+
     Env() {
         check(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &h), SQL_HANDLE_ENV, h, "alloc env");
-        check(SQLSetEnvAttr(h, SQL_ATTR_ODBC_VERSION, reinterpret_cast<SQLPOINTER>(SQL_OV_ODBC3), 0),
-              SQL_HANDLE_ENV, h, "SQL_ATTR_ODBC_VERSION");
+        check(
+            SQLSetEnvAttr(h, SQL_ATTR_ODBC_VERSION, reinterpret_cast<SQLPOINTER>(SQL_OV_ODBC3), 0),
+            SQL_HANDLE_ENV, h, "SQL_ATTR_ODBC_VERSION");
     }
+
     ~Env() { SQLFreeHandle(SQL_HANDLE_ENV, h); }
+
     Env(const Env&) = delete;
     Env& operator=(const Env&) = delete;
 };
@@ -76,6 +81,7 @@ struct Env {
 struct Dbc {
     SQLHDBC h = SQL_NULL_HDBC;
     bool connected = false;
+
     Dbc(const Env& env, const std::string& connstr) {
         check(SQLAllocHandle(SQL_HANDLE_DBC, env.h, &h), SQL_HANDLE_ENV, env.h, "alloc dbc");
         std::string cs = connstr;
@@ -86,12 +92,14 @@ struct Dbc {
               SQL_HANDLE_DBC, h, "SQLDriverConnect");
         connected = true;
     }
+
     void disconnect() {
         if (connected) {
             check(SQLDisconnect(h), SQL_HANDLE_DBC, h, "SQLDisconnect");
             connected = false;
         }
     }
+
     ~Dbc() {
         if (connected) {
             SQLEndTran(SQL_HANDLE_DBC, h, SQL_ROLLBACK);
@@ -99,16 +107,18 @@ struct Dbc {
         }
         SQLFreeHandle(SQL_HANDLE_DBC, h);
     }
+
     Dbc(const Dbc&) = delete;
     Dbc& operator=(const Dbc&) = delete;
 
     void autocommit(bool on) {
-        check(SQLSetConnectAttr(h, SQL_ATTR_AUTOCOMMIT,
-                                reinterpret_cast<SQLPOINTER>(on ? SQL_AUTOCOMMIT_ON
-                                                                : SQL_AUTOCOMMIT_OFF),
-                                SQL_IS_UINTEGER),
+        check(SQLSetConnectAttr(
+                  h, SQL_ATTR_AUTOCOMMIT,
+                  reinterpret_cast<SQLPOINTER>(on ? SQL_AUTOCOMMIT_ON : SQL_AUTOCOMMIT_OFF),
+                  SQL_IS_UINTEGER),
               SQL_HANDLE_DBC, h, "SQL_ATTR_AUTOCOMMIT");
     }
+
     void commit() { check(SQLEndTran(SQL_HANDLE_DBC, h, SQL_COMMIT), SQL_HANDLE_DBC, h, "commit"); }
 
     // SQLGetFunctions is the driver's own statement of what it implements.
@@ -123,20 +133,26 @@ struct Dbc {
 
 struct Stmt {
     SQLHSTMT h = SQL_NULL_HSTMT;
+
     explicit Stmt(const Dbc& dbc) {
         check(SQLAllocHandle(SQL_HANDLE_STMT, dbc.h, &h), SQL_HANDLE_DBC, dbc.h, "alloc stmt");
     }
+
     ~Stmt() { SQLFreeHandle(SQL_HANDLE_STMT, h); }
+
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
 
     void ok(SQLRETURN rc, const std::string& what) const { check(rc, SQL_HANDLE_STMT, h, what); }
+
     void exec(const std::string& sql) const {
         std::string s = sql;
         SQLRETURN rc = SQLExecDirect(h, reinterpret_cast<SQLCHAR*>(s.data()), SQL_NTS);
-        if (rc != SQL_NO_DATA) ok(rc, "SQLExecDirect " + sql);
+        if (rc != SQL_NO_DATA)
+            ok(rc, "SQLExecDirect " + sql);
         ok(SQLFreeStmt(h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
     }
+
     std::int64_t scalar(const std::string& sql) const {
         std::string s = sql;
         ok(SQLExecDirect(h, reinterpret_cast<SQLCHAR*>(s.data()), SQL_NTS), "SQLExecDirect " + sql);
@@ -147,26 +163,29 @@ struct Stmt {
         ok(SQLFreeStmt(h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
         return v;
     }
+
     // Sets an array-size attribute; a driver that answers 01S02 and keeps another value does
     // not support it (that is what ODBC says 01S02 means).
     void array_attribute(SQLINTEGER attr, SQLULEN value, const char* name) const {
         SQLRETURN rc = SQLSetStmtAttr(h, attr, reinterpret_cast<SQLPOINTER>(value), 0);
         const bool changed = rc == SQL_SUCCESS_WITH_INFO && has_state(SQL_HANDLE_STMT, h, "01S02");
         if (!SQL_SUCCEEDED(rc)) {
-            throw Unsupported(std::string(name) + "=" + std::to_string(value) + " refused" +
-                              diagnostics(SQL_HANDLE_STMT, h));
+            throw Unsupported(std::string(name) + "=" + std::to_string(value) + " refused"
+                              + diagnostics(SQL_HANDLE_STMT, h));
         }
         SQLULEN actual = 0;
         ok(SQLGetStmtAttr(h, attr, &actual, 0, nullptr), std::string("SQLGetStmtAttr ") + name);
         if (actual != value) {
-            throw Unsupported(std::string(name) + "=" + std::to_string(value) +
-                              (changed ? ": 01S02; it stays " : ": it reads back as ") +
-                              std::to_string(actual));
+            throw Unsupported(std::string(name) + "=" + std::to_string(value)
+                              + (changed ? ": 01S02; it stays " : ": it reads back as ")
+                              + std::to_string(actual));
         }
     }
 };
 
-std::string insert_table() { return "bench_ins_" + std::to_string(getpid()); }
+std::string insert_table() {
+    return "bench_ins_" + std::to_string(getpid());
+}
 
 // Column-wise parameter buffers for `rows` rows of (int, varchar(64), numeric(12,2), timestamp,
 // boolean), bound once; fill() writes application rows [first, first + n).
@@ -179,8 +198,16 @@ struct ParamArrays {
     static constexpr SQLLEN name_w = 65, amount_w = 24;
 
     explicit ParamArrays(std::size_t rows)
-        : id(rows), name(rows * name_w), amount(rows * amount_w), ts(rows), flag(rows),
-          id_ind(rows, 0), name_ind(rows), amount_ind(rows), ts_ind(rows, 0), flag_ind(rows, 0) {}
+        : id(rows),
+          name(rows * name_w),
+          amount(rows * amount_w),
+          ts(rows),
+          flag(rows),
+          id_ind(rows, 0),
+          name_ind(rows),
+          amount_ind(rows),
+          ts_ind(rows, 0),
+          flag_ind(rows, 0) {}
 
     void bind(const Stmt& s) {
         s.ok(SQLBindParameter(s.h, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, id.data(), 0,
@@ -212,7 +239,8 @@ struct ParamArrays {
                                          static_cast<SQLUSMALLINT>(st.day),
                                          static_cast<SQLUSMALLINT>(st.hour),
                                          static_cast<SQLUSMALLINT>(st.minute),
-                                         static_cast<SQLUSMALLINT>(st.second), 0};
+                                         static_cast<SQLUSMALLINT>(st.second),
+                                         0};
             flag[k] = bench::row_flag(i) ? 1 : 0;
         }
     }
@@ -239,8 +267,8 @@ Result insert_workload(Dbc& dbc, std::int64_t rows, Body&& body) {
         dbc.autocommit(true);
         const std::int64_t counted = ddl.scalar("SELECT count(*) FROM " + table);
         if (counted != rows) {
-            throw Failure("inserted " + std::to_string(rows) + " rows but the table holds " +
-                          std::to_string(counted));
+            throw Failure("inserted " + std::to_string(rows) + " rows but the table holds "
+                          + std::to_string(counted));
         }
     } catch (...) {
         SQLEndTran(SQL_HANDLE_DBC, dbc.h, SQL_ROLLBACK);
@@ -274,18 +302,20 @@ Result insert_array(Dbc& dbc, const bench::Options& o) {
         s.ok(SQLPrepare(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLPrepare");
         p.bind(s);
         for (std::int64_t first = 1; first <= o.rows; first += o.batch) {
-            const auto n = static_cast<std::size_t>(std::min<std::int64_t>(o.batch, o.rows - first + 1));
-            if (n != batch) s.array_attribute(SQL_ATTR_PARAMSET_SIZE, n, "SQL_ATTR_PARAMSET_SIZE");
+            const auto n =
+                static_cast<std::size_t>(std::min<std::int64_t>(o.batch, o.rows - first + 1));
+            if (n != batch)
+                s.array_attribute(SQL_ATTR_PARAMSET_SIZE, n, "SQL_ATTR_PARAMSET_SIZE");
             p.fill(first, n);
             s.ok(SQLExecute(s.h), "SQLExecute (parameter array)");
             if (processed != n) {
-                throw Failure("SQL_ATTR_PARAMS_PROCESSED_PTR says " + std::to_string(processed) +
-                              " of " + std::to_string(n));
+                throw Failure("SQL_ATTR_PARAMS_PROCESSED_PTR says " + std::to_string(processed)
+                              + " of " + std::to_string(n));
             }
             for (std::size_t k = 0; k < n; ++k) {
                 if (status[k] != SQL_PARAM_SUCCESS && status[k] != SQL_PARAM_SUCCESS_WITH_INFO) {
-                    throw Failure("parameter set " + std::to_string(first + k) + " has status " +
-                                  std::to_string(status[k]));
+                    throw Failure("parameter set " + std::to_string(first + k) + " has status "
+                                  + std::to_string(status[k]));
                 }
             }
         }
@@ -305,13 +335,14 @@ Result insert_rowwise(Dbc& dbc, const bench::Options& o) {
     });
 }
 
-constexpr const char* fetch_columns = "SELECT id, name, amount, ts, flag FROM bench_fetch WHERE id <= ";
+constexpr const char* fetch_columns =
+    "SELECT id, name, amount, ts, flag FROM bench_fetch WHERE id <= ";
 
 void verify_fetch(std::int64_t want, std::int64_t got, std::int64_t id_sum) {
     if (got != want || id_sum != want * (want + 1) / 2) {
-        throw Failure("fetched " + std::to_string(got) + " rows (id sum " + std::to_string(id_sum) +
-                      "), wanted " + std::to_string(want) +
-                      " (bench_fetch too small? run pq_bench --workload setup)");
+        throw Failure("fetched " + std::to_string(got) + " rows (id sum " + std::to_string(id_sum)
+                      + "), wanted " + std::to_string(want)
+                      + " (bench_fetch too small? run pq_bench --workload setup)");
     }
 }
 
@@ -326,15 +357,16 @@ Result fetch_bound(Dbc& dbc, const bench::Options& o) {
     std::vector<SQLLEN> ind(5 * n);
     std::vector<SQLUSMALLINT> status(n);
     SQLULEN fetched = 0;
-    s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_ROW_BIND_TYPE, reinterpret_cast<SQLPOINTER>(SQL_BIND_BY_COLUMN),
-                        0),
+    s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_ROW_BIND_TYPE,
+                        reinterpret_cast<SQLPOINTER>(SQL_BIND_BY_COLUMN), 0),
          "SQL_ATTR_ROW_BIND_TYPE");
     s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0), "SQL_ATTR_ROWS_FETCHED_PTR");
     s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_ROW_STATUS_PTR, status.data(), 0), "SQL_ATTR_ROW_STATUS_PTR");
     s.ok(SQLBindCol(s.h, 1, SQL_C_SLONG, id.data(), 0, &ind[0]), "SQLBindCol 1");
     s.ok(SQLBindCol(s.h, 2, SQL_C_CHAR, name.data(), 65, &ind[n]), "SQLBindCol 2");
     s.ok(SQLBindCol(s.h, 3, SQL_C_CHAR, amount.data(), 24, &ind[2 * n]), "SQLBindCol 3");
-    s.ok(SQLBindCol(s.h, 4, SQL_C_TYPE_TIMESTAMP, ts.data(), sizeof(SQL_TIMESTAMP_STRUCT), &ind[3 * n]),
+    s.ok(SQLBindCol(s.h, 4, SQL_C_TYPE_TIMESTAMP, ts.data(), sizeof(SQL_TIMESTAMP_STRUCT),
+                    &ind[3 * n]),
          "SQLBindCol 4");
     s.ok(SQLBindCol(s.h, 5, SQL_C_BIT, flag.data(), 1, &ind[4 * n]), "SQLBindCol 5");
     std::string sql = fetch_columns + std::to_string(o.rows);
@@ -344,9 +376,11 @@ Result fetch_bound(Dbc& dbc, const bench::Options& o) {
     s.ok(SQLExecDirect(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLExecDirect");
     for (;;) {
         SQLRETURN rc = SQLFetch(s.h);
-        if (rc == SQL_NO_DATA) break;
+        if (rc == SQL_NO_DATA)
+            break;
         s.ok(rc, "SQLFetch");
-        for (SQLULEN k = 0; k < fetched; ++k) id_sum += id[k];
+        for (SQLULEN k = 0; k < fetched; ++k)
+            id_sum += id[k];
         r.rows += static_cast<std::int64_t>(fetched);
     }
     s.ok(SQLFreeStmt(s.h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
@@ -370,7 +404,8 @@ Result fetch_getdata(Dbc& dbc, const bench::Options& o) {
     s.ok(SQLExecDirect(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLExecDirect");
     for (;;) {
         SQLRETURN rc = SQLFetch(s.h);
-        if (rc == SQL_NO_DATA) break;
+        if (rc == SQL_NO_DATA)
+            break;
         s.ok(rc, "SQLFetch");
         s.ok(SQLGetData(s.h, 1, SQL_C_SLONG, &id, 0, &ind), "SQLGetData 1");
         s.ok(SQLGetData(s.h, 2, SQL_C_CHAR, name, sizeof name, &ind), "SQLGetData 2");
@@ -395,10 +430,12 @@ Result roundtrip(Dbc& dbc, const bench::Options& o) {
         SQLINTEGER v = 0;
         SQLLEN ind = 0;
         s.ok(SQLGetData(s.h, 1, SQL_C_SLONG, &v, 0, &ind), "SQLGetData");
-        if (v != 1) throw Failure("SELECT 1 returned " + std::to_string(v));
+        if (v != 1)
+            throw Failure("SELECT 1 returned " + std::to_string(v));
         s.ok(SQLFreeStmt(s.h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
     };
-    for (int i = 0; i < 10; ++i) once();  // warm-up, not measured
+    for (int i = 0; i < 10; ++i)
+        once();  // warm-up, not measured
     Result r;
     r.latencies.reserve(static_cast<std::size_t>(o.rows));
     const auto start = bench::Clock::now();
@@ -434,7 +471,8 @@ std::int64_t drain(const Stmt& s, SQLUSMALLINT name_column, const char* what) {
     SQLLEN ind = 0;
     for (;;) {
         SQLRETURN rc = SQLFetch(s.h);
-        if (rc == SQL_NO_DATA) break;
+        if (rc == SQL_NO_DATA)
+            break;
         s.ok(rc, std::string("SQLFetch ") + what);
         s.ok(SQLGetData(s.h, name_column, SQL_C_CHAR, name, sizeof name, &ind),
              std::string("SQLGetData ") + what);
@@ -459,8 +497,8 @@ Result catalog(Dbc& dbc, const bench::Options& o) {
     const std::int64_t tables = drain(s, 3, "SQLTables");
     r.latencies.push_back(bench::seconds_since(t));
     if (tables != o.tables) {
-        throw Failure("SQLTables listed " + std::to_string(tables) + " tables in bench_catalog, wanted " +
-                      std::to_string(o.tables));
+        throw Failure("SQLTables listed " + std::to_string(tables)
+                      + " tables in bench_catalog, wanted " + std::to_string(o.tables));
     }
     std::int64_t columns = 0;
     for (std::int64_t i = 1; i <= o.tables; ++i) {
@@ -472,8 +510,8 @@ Result catalog(Dbc& dbc, const bench::Options& o) {
         const std::int64_t n = drain(s, 4, "SQLColumns");
         r.latencies.push_back(bench::seconds_since(t));
         if (n != o.columns) {
-            throw Failure("SQLColumns on " + table + " gave " + std::to_string(n) + " columns, wanted " +
-                          std::to_string(o.columns));
+            throw Failure("SQLColumns on " + table + " gave " + std::to_string(n)
+                          + " columns, wanted " + std::to_string(o.columns));
         }
         columns += n;
     }
@@ -486,13 +524,20 @@ Result run(const bench::Options& o) {
     Env env;
     Dbc dbc(env, o.target);
     const std::string& w = o.workload;
-    if (w == "insert_array") return insert_array(dbc, o);
-    if (w == "insert_rowwise") return insert_rowwise(dbc, o);
-    if (w == "fetch_bound") return fetch_bound(dbc, o);
-    if (w == "fetch_getdata") return fetch_getdata(dbc, o);
-    if (w == "roundtrip") return roundtrip(dbc, o);
-    if (w == "connect") return connect_cycles(env, dbc, o);
-    if (w == "catalog") return catalog(dbc, o);
+    if (w == "insert_array")
+        return insert_array(dbc, o);
+    if (w == "insert_rowwise")
+        return insert_rowwise(dbc, o);
+    if (w == "fetch_bound")
+        return fetch_bound(dbc, o);
+    if (w == "fetch_getdata")
+        return fetch_getdata(dbc, o);
+    if (w == "roundtrip")
+        return roundtrip(dbc, o);
+    if (w == "connect")
+        return connect_cycles(env, dbc, o);
+    if (w == "catalog")
+        return catalog(dbc, o);
     throw Failure("unknown workload " + w);
 }
 
@@ -505,6 +550,7 @@ constexpr const char* usage =
 
 int main(int argc, char** argv) {
     bench::Options o = bench::parse_options(argc, argv, "connstr", usage);
-    if (o.rows == 0) o.rows = bench::default_rows(o.workload);
+    if (o.rows == 0)
+        o.rows = bench::default_rows(o.workload);
     return bench::run_reporting(o.workload, [&] { return run(o); });
 }

@@ -15,15 +15,15 @@
 // setup: makes bench_fetch with at least --rows rows and schema bench_catalog with --tables
 //   tables of --columns columns (kept when already there).
 // Prints RESULT lines as odbc_bench does (bench_common.h).
+#include "bench_common.h"
+
 #include <libpq-fe.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <memory>
 #include <string>
+#include <unistd.h>
 #include <vector>
-
-#include "bench_common.h"
 
 namespace {
 
@@ -33,10 +33,12 @@ using bench::Result;
 struct ResultDeleter {
     void operator()(PGresult* r) const { PQclear(r); }
 };
+
 using Res = std::unique_ptr<PGresult, ResultDeleter>;
 
 struct Conn {
     PGconn* c = nullptr;
+
     explicit Conn(const std::string& conninfo) : c(PQconnectdb(conninfo.c_str())) {
         if (PQstatus(c) != CONNECTION_OK) {
             std::string msg = PQerrorMessage(c);
@@ -44,19 +46,24 @@ struct Conn {
             throw Failure("connect: " + msg);
         }
         // NOTICEs (DROP … IF EXISTS) would only clutter the output.
-        PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+        PQsetNoticeProcessor(
+            c, [](void*, const char*) {}, nullptr);
     }
+
     ~Conn() { PQfinish(c); }
+
     Conn(const Conn&) = delete;
     Conn& operator=(const Conn&) = delete;
 
     Res expect(PGresult* r, ExecStatusType want, const std::string& what) const {
         Res res(r);
         if (!res || PQresultStatus(res.get()) != want) {
-            throw Failure(what + ": " + (res ? PQresultErrorMessage(res.get()) : PQerrorMessage(c)));
+            throw Failure(what + ": "
+                          + (res ? PQresultErrorMessage(res.get()) : PQerrorMessage(c)));
         }
         return res;
     }
+
     void exec(const std::string& sql) const {
         PGresult* r = PQexec(c, sql.c_str());
         if (PQresultStatus(r) == PGRES_TUPLES_OK) {
@@ -65,18 +72,22 @@ struct Conn {
         }
         expect(r, PGRES_COMMAND_OK, sql);
     }
+
     std::int64_t scalar(const std::string& sql) const {
         Res r = expect(PQexec(c, sql.c_str()), PGRES_TUPLES_OK, sql);
         return std::strtoll(PQgetvalue(r.get(), 0, 0), nullptr, 10);
     }
 };
 
-std::string insert_table() { return "bench_ins_pq_" + std::to_string(getpid()); }
+std::string insert_table() {
+    return "bench_ins_pq_" + std::to_string(getpid());
+}
 
 // Text of every parameter of `n` rows starting at `first`, in the order of the statement.
 struct TextParams {
     std::vector<std::string> values;
     std::vector<const char*> pointers;
+
     void fill(std::int64_t first, std::int64_t n) {
         values.resize(static_cast<std::size_t>(n) * 5);
         pointers.resize(values.size());
@@ -95,7 +106,8 @@ struct TextParams {
             values[base + 3] = buf;
             values[base + 4] = bench::row_flag(i) ? "t" : "f";
         }
-        for (std::size_t j = 0; j < values.size(); ++j) pointers[j] = values[j].c_str();
+        for (std::size_t j = 0; j < values.size(); ++j)
+            pointers[j] = values[j].c_str();
     }
 };
 
@@ -126,8 +138,8 @@ Result insert_workload(const Conn& conn, std::int64_t rows, Body&& body) {
         r.seconds = bench::seconds_since(start);
         const std::int64_t counted = conn.scalar("SELECT count(*) FROM " + table);
         if (counted != rows) {
-            throw Failure("inserted " + std::to_string(rows) + " rows but the table holds " +
-                          std::to_string(counted));
+            throw Failure("inserted " + std::to_string(rows) + " rows but the table holds "
+                          + std::to_string(counted));
         }
     } catch (...) {
         PQexec(conn.c, "ROLLBACK");
@@ -162,27 +174,32 @@ Result insert_array(const Conn& conn, const bench::Options& o) {
                 stmts.emplace_back(rows, statement(rows));
             }
             params.fill(first, n);
-            if (PQenterPipelineMode(conn.c) != 1) throw Failure("PQenterPipelineMode failed");
+            if (PQenterPipelineMode(conn.c) != 1)
+                throw Failure("PQenterPipelineMode failed");
             std::size_t offset = 0;
             for (const auto& [rows, name] : stmts) {
                 if (PQsendQueryPrepared(conn.c, name.c_str(), static_cast<int>(rows * 5),
-                                        params.pointers.data() + offset, nullptr, nullptr,
-                                        0) != 1) {
+                                        params.pointers.data() + offset, nullptr, nullptr, 0)
+                    != 1) {
                     throw Failure(std::string("PQsendQueryPrepared: ") + PQerrorMessage(conn.c));
                 }
                 offset += static_cast<std::size_t>(rows) * 5;
             }
-            if (PQpipelineSync(conn.c) != 1) throw Failure("PQpipelineSync failed");
+            if (PQpipelineSync(conn.c) != 1)
+                throw Failure("PQpipelineSync failed");
             std::int64_t inserted = 0;
             for (std::size_t s = 0; s < stmts.size(); ++s) {
                 Res res = conn.expect(PQgetResult(conn.c), PGRES_COMMAND_OK, "pipelined INSERT");
                 inserted += std::strtoll(PQcmdTuples(res.get()), nullptr, 10);
-                if (PQgetResult(conn.c) != nullptr) throw Failure("extra result in pipeline");
+                if (PQgetResult(conn.c) != nullptr)
+                    throw Failure("extra result in pipeline");
             }
             conn.expect(PQgetResult(conn.c), PGRES_PIPELINE_SYNC, "pipeline sync");
-            if (PQexitPipelineMode(conn.c) != 1) throw Failure("PQexitPipelineMode failed");
-            if (inserted != n) throw Failure("server applied " + std::to_string(inserted) + " of " +
-                                             std::to_string(n) + " rows");
+            if (PQexitPipelineMode(conn.c) != 1)
+                throw Failure("PQexitPipelineMode failed");
+            if (inserted != n)
+                throw Failure("server applied " + std::to_string(inserted) + " of "
+                              + std::to_string(n) + " rows");
         }
     });
 }
@@ -194,9 +211,9 @@ Result insert_rowwise(const Conn& conn, const bench::Options& o) {
         TextParams params;
         for (std::int64_t i = 1; i <= o.rows; ++i) {
             params.fill(i, 1);
-            conn.expect(PQexecPrepared(conn.c, "ins_row", 5, params.pointers.data(), nullptr, nullptr,
-                                       0),
-                        PGRES_COMMAND_OK, "INSERT");
+            conn.expect(
+                PQexecPrepared(conn.c, "ins_row", 5, params.pointers.data(), nullptr, nullptr, 0),
+                PGRES_COMMAND_OK, "INSERT");
         }
     });
 }
@@ -205,7 +222,8 @@ Result insert_rowwise(const Conn& conn, const bench::Options& o) {
 bench::Stamp parse_stamp(const char* v) {
     auto num = [&](int at, int len) {
         int n = 0;
-        for (int i = 0; i < len; ++i) n = n * 10 + (v[at + i] - '0');
+        for (int i = 0; i < len; ++i)
+            n = n * 10 + (v[at + i] - '0');
         return n;
     };
     return bench::Stamp{num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2)};
@@ -225,21 +243,27 @@ Result fetch(const Conn& conn, const bench::Options& o) {
     }
     for (;;) {
         Res res(PQgetResult(conn.c));
-        if (!res) break;
+        if (!res)
+            break;
         const ExecStatusType st = PQresultStatus(res.get());
-        if (st == PGRES_TUPLES_OK) continue;  // the end marker of single-row mode
-        if (st != PGRES_SINGLE_TUPLE) throw Failure(std::string("fetch: ") + PQresultErrorMessage(res.get()));
+        if (st == PGRES_TUPLES_OK)
+            continue;  // the end marker of single-row mode
+        if (st != PGRES_SINGLE_TUPLE)
+            throw Failure(std::string("fetch: ") + PQresultErrorMessage(res.get()));
         PGresult* p = res.get();
         id_sum += std::strtol(PQgetvalue(p, 0, 0), nullptr, 10);
-        std::memcpy(name, PQgetvalue(p, 0, 1), std::min<std::size_t>(PQgetlength(p, 0, 1) + 1, sizeof name));
-        std::memcpy(amount, PQgetvalue(p, 0, 2), std::min<std::size_t>(PQgetlength(p, 0, 2) + 1, sizeof amount));
+        std::memcpy(name, PQgetvalue(p, 0, 1),
+                    std::min<std::size_t>(PQgetlength(p, 0, 1) + 1, sizeof name));
+        std::memcpy(amount, PQgetvalue(p, 0, 2),
+                    std::min<std::size_t>(PQgetlength(p, 0, 2) + 1, sizeof amount));
         const bench::Stamp ts = parse_stamp(PQgetvalue(p, 0, 3));
         sink = sink + ts.second + (PQgetvalue(p, 0, 4)[0] == 't') + name[0] + amount[0];
         ++r.rows;
     }
     r.seconds = bench::seconds_since(start);
     if (r.rows != o.rows || id_sum != o.rows * (o.rows + 1) / 2) {
-        throw Failure("fetched " + std::to_string(r.rows) + " rows, wanted " + std::to_string(o.rows));
+        throw Failure("fetched " + std::to_string(r.rows) + " rows, wanted "
+                      + std::to_string(o.rows));
     }
     return r;
 }
@@ -247,9 +271,11 @@ Result fetch(const Conn& conn, const bench::Options& o) {
 Result roundtrip(const Conn& conn, const bench::Options& o) {
     auto once = [&] {
         Res res = conn.expect(PQexec(conn.c, "SELECT 1"), PGRES_TUPLES_OK, "SELECT 1");
-        if (std::strtol(PQgetvalue(res.get(), 0, 0), nullptr, 10) != 1) throw Failure("SELECT 1 != 1");
+        if (std::strtol(PQgetvalue(res.get(), 0, 0), nullptr, 10) != 1)
+            throw Failure("SELECT 1 != 1");
     };
-    for (int i = 0; i < 10; ++i) once();
+    for (int i = 0; i < 10; ++i)
+        once();
     Result r;
     const auto start = bench::Clock::now();
     for (std::int64_t i = 0; i < o.rows; ++i) {
@@ -299,16 +325,19 @@ Result catalog(const Conn& conn, const bench::Options& o) {
     Res tables = conn.expect(PQexecParams(conn.c, tables_sql, 2, nullptr, tp, nullptr, nullptr, 0),
                              PGRES_TUPLES_OK, "tables");
     r.latencies.push_back(bench::seconds_since(t));
-    if (PQntuples(tables.get()) != o.tables) throw Failure("catalog: wrong table count");
+    if (PQntuples(tables.get()) != o.tables)
+        throw Failure("catalog: wrong table count");
     std::int64_t columns = 0;
     for (std::int64_t i = 1; i <= o.tables; ++i) {
         const std::string table = "t" + std::to_string(i);
         const char* cp[2] = {"bench_catalog", table.c_str()};
         t = bench::Clock::now();
-        Res cols = conn.expect(PQexecParams(conn.c, columns_sql, 2, nullptr, cp, nullptr, nullptr, 0),
-                               PGRES_TUPLES_OK, "columns");
+        Res cols =
+            conn.expect(PQexecParams(conn.c, columns_sql, 2, nullptr, cp, nullptr, nullptr, 0),
+                        PGRES_TUPLES_OK, "columns");
         r.latencies.push_back(bench::seconds_since(t));
-        if (PQntuples(cols.get()) != o.columns) throw Failure("catalog: wrong column count of " + table);
+        if (PQntuples(cols.get()) != o.columns)
+            throw Failure("catalog: wrong column count of " + table);
         columns += PQntuples(cols.get());
     }
     r.seconds = bench::seconds_since(start);
@@ -320,20 +349,24 @@ Result setup(const Conn& conn, const bench::Options& o) {
     Result r;
     const auto start = bench::Clock::now();
     conn.exec("SET client_min_messages = warning");
-    const bool have = conn.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
-                                  "AND tablename = 'bench_fetch'") == 1;
+    const bool have = conn.scalar(
+                          "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
+                          "AND tablename = 'bench_fetch'")
+                      == 1;
     if (!have || conn.scalar("SELECT coalesce(max(id), 0) FROM bench_fetch") < o.rows) {
         conn.exec("DROP TABLE IF EXISTS bench_fetch");
         conn.exec(std::string("CREATE TABLE bench_fetch ") + bench::insert_table_ddl());
-        conn.exec("INSERT INTO bench_fetch SELECT g, 'name-' || g || '-' || repeat('x', g % 40), "
-                  "(g % 10000000) + (g % 100) / 100.0, "
-                  "timestamp '2024-01-01' + (g % (31 * 86400)) * interval '1 second', g % 2 = 0 "
-                  "FROM generate_series(1, " + std::to_string(o.rows) + ") g");
+        conn.exec(
+            "INSERT INTO bench_fetch SELECT g, 'name-' || g || '-' || repeat('x', g % 40), "
+            "(g % 10000000) + (g % 100) / 100.0, "
+            "timestamp '2024-01-01' + (g % (31 * 86400)) * interval '1 second', g % 2 = 0 "
+            "FROM generate_series(1, "
+            + std::to_string(o.rows) + ") g");
         // Hint bits and visibility map set now, so the first measured read does not write.
         conn.exec("VACUUM (FREEZE, ANALYZE) bench_fetch");
     }
-    const std::int64_t have_tables = conn.scalar(
-        "SELECT count(*) FROM pg_tables WHERE schemaname = 'bench_catalog'");
+    const std::int64_t have_tables =
+        conn.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'bench_catalog'");
     const std::int64_t have_columns = conn.scalar(
         "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'bench_catalog'");
     if (have_tables != o.tables || have_columns != o.tables * o.columns) {
@@ -343,10 +376,11 @@ Result setup(const Conn& conn, const bench::Options& o) {
         for (std::int64_t t = 1; t <= o.tables; ++t) {
             std::string ddl = "CREATE TABLE bench_catalog.t" + std::to_string(t) + " (";
             for (std::int64_t c = 1; c <= o.columns; ++c) {
-                static const char* types[] = {"integer", "varchar(64)", "numeric(12,2)", "timestamp",
-                                              "boolean", "bigint", "date", "double precision"};
-                ddl += (c > 1 ? ", c" : "c") + std::to_string(c) + " " + types[c % 8] +
-                       (c == 1 ? " NOT NULL" : "");
+                static const char* types[] = {"integer",   "varchar(64)",     "numeric(12,2)",
+                                              "timestamp", "boolean",         "bigint",
+                                              "date",      "double precision"};
+                ddl += (c > 1 ? ", c" : "c") + std::to_string(c) + " " + types[c % 8]
+                       + (c == 1 ? " NOT NULL" : "");
             }
             conn.exec(ddl + ")");
         }
@@ -357,15 +391,22 @@ Result setup(const Conn& conn, const bench::Options& o) {
 }
 
 Result run(const bench::Options& o) {
-    if (o.workload == "connect") return connect_cycles(o);
+    if (o.workload == "connect")
+        return connect_cycles(o);
     Conn conn(o.target);
     const std::string& w = o.workload;
-    if (w == "setup") return setup(conn, o);
-    if (w == "insert_array") return insert_array(conn, o);
-    if (w == "insert_rowwise") return insert_rowwise(conn, o);
-    if (w == "fetch_bound" || w == "fetch_getdata") return fetch(conn, o);
-    if (w == "roundtrip") return roundtrip(conn, o);
-    if (w == "catalog") return catalog(conn, o);
+    if (w == "setup")
+        return setup(conn, o);
+    if (w == "insert_array")
+        return insert_array(conn, o);
+    if (w == "insert_rowwise")
+        return insert_rowwise(conn, o);
+    if (w == "fetch_bound" || w == "fetch_getdata")
+        return fetch(conn, o);
+    if (w == "roundtrip")
+        return roundtrip(conn, o);
+    if (w == "catalog")
+        return catalog(conn, o);
     throw Failure("unknown workload " + w);
 }
 
@@ -379,6 +420,7 @@ constexpr const char* usage =
 
 int main(int argc, char** argv) {
     bench::Options o = bench::parse_options(argc, argv, "conninfo", usage);
-    if (o.rows == 0) o.rows = bench::default_rows(o.workload);
+    if (o.rows == 0)
+        o.rows = bench::default_rows(o.workload);
     return bench::run_reporting(o.workload, [&] { return run(o); });
 }

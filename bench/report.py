@@ -117,7 +117,7 @@ def write_markdown(path, table, args):
         f.write(f"# Benchmark results ({args.mode})\n\n")
         f.write(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {machine()}; PostgreSQL 15 on "
                 f"127.0.0.1 (server, client and relay share the CPUs); median of {args.reps} "
-                f"alternating repetition(s). Sizes: {args.sizes.strip()} (smaller through the relay at "
+                f"alternating repetition(s). Our driver: {args.driver or '?'}. Sizes: {args.sizes.strip()} (smaller through the relay at "
                 "+1/+5 ms). `network`: direct, or through tcp_delay_relay adding that round-trip "
                 "time. `ours ÷ this`: our rows/s divided by that driver's (> 1: ours is faster).\n\n")
         f.write("| " + " | ".join(HEADER) + " |\n")
@@ -192,6 +192,7 @@ def main():
     ap.add_argument("--reps", default="?")
     ap.add_argument("--mode", default="full")
     ap.add_argument("--sizes", default="")
+    ap.add_argument("--driver", default="")
     args = ap.parse_args()
     groups, order = load(args.raw)
     table = build_rows(groups, order)

@@ -9,14 +9,6 @@
 // does not hold back the next one). With --rtt-ms 0 it only measures its own overhead.
 // One thread, epoll; timers with nanosecond precision (epoll_pwait2). Runs until SIGTERM/SIGINT.
 #include <arpa/inet.h>
-#include <fcntl.h>
-#include <netdb.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/epoll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -24,8 +16,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <fcntl.h>
 #include <memory>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <string>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -46,14 +45,15 @@ struct Chunk {
 };
 
 struct Pair;
+
 // One socket of a pair; `queue` holds what was read from the peer, to be written to this socket.
 struct End {
     Pair* pair = nullptr;
     int fd = -1;
     std::deque<Chunk> queue;
-    bool peer_eof = false;      // the peer closed its write side: shut ours down once drained
+    bool peer_eof = false;  // the peer closed its write side: shut ours down once drained
     bool shut_down = false;
-    bool want_write = false;    // EPOLLOUT registered
+    bool want_write = false;  // EPOLLOUT registered
     bool read_closed = false;
 };
 
@@ -66,7 +66,8 @@ int epfd = -1;
 Clock::duration half_delay{};
 
 void set_nonblocking(int fd) {
-    if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0) die("fcntl");
+    if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0)
+        die("fcntl");
     int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
 }
@@ -79,7 +80,8 @@ void update_events(End& e) {
 }
 
 void kill_pair(Pair& p) {
-    if (p.dead) return;
+    if (p.dead)
+        return;
     p.dead = true;
     for (End& e : p.end) {
         epoll_ctl(epfd, EPOLL_CTL_DEL, e.fd, nullptr);
@@ -109,7 +111,8 @@ bool flush(End& e, Clock::time_point now) {
             return false;
         }
         c.sent += static_cast<std::size_t>(n);
-        if (c.sent == c.data.size()) e.queue.pop_front();
+        if (c.sent == c.data.size())
+            e.queue.pop_front();
     }
     if (e.want_write) {
         e.want_write = false;
@@ -118,7 +121,8 @@ bool flush(End& e, Clock::time_point now) {
     if (e.queue.empty() && e.peer_eof && !e.shut_down) {
         shutdown(e.fd, SHUT_WR);
         e.shut_down = true;
-        if (pair_finished(*e.pair)) kill_pair(*e.pair);
+        if (pair_finished(*e.pair))
+            kill_pair(*e.pair);
     }
     return true;
 }
@@ -130,11 +134,14 @@ void on_readable(End& from) {
     for (;;) {
         ssize_t n = recv(from.fd, buf, sizeof buf, 0);
         if (n > 0) {
-            to.queue.push_back(Chunk{Clock::now() + half_delay, std::vector<char>(buf, buf + n), 0});
-            if (static_cast<std::size_t>(n) < sizeof buf) break;
+            to.queue.push_back(
+                Chunk{Clock::now() + half_delay, std::vector<char>(buf, buf + n), 0});
+            if (static_cast<std::size_t>(n) < sizeof buf)
+                break;
             continue;
         }
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            break;
         if (n < 0) {
             kill_pair(p);
             return;
@@ -151,12 +158,15 @@ void accept_all(int listener, const sockaddr_storage& target, socklen_t target_l
                 std::vector<std::unique_ptr<Pair>>& pairs) {
     for (;;) {
         int client = accept(listener, nullptr, nullptr);
-        if (client < 0) return;
+        if (client < 0)
+            return;
         int server = socket(target.ss_family, SOCK_STREAM, 0);
-        if (server < 0 || connect(server, reinterpret_cast<const sockaddr*>(&target), target_len) < 0) {
+        if (server < 0
+            || connect(server, reinterpret_cast<const sockaddr*>(&target), target_len) < 0) {
             std::fprintf(stderr, "tcp_delay_relay: connect to target: %s\n", std::strerror(errno));
             close(client);
-            if (server >= 0) close(server);
+            if (server >= 0)
+                close(server);
             continue;
         }
         set_nonblocking(client);
@@ -169,7 +179,8 @@ void accept_all(int listener, const sockaddr_storage& target, socklen_t target_l
             epoll_event ev{};
             ev.events = EPOLLIN;
             ev.data.ptr = &e;
-            if (epoll_ctl(epfd, EPOLL_CTL_ADD, e.fd, &ev) < 0) die("epoll_ctl");
+            if (epoll_ctl(epfd, EPOLL_CTL_ADD, e.fd, &ev) < 0)
+                die("epoll_ctl");
         }
         pairs.push_back(std::move(p));
     }
@@ -183,9 +194,12 @@ int main(int argc, char** argv) {
     int port = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string k = argv[i];
-        if (k == "--target") target_arg = argv[i + 1];
-        else if (k == "--rtt-ms") rtt_ms = std::atof(argv[i + 1]);
-        else if (k == "--port") port = std::atoi(argv[i + 1]);
+        if (k == "--target")
+            target_arg = argv[i + 1];
+        else if (k == "--rtt-ms")
+            rtt_ms = std::atof(argv[i + 1]);
+        else if (k == "--port")
+            port = std::atoi(argv[i + 1]);
     }
     const auto colon = target_arg.rfind(':');
     if (colon == std::string::npos || rtt_ms < 0 || argc % 2 == 0) {
@@ -198,8 +212,10 @@ int main(int argc, char** argv) {
     addrinfo hints{};
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* ai = nullptr;
-    if (getaddrinfo(target_arg.substr(0, colon).c_str(), target_arg.substr(colon + 1).c_str(), &hints,
-                    &ai) != 0 || ai == nullptr) {
+    if (getaddrinfo(target_arg.substr(0, colon).c_str(), target_arg.substr(colon + 1).c_str(),
+                    &hints, &ai)
+            != 0
+        || ai == nullptr) {
         std::fprintf(stderr, "tcp_delay_relay: cannot resolve %s\n", target_arg.c_str());
         return 1;
     }
@@ -209,21 +225,25 @@ int main(int argc, char** argv) {
     freeaddrinfo(ai);
 
     int listener = socket(AF_INET, SOCK_STREAM, 0);
-    if (listener < 0) die("socket");
+    if (listener < 0)
+        die("socket");
     int one = 1;
     setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = htons(static_cast<uint16_t>(port));
-    if (bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) < 0) die("bind");
-    if (listen(listener, 128) < 0) die("listen");
+    if (bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) < 0)
+        die("bind");
+    if (listen(listener, 128) < 0)
+        die("listen");
     socklen_t len = sizeof addr;
     getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
     fcntl(listener, F_SETFL, fcntl(listener, F_GETFL) | O_NONBLOCK);
 
     epfd = epoll_create1(0);
-    if (epfd < 0) die("epoll_create1");
+    if (epfd < 0)
+        die("epoll_create1");
     epoll_event lev{};
     lev.events = EPOLLIN;
     lev.data.ptr = nullptr;
@@ -241,7 +261,8 @@ int main(int argc, char** argv) {
         Clock::time_point next = Clock::time_point::max();
         for (const auto& p : pairs) {
             for (const End& e : p->end) {
-                if (!e.queue.empty() && !e.want_write && e.queue.front().due < next) next = e.queue.front().due;
+                if (!e.queue.empty() && !e.want_write && e.queue.front().due < next)
+                    next = e.queue.front().due;
             }
         }
         timespec ts{};
@@ -253,22 +274,28 @@ int main(int argc, char** argv) {
             ts.tv_nsec = static_cast<long>(ns % 1000000000);
             timeout = &ts;
         }
-        int n = epoll_pwait2(epfd, events.data(), static_cast<int>(events.size()), timeout, nullptr);
-        if (n < 0 && errno != EINTR) die("epoll_pwait2");
+        int n =
+            epoll_pwait2(epfd, events.data(), static_cast<int>(events.size()), timeout, nullptr);
+        if (n < 0 && errno != EINTR)
+            die("epoll_pwait2");
         for (int i = 0; i < n; ++i) {
             if (events[i].data.ptr == nullptr) {
                 accept_all(listener, target, target_len, pairs);
                 continue;
             }
             End& e = *static_cast<End*>(events[i].data.ptr);
-            if (e.pair->dead) continue;
-            if (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) on_readable(e);
-            if (!e.pair->dead && (events[i].events & EPOLLOUT)) flush(e, Clock::now());
+            if (e.pair->dead)
+                continue;
+            if (events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR))
+                on_readable(e);
+            if (!e.pair->dead && (events[i].events & EPOLLOUT))
+                flush(e, Clock::now());
         }
         const auto now = Clock::now();
         for (auto& p : pairs) {
             for (End& e : p->end) {
-                if (!p->dead && !e.want_write) flush(e, now);
+                if (!p->dead && !e.want_write)
+                    flush(e, now);
             }
         }
         std::erase_if(pairs, [](const auto& p) { return p->dead; });
