@@ -14,7 +14,15 @@ if [[ -z ${RSODBC_TEST_CONNSTR:-} || -z ${ODBCSYSINI:-} ]]; then
     exit 2
 fi
 out=$(mktemp -d)
-trap 'rm -rf -- "$out"' EXIT
+# The bench's tables go away afterwards, so later tests see the database as they left it.
+cleanup() {
+    PGPASSWORD=$RSODBC_TEST_PASSWORD psql -q -h "$RSODBC_TEST_HOST" -p "$RSODBC_TEST_PORT" \
+        -U "$RSODBC_TEST_USER" -d "$RSODBC_TEST_DATABASE" -c 'SET client_min_messages = warning' \
+        -c 'DROP TABLE IF EXISTS bench_fetch' -c 'DROP SCHEMA IF EXISTS bench_catalog CASCADE' \
+        >/dev/null || echo "bench_smoke_test: could not drop the bench tables" >&2
+    rm -rf -- "$out"
+}
+trap cleanup EXIT
 export RSODBC_BENCH_PRELOAD=${RSODBC_TEST_PRELOAD:-}
 # The driver under test is the one registered in $ODBCSYSINI (this variant's build).
 unset RSODBC_BENCH_DRIVER
