@@ -132,6 +132,10 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
     }
 }
 
+SQLRETURN SQL_API SQLCancel(SQLHSTMT statement) {
+    return entry<Statement>(statement, [](Statement& s) { s.cancel(); });
+}
+
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT statement, SQLUSMALLINT option) {
     if (option == SQL_DROP) {
         return free_statement_handle(statement);

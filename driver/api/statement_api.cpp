@@ -73,6 +73,14 @@ SQLRETURN SQL_API SQLExecute(SQLHSTMT statement) {
     return entry<Statement>(statement, [](Statement& s) { return s.execute(); });
 }
 
+SQLRETURN SQL_API SQLParamData(SQLHSTMT statement, SQLPOINTER* token) {
+    return entry<Statement>(statement, [&](Statement& s) { return s.param_data(token); });
+}
+
+SQLRETURN SQL_API SQLPutData(SQLHSTMT statement, SQLPOINTER data, SQLLEN length) {
+    return entry<Statement>(statement, [&](Statement& s) { s.put_data(data, length); });
+}
+
 SQLRETURN SQL_API SQLRowCount(SQLHSTMT statement, SQLLEN* count) {
     return entry<Statement>(statement, [&](Statement& s) {
         if (count == nullptr) {

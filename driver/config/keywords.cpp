@@ -15,6 +15,9 @@ constexpr std::array<std::string_view, 2> database_aliases{"DB", "Dbname"};
 constexpr std::array<std::string_view, 3> uid_aliases{"User", "Username", "LogonID"};
 constexpr std::array<std::string_view, 1> pwd_aliases{"Password"};
 constexpr std::array<std::string_view, 1> timeout_aliases{"LoginTimeout"};
+constexpr std::array<std::string_view, 2> batch_size_aliases{"RowsPerInsert", "InsertBatchSize"};
+constexpr std::array<std::string_view, 1> cache_aliases{"MaxPreparedStatements"};
+constexpr std::array<std::string_view, 1> pipeline_aliases{"UsePipeline"};
 
 constexpr std::array<std::string_view, 6> sslmode_choices{"disable", "allow",     "prefer",
                                                           "require", "verify-ca", "verify-full"};
@@ -122,6 +125,29 @@ constexpr std::array keyword_table{
             false,
             "Name reported to the server as application_name; it appears in pg_stat_activity and "
             "Redshift's STV_SESSIONS, which helps to find the sessions an application opened.",
+            {}},
+    Keyword{kw::batch_size,
+            batch_size_aliases,
+            "100",
+            false,
+            "Rows per multi-row INSERT when a parameter array is bound to INSERT ... VALUES (?,...): "
+            "the driver sends INSERT ... VALUES (...),(...) statements of this many rows, fewer "
+            "when Redshift's 32,767-parameter or 16 MB statement limits require. 1 to 32767.",
+            {}},
+    Keyword{kw::statement_cache_size,
+            cache_aliases,
+            "128",
+            false,
+            "Server-side prepared statements kept per connection, least recently used dropped "
+            "first: preparing the same SQL again, on any statement handle, reuses them. 0 turns "
+            "the cache off.",
+            {}},
+    Keyword{kw::pipeline,
+            pipeline_aliases,
+            "1",
+            false,
+            "1 sends the statements of one parameter-array execution back to back (libpq pipeline "
+            "mode), in one network round trip; 0 sends them one at a time.",
             {}},
 };
 

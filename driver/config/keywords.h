@@ -33,6 +33,9 @@ inline constexpr std::string_view log_level = "LogLevel";
 inline constexpr std::string_view log_path = "LogPath";
 inline constexpr std::string_view connect_timeout = "ConnectTimeout";
 inline constexpr std::string_view application_name = "ApplicationName";
+inline constexpr std::string_view batch_size = "BatchSize";
+inline constexpr std::string_view statement_cache_size = "StatementCacheSize";
+inline constexpr std::string_view pipeline = "Pipeline";
 }  // namespace kw
 
 // Case-insensitive (ASCII) match on the name or any alias; nullptr when unknown.

@@ -84,6 +84,13 @@ Settings make_settings(const AttributeMap& attrs) {
         parse_int(kw::connect_timeout, value_of(attrs, kw::connect_timeout), 0,
                   std::numeric_limits<int>::max(), "a whole number of seconds, 0 for no limit");
     settings.flavor = parse_server_flavor(value_of(attrs, kw::server_flavor));
+    settings.batch_size = parse_int(kw::batch_size, value_of(attrs, kw::batch_size), 1, 32767,
+                                    "a number of rows from 1 to 32767");
+    settings.statement_cache_size =
+        parse_int(kw::statement_cache_size, value_of(attrs, kw::statement_cache_size), 0, 100000,
+                  "a number of statements from 0 to 100000");
+    settings.pipeline =
+        parse_int(kw::pipeline, value_of(attrs, kw::pipeline), 0, 1, "0 or 1") == 1;
     for (const KeyValue& entry : attrs) {
         if (find_keyword(entry.key) == nullptr) {
             settings.unknown_keys.push_back(entry.key);
@@ -99,7 +106,7 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
     } else if (!settings.driver.empty()) {
         pairs.push_back({std::string(kw::driver), settings.driver});
     }
-    const std::array<KeyValue, 11> candidates{{
+    const std::array<KeyValue, 14> candidates{{
         {std::string(kw::server), settings.host},
         {std::string(kw::port), std::to_string(settings.port)},
         {std::string(kw::database), settings.database},
@@ -111,6 +118,9 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::log_path), settings.log_path},
         {std::string(kw::connect_timeout), std::to_string(settings.connect_timeout)},
         {std::string(kw::application_name), settings.application_name},
+        {std::string(kw::batch_size), std::to_string(settings.batch_size)},
+        {std::string(kw::statement_cache_size), std::to_string(settings.statement_cache_size)},
+        {std::string(kw::pipeline), settings.pipeline ? "1" : "0"},
     }};
     for (const KeyValue& candidate : candidates) {
         const Keyword* keyword = find_keyword(candidate.key);

@@ -24,6 +24,9 @@ struct Settings {
     std::string application_name;
     int port = 5439;
     int connect_timeout = 0;  // seconds, 0 = no limit
+    int batch_size = 100;
+    int statement_cache_size = 128;
+    bool pipeline = true;
     ServerFlavor flavor = ServerFlavor::automatic;
     // Keys not in the keyword table, in their original spelling. Never an error: the caller
     // reports them as warnings (01S00) so a connection string written for another driver works.

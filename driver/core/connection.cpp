@@ -6,6 +6,7 @@
 #include "core/statement.h"
 #include "log/logger.h"
 #include "log/redact.h"
+#include "sql/placeholders.h"
 #include "wire/server_error.h"
 
 #include <algorithm>
@@ -101,6 +102,8 @@ void Connection::open(config::AttributeMap attributes) {
     RSODBC_LOG(info, "connecting: {}",
                log::redacted_connection_string(config::completed_connection_pairs(settings_)));
     session_.connect(connect_params(settings_, login_timeout_));
+    statement_cache_.clear();
+    statement_cache_.set_capacity(static_cast<std::size_t>(settings_.statement_cache_size));
     switch (settings_.flavor) {
         case config::ServerFlavor::redshift:
             redshift_ = true;
@@ -148,6 +151,7 @@ void Connection::disconnect() {
                         "(SQLEndTran) before disconnecting");
     }
     statements_.clear();
+    statement_cache_.clear();
     session_.disconnect();
 }
 
@@ -161,13 +165,24 @@ void Connection::free_statement(Statement& statement) {
     std::erase_if(statements_, [&](const auto& owned) { return owned.get() == &statement; });
 }
 
-wire::Results Connection::execute(const std::string& sql) {
+wire::Session& Connection::begin_work() {
     require_connected();
     if (!autocommit_ && session_.transaction_status() == wire::TransactionStatus::idle) {
         session_.run("BEGIN");
     }
+    return session_;
+}
+
+wire::Results Connection::execute(const std::string& sql) {
     RSODBC_LOG(debug, "execute: {}", sql);
-    return session_.execute(sql);
+    return begin_work().execute(sql);
+}
+
+std::vector<unsigned> Connection::parameter_types(const std::string& sql) {
+    require_connected();
+    const std::string text = sql::number_markers(sql).text;
+    exec::CachedStatement& statement = statement_cache_.prepare(session_, text, {});
+    return statement_cache_.shape(session_, statement).parameter_types;
 }
 
 std::vector<wire::ColumnDesc> Connection::describe(const std::string& sql) {

@@ -6,6 +6,7 @@
 #include "config/server_flavor.h"
 #include "config/settings.h"
 #include "core/handle.h"
+#include "exec/statement_cache.h"
 #include "wire/session.h"
 
 #include <sql.h>
@@ -58,6 +59,12 @@ public:
 
     // Runs SQL for a statement, opening the transaction first in manual-commit mode.
     wire::Results execute(const std::string& sql);
+    // The session, with the transaction opened first in manual-commit mode.
+    wire::Session& begin_work();
+    exec::StatementCache& statement_cache() { return statement_cache_; }
+    [[nodiscard]] bool autocommit() const { return autocommit_; }
+    // Types the server infers for the parameters of SQL text with ? markers.
+    std::vector<unsigned> parameter_types(const std::string& sql);
     // Result columns of SQL text without running it.
     std::vector<wire::ColumnDesc> describe(const std::string& sql);
     // A driver-internal catalog query with bound parameters. Refused (ServerError) inside a failed
@@ -80,6 +87,7 @@ private:
     Environment& environment_;
     std::recursive_mutex mutex_;
     wire::Session session_;
+    exec::StatementCache statement_cache_;
     config::Settings settings_;
     bool redshift_ = false;
     bool autocommit_ = true;

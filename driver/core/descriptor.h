@@ -13,13 +13,21 @@ namespace rsodbc::core {
 enum class DescriptorKind { ard, apd, ird, ipd };
 
 struct DescriptorRecord {
+    // Application descriptors (ARD/APD): the C type; implementation descriptors: the SQL type.
     SQLSMALLINT concise_type = SQL_C_DEFAULT;
     SQLPOINTER data_ptr = nullptr;
     SQLLEN octet_length = 0;
     SQLLEN* indicator_ptr = nullptr;
     SQLLEN* octet_length_ptr = nullptr;
+    // IPD: what SQLBindParameter said about the parameter.
+    SQLULEN column_size = 0;
+    SQLSMALLINT decimal_digits = 0;
+    SQLSMALLINT parameter_type = SQL_PARAM_INPUT;
+    bool bound_ = false;  // set by SQLBindParameter, for IPD records that carry no pointers
 
-    [[nodiscard]] bool bound() const { return data_ptr != nullptr || indicator_ptr != nullptr; }
+    [[nodiscard]] bool bound() const {
+        return bound_ || data_ptr != nullptr || indicator_ptr != nullptr;
+    }
 };
 
 struct DescriptorHeader {
@@ -28,6 +36,7 @@ struct DescriptorHeader {
     SQLLEN* bind_offset_ptr = nullptr;
     SQLUSMALLINT* array_status_ptr = nullptr;
     SQLULEN* rows_processed_ptr = nullptr;
+    SQLUSMALLINT* array_operation_ptr = nullptr;  // APD: SQL_ATTR_PARAM_OPERATION_PTR
 };
 
 class Descriptor final : public Handle {

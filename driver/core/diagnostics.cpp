@@ -64,6 +64,17 @@ std::string server_message(const wire::ServerError& error) {
 
 }  // namespace
 
+void Diagnostics::add_server_error(const wire::ServerError& error, SQLLEN row_number,
+                                   std::string_view note) {
+    std::string message = server_message(error);
+    if (!note.empty()) {
+        message += "\n";
+        message += note;
+    }
+    add(DiagRecord{std::string(wire::odbc_sqlstate_for(error.server_state())), std::move(message),
+                   0, row_number});
+}
+
 SQLRETURN Diagnostics::record_current_exception() noexcept {
     return_code_ = SQL_ERROR;
     try {

@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+namespace rsodbc::wire {
+class ServerError;
+}  // namespace rsodbc::wire
+
 namespace rsodbc::core {
 
 struct DiagRecord {
@@ -24,6 +28,10 @@ public:
     void add_error(std::string_view state, std::string_view message, SQLINTEGER native = 0);
     void add_warning(std::string_view state, std::string_view message);
     void add(DiagRecord record);
+    // A server error as a record (mapped SQLSTATE, server text) without failing the call: used
+    // for the rows of a parameter array.
+    void add_server_error(const wire::ServerError& error, SQLLEN row_number,
+                          std::string_view note = {});
 
     // Completes a call: SQL_SUCCESS with warnings posted becomes SQL_SUCCESS_WITH_INFO.
     SQLRETURN finish(SQLRETURN rc);

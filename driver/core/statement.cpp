@@ -3,6 +3,8 @@
 #include "core/connection.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
+#include "sql/placeholders.h"
+#include "sql/scanner.h"
 #include "types/to_c/convert.h"
 #include "wire/server_error.h"
 
@@ -80,7 +82,20 @@ bool is_searched_update_or_delete(std::string_view tag) {
 
 SQLRETURN Statement::run(const std::string& sql) {
     reset_results();
-    wire::Results results = connection_.execute(sql);
+    data_at_execution_.reset();
+    // ? markers are counted cheaply; text written with $n markers counts only when parameters
+    // are bound (a plain statement without parameters takes the simple-query path).
+    std::size_t markers = sql::count_markers(sql);
+    if (markers == 0 && ipd_.count() > 0) {
+        markers = sql::number_markers(sql).marker_count;
+    }
+    if (markers > 0 || apd_.header().array_size > 1) {
+        return run_with_parameters(sql, markers);
+    }
+    return adopt_results(connection_.execute(sql));
+}
+
+SQLRETURN Statement::adopt_results(wire::Results results) {
     for (auto& result : results) {
         pending_results_.push_back(std::move(result));
     }
@@ -144,7 +159,7 @@ void Statement::describe_prepared() {
         return;
     }
     try {
-        append_columns(connection_.describe(*prepared_sql_));
+        append_columns(connection_.describe(sql::number_markers(*prepared_sql_).text));
     } catch (const wire::ServerError& error) {
         // Several statements in one text cannot be prepared; their shape is known after running.
         if (std::string_view(error.what()).find("multiple commands") == std::string_view::npos) {

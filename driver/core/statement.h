@@ -26,6 +26,25 @@ struct ColumnDescription {
     unsigned table_oid = 0;
 };
 
+struct ParameterBinding {
+    SQLUSMALLINT number = 0;
+    SQLSMALLINT io_type = SQL_PARAM_INPUT;
+    SQLSMALLINT c_type = SQL_C_DEFAULT;
+    SQLSMALLINT sql_type = SQL_VARCHAR;
+    SQLULEN column_size = 0;
+    SQLSMALLINT decimal_digits = 0;
+    SQLPOINTER data = nullptr;
+    SQLLEN buffer_length = 0;
+    SQLLEN* indicator = nullptr;
+};
+
+struct ParameterDescription {
+    SQLSMALLINT sql_type = SQL_VARCHAR;
+    SQLULEN size = 0;
+    SQLSMALLINT decimal_digits = 0;
+    SQLSMALLINT nullable = SQL_NULLABLE_UNKNOWN;
+};
+
 struct GetDataRequest {
     SQLUSMALLINT column = 0;
     SQLSMALLINT c_type = SQL_C_CHAR;
@@ -58,6 +77,16 @@ public:
 
     [[nodiscard]] SQLLEN row_count() const { return row_count_; }
 
+    // Parameters (statement_params.cpp).
+    void bind_parameter(const ParameterBinding& binding);
+    SQLSMALLINT parameter_count();
+    ParameterDescription describe_parameter(SQLUSMALLINT number);
+    SQLRETURN param_data(SQLPOINTER* token);
+    // SQLCancel: ends a data-at-execution sequence (cancelling a running statement from another
+    // thread comes with streaming results).
+    void cancel();
+    void put_data(SQLPOINTER data, SQLLEN length);
+
     SQLRETURN more_results();
     void close_cursor();  // SQLCloseCursor: 24000 when no cursor is open
     void free_statement(SQLUSMALLINT option);
@@ -86,6 +115,9 @@ public:
 
 private:
     SQLRETURN run(const std::string& sql);
+    SQLRETURN adopt_results(wire::Results results);
+    SQLRETURN run_with_parameters(const std::string& sql, std::size_t marker_count);
+    SQLRETURN execute_parameters(const std::string& sql);
     void require_no_cursor() const;
     void describe_prepared();
     void look_up_nullability();
@@ -111,6 +143,16 @@ private:
     bool nullability_known_ = false;
     SQLULEN rows_fetched_ = 0;
     SQLLEN row_count_ = -1;
+
+    // Data at execution: SQLExecute returned SQL_NEED_DATA and SQLParamData/SQLPutData are
+    // collecting the values.
+    struct DataAtExecution {
+        std::string sql;
+        std::vector<SQLUSMALLINT> parameters;  // the numbers still to come, in order
+        std::size_t current = 0;               // index into parameters; size() before the first
+        std::vector<std::optional<std::string>> supplied;
+    };
+    std::optional<DataAtExecution> data_at_execution_;
 
     SQLUSMALLINT get_data_column_ = 0;
     bool get_data_done_ = false;

@@ -43,6 +43,29 @@ bool Statement::set_descriptor_attribute(SQLINTEGER attribute, SQLPOINTER value)
         case SQL_ATTR_ROWS_FETCHED_PTR:
             ird_.header().rows_processed_ptr = as_pointer<SQLULEN>(value);
             return true;
+        case SQL_ATTR_PARAMSET_SIZE:
+            if (as_number(value) == 0) {
+                throw OdbcError(
+                    sqlstate::invalid_attribute_value,
+                    "invalid attribute value: SQL_ATTR_PARAMSET_SIZE must be at least 1");
+            }
+            apd_.header().array_size = as_number(value);
+            return true;
+        case SQL_ATTR_PARAM_BIND_TYPE:
+            apd_.header().bind_type = as_number(value);
+            return true;
+        case SQL_ATTR_PARAM_BIND_OFFSET_PTR:
+            apd_.header().bind_offset_ptr = as_pointer<SQLLEN>(value);
+            return true;
+        case SQL_ATTR_PARAM_OPERATION_PTR:
+            apd_.header().array_operation_ptr = as_pointer<SQLUSMALLINT>(value);
+            return true;
+        case SQL_ATTR_PARAM_STATUS_PTR:
+            ipd_.header().array_status_ptr = as_pointer<SQLUSMALLINT>(value);
+            return true;
+        case SQL_ATTR_PARAMS_PROCESSED_PTR:
+            ipd_.header().rows_processed_ptr = as_pointer<SQLULEN>(value);
+            return true;
         default:
             return false;
     }
@@ -71,10 +94,6 @@ void Statement::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
             }
             only(1, "block cursors are not supported yet; the row array size stays 1");
             ard_.header().array_size = 1;
-            return;
-        case SQL_ATTR_PARAMSET_SIZE:
-            only(1, "parameter arrays are not supported yet; the parameter set size stays 1");
-            apd_.header().array_size = 1;
             return;
         case SQL_ATTR_MAX_ROWS:
             max_rows = number;
@@ -134,6 +153,16 @@ SQLULEN Statement::get_attribute(SQLINTEGER attribute) {
             return ard_.header().array_size;
         case SQL_ATTR_PARAMSET_SIZE:
             return apd_.header().array_size;
+        case SQL_ATTR_PARAM_BIND_TYPE:
+            return apd_.header().bind_type;
+        case SQL_ATTR_PARAM_BIND_OFFSET_PTR:
+            return pointer_value(apd_.header().bind_offset_ptr);
+        case SQL_ATTR_PARAM_OPERATION_PTR:
+            return pointer_value(apd_.header().array_operation_ptr);
+        case SQL_ATTR_PARAM_STATUS_PTR:
+            return pointer_value(ipd_.header().array_status_ptr);
+        case SQL_ATTR_PARAMS_PROCESSED_PTR:
+            return pointer_value(ipd_.header().rows_processed_ptr);
         case SQL_ATTR_ROW_BIND_TYPE:
             return ard_.header().bind_type;
         case SQL_ATTR_ROW_BIND_OFFSET_PTR:

@@ -25,12 +25,19 @@ BufferedResult::BufferedResult(PgResultPtr result) : result_(std::move(result)) 
     row_count_ = PQntuples(res);
     affected_rows_ = parse_affected_rows(PQcmdTuples(res));
     command_tag_ = PQcmdStatus(res);
-    const int count = PQnfields(res);
-    columns_.reserve(static_cast<std::size_t>(count));
+    columns_ = describe_columns(res);
+}
+
+std::vector<ColumnDesc> BufferedResult::describe_columns(const pg_result* result) {
+    std::vector<ColumnDesc> columns;
+    const int count = PQnfields(result);
+    columns.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {
-        columns_.push_back(ColumnDesc{PQfname(res, i), PQftype(res, i), PQfmod(res, i),
-                                      PQfsize(res, i), PQftable(res, i), PQftablecol(res, i)});
+        columns.push_back(ColumnDesc{PQfname(result, i), PQftype(result, i), PQfmod(result, i),
+                                     PQfsize(result, i), PQftable(result, i),
+                                     PQftablecol(result, i)});
     }
+    return columns;
 }
 
 bool BufferedResult::next_row() {

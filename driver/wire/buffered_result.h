@@ -9,6 +9,9 @@ class BufferedResult final : public ResultStream {
 public:
     explicit BufferedResult(PgResultPtr result);
 
+    // Column descriptions of any PGresult (also a statement description).
+    static std::vector<ColumnDesc> describe_columns(const pg_result* result);
+
     [[nodiscard]] bool returns_rows() const override { return returns_rows_; }
 
     [[nodiscard]] const std::vector<ColumnDesc>& columns() const override { return columns_; }

@@ -3,6 +3,7 @@
 // and streamed results later. Cells are text-format server data, valid until the next next_row().
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,5 +44,8 @@ public:
     // The command's tag ("UPDATE 3", "SELECT 2"...); empty for driver-built results.
     [[nodiscard]] virtual std::string_view command_tag() const = 0;
 };
+
+// Every result of one execution, in order (several statements in one text give several).
+using Results = std::vector<std::unique_ptr<ResultStream>>;
 
 }  // namespace rsodbc::wire

@@ -1,7 +1,9 @@
 #pragma once
 // One libpq connection: connect, server facts, simple-query execution, transaction status.
 // This and the other wire/ files are the only code that talks to libpq.
+#include "wire/param_values.h"
 #include "wire/pg_ptr.h"
+#include "wire/pipeline.h"
 #include "wire/result_stream.h"
 
 #include <memory>
@@ -22,9 +24,12 @@ struct ConnectParams {
     int connect_timeout_seconds = 0;
 };
 
-enum class TransactionStatus { idle, active, in_transaction, in_error, unknown };
+struct StatementShape {
+    std::vector<ColumnDesc> columns;
+    std::vector<unsigned> parameter_types;
+};
 
-using Results = std::vector<std::unique_ptr<ResultStream>>;
+enum class TransactionStatus { idle, active, in_transaction, in_error, unknown };
 
 class Session {
 public:
@@ -52,6 +57,15 @@ public:
     std::vector<ColumnDesc> describe(std::string_view sql);
     // Runs one statement with text parameters sent out of band ($1...$n), never in the SQL text.
     Results execute_params(std::string_view sql, const std::vector<std::string>& parameters);
+    // Server-side prepared statements (the statement cache owns their names).
+    void prepare(const std::string& name, std::string_view sql,
+                 const std::vector<unsigned>& parameter_types);
+    StatementShape describe_statement(const std::string& name);
+    Results execute_prepared(const std::string& name, const ParamValues& parameters);
+    void deallocate(const std::string& name);
+    // Sends every item in pipeline mode and returns one outcome per item, in order.
+    std::vector<PipelineOutcome> run_pipeline(const std::vector<PipelineItem>& items);
+
     // Runs a command whose result is not needed (BEGIN, COMMIT...).
     void run(std::string_view sql);
 

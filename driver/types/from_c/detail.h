@@ -29,7 +29,6 @@ enum class TargetKind {
 };
 
 TargetKind classify(SQLSMALLINT sql_type);
-unsigned type_oid_of(SQLSMALLINT sql_type);
 
 inline bool is_character(TargetKind kind) {
     return kind == TargetKind::character || kind == TargetKind::wide_character;

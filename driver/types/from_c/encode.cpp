@@ -69,7 +69,7 @@ TargetKind classify(SQLSMALLINT sql_type) {
     }
 }
 
-unsigned type_oid_of(SQLSMALLINT sql_type) {
+unsigned parameter_type_oid(SQLSMALLINT sql_type) {
     switch (sql_type) {
         case SQL_TINYINT:  // Redshift has no one-byte integer
         case SQL_SMALLINT:
@@ -116,7 +116,7 @@ Encoded finish(Outcome outcome, const ParamTarget& target, std::string& out) {
     if (is_parameter_error(outcome)) {
         return fail(outcome, out);
     }
-    return {outcome, type_oid_of(target.sql_type)};
+    return {outcome, parameter_type_oid(target.sql_type)};
 }
 
 namespace {

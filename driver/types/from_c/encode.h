@@ -54,6 +54,13 @@ inline constexpr Outcome interval_field_overflow = static_cast<Outcome>(103);  /
 // sent; on ok or fractional_truncation (01S07, an exact numeric target lost fractional digits)
 // `out` holds the value to send. type_oid is chosen by the target SQL type alone, so a value's OID
 // never depends on its content.
+namespace from_c {
+// The type OID a parameter bound with this SQL type is sent with (0: the server infers it). Every
+// row of a parameter array uses it, so one prepared statement fits them all.
+unsigned parameter_type_oid(SQLSMALLINT sql_type);
+}  // namespace from_c
+using from_c::parameter_type_oid;
+
 Encoded encode_parameter(const ParamSource& source, const ParamTarget& target, std::string& out);
 
 }  // namespace rsodbc::types

@@ -1,0 +1,51 @@
+// SQLBindParameter, SQLNumParams, SQLDescribeParam.
+#include <sql.h>
+#include <sqlext.h>
+
+#include "api/entry.h"
+#include "core/odbc_error.h"
+#include "core/statement.h"
+
+using rsodbc::api::entry;
+using rsodbc::core::Statement;
+
+namespace {
+
+template <class T>
+void store(T* target, T value) {
+    if (target != nullptr) {
+        *target = value;
+    }
+}
+
+}  // namespace
+
+extern "C" {
+
+SQLRETURN SQL_API SQLBindParameter(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLINT io_type,
+                                   SQLSMALLINT c_type, SQLSMALLINT sql_type, SQLULEN column_size,
+                                   SQLSMALLINT decimal_digits, SQLPOINTER data,
+                                   SQLLEN buffer_length, SQLLEN* indicator) {
+    return entry<Statement>(statement, [&](Statement& s) {
+        s.bind_parameter({number, io_type, c_type, sql_type, column_size, decimal_digits, data,
+                          buffer_length, indicator});
+    });
+}
+
+SQLRETURN SQL_API SQLNumParams(SQLHSTMT statement, SQLSMALLINT* count) {
+    return entry<Statement>(statement, [&](Statement& s) { store(count, s.parameter_count()); });
+}
+
+SQLRETURN SQL_API SQLDescribeParam(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLINT* sql_type,
+                                   SQLULEN* size, SQLSMALLINT* decimal_digits,
+                                   SQLSMALLINT* nullable) {
+    return entry<Statement>(statement, [&](Statement& s) {
+        const rsodbc::core::ParameterDescription description = s.describe_parameter(number);
+        store(sql_type, description.sql_type);
+        store(size, description.size);
+        store(decimal_digits, description.decimal_digits);
+        store(nullable, description.nullable);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,198 @@
+// Statement: binding parameters, describing them, data at execution, and running statements
+// with parameters through exec::ParamExecutor.
+#include "core/connection.h"
+#include "core/odbc_error.h"
+#include "core/statement.h"
+#include "exec/param_encoder.h"
+#include "exec/param_executor.h"
+#include "sql/placeholders.h"
+#include "sql/sql_error.h"
+#include "types/c_types.h"
+#include "types/type_table.h"
+
+#include <cstring>
+
+namespace rsodbc::core {
+
+namespace {
+
+std::size_t marker_count_of(const std::string& sql) {
+    try {
+        return sql::number_markers(sql).marker_count;
+    } catch (const sql::SqlTextError& error) {
+        throw OdbcError("42000", std::string("syntax error or access violation: ") + error.what());
+    }
+}
+
+}  // namespace
+
+void Statement::bind_parameter(const ParameterBinding& binding) {
+    if (binding.number == 0) {
+        throw OdbcError(sqlstate::invalid_descriptor_index,
+                        "invalid descriptor index: parameters are numbered from 1");
+    }
+    if (binding.io_type != SQL_PARAM_INPUT) {
+        throw OdbcError(sqlstate::optional_feature_not_implemented,
+                        "optional feature not implemented: output parameters come with {call} "
+                        "support; bind the parameter as SQL_PARAM_INPUT");
+    }
+    if (!types::is_known_c_type(binding.c_type)) {
+        throw OdbcError(
+            sqlstate::invalid_application_buffer_type,
+            "invalid application buffer type: C type " + std::to_string(binding.c_type));
+    }
+    if (!types::is_known_sql_type(binding.sql_type)) {
+        throw OdbcError("HY004", "invalid SQL data type: " + std::to_string(binding.sql_type));
+    }
+    if (binding.buffer_length < 0) {
+        throw OdbcError(sqlstate::invalid_string_or_buffer_length,
+                        "invalid string or buffer length: BufferLength is negative");
+    }
+    DescriptorRecord& apd = apd_.record(binding.number);
+    apd.concise_type = binding.c_type;
+    apd.data_ptr = binding.data;
+    apd.octet_length = binding.buffer_length;
+    apd.indicator_ptr = binding.indicator;
+    apd.octet_length_ptr = binding.indicator;
+    apd.bound_ = true;
+    DescriptorRecord& ipd = ipd_.record(binding.number);
+    ipd.concise_type = binding.sql_type;
+    ipd.column_size = binding.column_size;
+    ipd.decimal_digits = binding.decimal_digits;
+    ipd.parameter_type = binding.io_type;
+    ipd.bound_ = true;
+}
+
+SQLSMALLINT Statement::parameter_count() {
+    if (!prepared_sql_) {
+        throw OdbcError(sqlstate::function_sequence_error,
+                        "function sequence error: SQLNumParams needs a prepared statement");
+    }
+    return static_cast<SQLSMALLINT>(marker_count_of(*prepared_sql_));
+}
+
+ParameterDescription Statement::describe_parameter(SQLUSMALLINT number) {
+    const auto count = static_cast<SQLUSMALLINT>(parameter_count());
+    if (number == 0 || number > count) {
+        throw OdbcError(
+            sqlstate::invalid_descriptor_index,
+            "invalid descriptor index: the statement has " + std::to_string(count) + " parameters");
+    }
+    // The server infers each parameter's type from where it is used.
+    const std::vector<unsigned> types = connection_.parameter_types(*prepared_sql_);
+    const unsigned type_oid = number <= types.size() ? types[number - 1] : 0;
+    const types::SqlTypeInfo info = types::describe_server_type(type_oid, -1);
+    return {info.sql_type, info.column_size, info.decimal_digits, SQL_NULLABLE_UNKNOWN};
+}
+
+SQLRETURN Statement::run_with_parameters(const std::string& sql, std::size_t marker_count) {
+    const auto count = static_cast<SQLUSMALLINT>(marker_count);
+    if (apd_.header().array_size <= 1) {
+        exec::ParamEncoder encoder(apd_, ipd_);
+        if (encoder.needs_data_at_execution(count)) {
+            DataAtExecution pending{sql, {}, 0, std::vector<std::optional<std::string>>(count)};
+            for (SQLUSMALLINT number = 1; number <= count; ++number) {
+                if (encoder.cell(number, 0).at_execution) {
+                    pending.parameters.push_back(number);
+                }
+            }
+            pending.current = pending.parameters.size();
+            data_at_execution_ = std::move(pending);
+            return SQL_NEED_DATA;
+        }
+    }
+    return execute_parameters(sql);
+}
+
+SQLRETURN Statement::execute_parameters(const std::string& sql) {
+    exec::ExecutionContext context{connection_.begin_work(),
+                                   connection_.statement_cache(),
+                                   diagnostics(),
+                                   apd_,
+                                   ipd_,
+                                   connection_.autocommit(),
+                                   connection_.settings().pipeline,
+                                   static_cast<std::size_t>(connection_.settings().batch_size),
+                                   data_at_execution_ ? &data_at_execution_->supplied : nullptr};
+    exec::ParamExecutor executor(context);
+    if (apd_.header().array_size > 1) {
+        const exec::ArrayResult result = executor.execute_array(sql);
+        row_count_ = result.rows_applied;
+        return result.rc;
+    }
+    // A single parameter set still reports through the status and processed pointers.
+    DescriptorHeader& ipd = ipd_.header();
+    if (ipd.rows_processed_ptr != nullptr) {
+        *ipd.rows_processed_ptr = 1;
+    }
+    if (ipd.array_status_ptr != nullptr) {
+        ipd.array_status_ptr[0] = SQL_PARAM_ERROR;  // until the execution below succeeds
+    }
+    const SQLRETURN rc = adopt_results(executor.execute_one(sql));
+    if (ipd.array_status_ptr != nullptr) {
+        ipd.array_status_ptr[0] = SQL_PARAM_SUCCESS;
+    }
+    return rc;
+}
+
+SQLRETURN Statement::param_data(SQLPOINTER* token) {
+    if (!data_at_execution_) {
+        throw OdbcError(sqlstate::function_sequence_error,
+                        "function sequence error: no parameter is waiting for data");
+    }
+    DataAtExecution& pending = *data_at_execution_;
+    pending.current = pending.current >= pending.parameters.size() ? 0 : pending.current + 1;
+    if (pending.current < pending.parameters.size()) {
+        const SQLUSMALLINT number = pending.parameters[pending.current];
+        pending.supplied[number - 1] = std::string();
+        if (token != nullptr) {
+            *token = apd_.record(number).data_ptr;  // the application's own identifier
+        }
+        return SQL_NEED_DATA;
+    }
+    const std::string sql = pending.sql;
+    const SQLRETURN rc = execute_parameters(sql);
+    data_at_execution_.reset();
+    return rc;
+}
+
+void Statement::cancel() { data_at_execution_.reset(); }
+
+void Statement::put_data(SQLPOINTER data, SQLLEN length) {
+    if (!data_at_execution_
+        || data_at_execution_->current >= data_at_execution_->parameters.size()) {
+        throw OdbcError(sqlstate::function_sequence_error,
+                        "function sequence error: call SQLParamData before SQLPutData");
+    }
+    const SQLUSMALLINT number = data_at_execution_->parameters[data_at_execution_->current];
+    std::optional<std::string>& value = data_at_execution_->supplied[number - 1];
+    if (length == SQL_NULL_DATA) {
+        value.reset();
+        return;
+    }
+    const SQLSMALLINT c_type = apd_.record(number).concise_type;
+    const std::size_t fixed = types::fixed_c_type_size(c_type);
+    std::size_t bytes = 0;
+    if (fixed != 0) {
+        bytes = fixed;
+    } else if (length == SQL_NTS) {
+        bytes = c_type == SQL_C_WCHAR
+                    ? std::char_traits<char16_t>::length(static_cast<const char16_t*>(data)) * 2
+                    : std::strlen(static_cast<const char*>(data));
+    } else if (length >= 0) {
+        bytes = static_cast<std::size_t>(length);
+    } else {
+        throw OdbcError(sqlstate::invalid_string_or_buffer_length,
+                        "invalid string or buffer length: StrLen_or_Ind " + std::to_string(length));
+    }
+    if (data == nullptr && bytes > 0) {
+        throw OdbcError(sqlstate::invalid_use_of_null_pointer,
+                        "invalid use of null pointer: DataPtr is NULL");
+    }
+    if (!value) {
+        value = std::string();
+    }
+    value->append(static_cast<const char*>(data), bytes);
+}
+
+}  // namespace rsodbc::core

@@ -1,0 +1,148 @@
+#include "exec/param_encoder.h"
+
+#include "core/odbc_error.h"
+#include "types/c_types.h"
+#include "types/from_c/encode.h"
+#include "types/type_table.h"
+
+#include <cstring>
+
+namespace rsodbc::exec {
+
+namespace {
+
+// Element `row` of a bound array: column-wise arrays step by the element size, row-wise ones by
+// the structure size in SQL_ATTR_PARAM_BIND_TYPE (ODBC: "Binding Arrays of Parameters").
+const char* element(const void* base, SQLULEN row, std::size_t element_size,
+                    const core::DescriptorHeader& header) {
+    if (base == nullptr) {
+        return nullptr;
+    }
+    const auto* bytes = static_cast<const char*>(base);
+    if (header.bind_offset_ptr != nullptr) {
+        bytes += *header.bind_offset_ptr;
+    }
+    const std::size_t stride =
+        header.bind_type == SQL_PARAM_BIND_BY_COLUMN ? element_size : header.bind_type;
+    return bytes + row * stride;
+}
+
+SQLLEN read_length(const SQLLEN* base, SQLULEN row, const core::DescriptorHeader& header) {
+    const char* at = element(base, row, sizeof(SQLLEN), header);
+    SQLLEN value = 0;
+    std::memcpy(&value, at, sizeof value);
+    return value;
+}
+
+std::string describe_outcome(types::Outcome outcome) {
+    if (outcome == types::param_outcome::string_right_truncated) {
+        return "string data, right truncated: the value is longer than the parameter's column "
+               "size";
+    }
+    if (outcome == types::param_outcome::invalid_datetime_format) {
+        return "invalid datetime format";
+    }
+    if (outcome == types::param_outcome::interval_field_overflow) {
+        return "interval field overflow";
+    }
+    switch (outcome) {
+        case types::Outcome::out_of_range:
+            return "numeric value out of range for the parameter's SQL type";
+        case types::Outcome::datetime_overflow:
+            return "datetime field overflow: not a valid date, time or timestamp";
+        case types::Outcome::invalid_character:
+            return "invalid character value for cast specification";
+        default:
+            return "restricted data type attribute violation: this C type cannot be converted to "
+                   "the parameter's SQL type";
+    }
+}
+
+}  // namespace
+
+ParamCell ParamEncoder::cell(SQLUSMALLINT number, SQLULEN row) const {
+    const core::DescriptorRecord* apd = apd_.bound_record(number);
+    const core::DescriptorRecord* ipd = ipd_.bound_record(number);
+    if (apd == nullptr || ipd == nullptr) {
+        throw core::OdbcError("07002", "COUNT field incorrect: parameter " + std::to_string(number)
+                                           + " is not bound (SQLBindParameter)");
+    }
+    const core::DescriptorHeader& header = apd_.header();
+    ParamCell cell;
+    cell.c_type = apd->concise_type == SQL_C_DEFAULT ? types::default_c_type(ipd->concise_type)
+                                                     : apd->concise_type;
+    const std::size_t fixed = types::fixed_c_type_size(cell.c_type);
+    const std::size_t element_size =
+        fixed != 0 ? fixed : static_cast<std::size_t>(apd->octet_length);
+    cell.data = element(apd->data_ptr, row, element_size, header);
+    const SQLLEN indicator =
+        apd->indicator_ptr != nullptr ? read_length(apd->indicator_ptr, row, header) : 0;
+    if (indicator == SQL_NULL_DATA) {
+        cell.is_null = true;
+        return cell;
+    }
+    if (indicator == SQL_DATA_AT_EXEC || indicator <= SQL_LEN_DATA_AT_EXEC_OFFSET) {
+        cell.at_execution = true;
+        return cell;
+    }
+    cell.length = apd->octet_length_ptr != nullptr ? read_length(apd->octet_length_ptr, row, header)
+                                                   : SQL_NTS;
+    if (cell.data == nullptr) {
+        throw core::OdbcError(sqlstate::invalid_use_of_null_pointer,
+                              "invalid use of null pointer: parameter " + std::to_string(number)
+                                  + " has no data buffer and is not NULL");
+    }
+    return cell;
+}
+
+bool ParamEncoder::needs_data_at_execution(SQLUSMALLINT count) const {
+    for (SQLUSMALLINT number = 1; number <= count; ++number) {
+        if (cell(number, 0).at_execution) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues& out,
+                              core::Diagnostics& diagnostics,
+                              const std::vector<std::optional<std::string>>* supplied) const {
+    std::string text;
+    for (SQLUSMALLINT number = 1; number <= count; ++number) {
+        ParamCell source = cell(number, row);
+        if (source.at_execution) {
+            const std::optional<std::string>* piece =
+                supplied != nullptr && number <= supplied->size() ? &(*supplied)[number - 1]
+                                                                  : nullptr;
+            if (piece == nullptr || !piece->has_value()) {
+                source.is_null = true;  // SQLPutData(SQL_NULL_DATA)
+            } else {
+                source.data = (*piece)->data();
+                source.length = static_cast<SQLLEN>((*piece)->size());
+            }
+        }
+        if (source.is_null) {
+            out.add_null();
+            continue;
+        }
+        const core::DescriptorRecord& ipd = *ipd_.bound_record(number);
+        const types::Encoded encoded =
+            types::encode_parameter({source.c_type, source.data, source.length},
+                                    {ipd.concise_type, ipd.column_size, ipd.decimal_digits}, text);
+        if (types::is_parameter_error(encoded.outcome)) {
+            throw core::OdbcError(
+                types::parameter_sqlstate(encoded.outcome),
+                describe_outcome(encoded.outcome) + " (parameter " + std::to_string(number) + ")");
+        }
+        if (encoded.outcome != types::Outcome::ok) {
+            diagnostics.add(core::DiagRecord{
+                std::string(types::parameter_sqlstate(encoded.outcome)),
+                core::driver_message("parameter " + std::to_string(number)
+                                     + " lost its fractional part to fit its SQL type"),
+                0, static_cast<SQLLEN>(row + 1), number});
+        }
+        out.add(text);
+    }
+}
+
+}  // namespace rsodbc::exec

@@ -1,0 +1,282 @@
+#include "exec/param_executor.h"
+
+#include "core/odbc_error.h"
+#include "sql/insert_values.h"
+#include "sql/placeholders.h"
+#include "types/from_c/encode.h"
+#include "wire/server_error.h"
+
+namespace rsodbc::exec {
+
+namespace {
+
+// The server replans a prepared statement when a table it reads changed; when the result shape
+// changed it refuses instead. Preparing again is the fix.
+bool is_stale_plan(const wire::ServerError& error) {
+    return std::string_view(error.what()).find("cached plan must not change result type")
+           != std::string_view::npos;
+}
+
+constexpr std::string_view rollback_note =
+    "The transaction is aborted: no further statement runs until it is rolled back "
+    "(SQLEndTran with SQL_ROLLBACK). Rows of the failed batch are SQL_PARAM_DIAG_UNAVAILABLE; rows "
+    "never sent are SQL_PARAM_UNUSED.";
+
+}  // namespace
+
+struct ParamExecutor::Batch {
+    std::string text;         // statement for all rows of the batch
+    std::string single_text;  // statement for one row, used to find the bad rows
+    std::vector<SQLULEN> rows;
+    std::vector<wire::ParamValues> row_values;
+    wire::PipelineOutcome outcome;
+    std::vector<wire::PipelineOutcome> row_outcomes;  // after a retry row by row
+};
+
+std::vector<unsigned> ParamExecutor::parameter_types(SQLUSMALLINT count) const {
+    std::vector<unsigned> types;
+    types.reserve(count);
+    for (SQLUSMALLINT number = 1; number <= count; ++number) {
+        const core::DescriptorRecord* ipd = context_.ipd.bound_record(number);
+        types.push_back(ipd == nullptr ? 0U : types::parameter_type_oid(ipd->concise_type));
+    }
+    return types;
+}
+
+const CachedStatement& ParamExecutor::prepare(const std::string& text, SQLUSMALLINT count) {
+    std::vector<unsigned> row_types = parameter_types(count);
+    std::vector<unsigned> all_types;
+    const std::size_t markers = sql::number_markers(text).marker_count;
+    for (std::size_t i = 0; count != 0 && i < markers; ++i) {
+        all_types.push_back(row_types[i % count]);
+    }
+    return context_.cache.prepare(context_.session, text, all_types);
+}
+
+wire::Results ParamExecutor::execute_one(const std::string& sql) {
+    const sql::PreparedText numbered = sql::number_markers(sql);
+    const auto count = static_cast<SQLUSMALLINT>(numbered.marker_count);
+    ParamEncoder encoder(context_.apd, context_.ipd);
+    wire::ParamValues values;
+    encoder.encode_row(count, 0, values, context_.diagnostics, context_.supplied);
+    context_.cache.begin_execution();
+    for (int attempt = 0;; ++attempt) {
+        const CachedStatement& statement = prepare(numbered.text, count);
+        try {
+            wire::Results results = context_.session.execute_prepared(statement.name, values);
+            context_.cache.end_execution(context_.session);
+            return results;
+        } catch (const wire::ServerError& error) {
+            const bool can_retry =
+                attempt == 0 && is_stale_plan(error)
+                && context_.session.transaction_status() != wire::TransactionStatus::in_error;
+            if (!can_retry) {
+                throw;
+            }
+            context_.cache.forget(context_.session, numbered.text, parameter_types(count));
+        }
+    }
+}
+
+std::vector<ParamExecutor::Batch> ParamExecutor::plan_batches(const std::string& sql,
+                                                              std::vector<SQLUSMALLINT>& status) {
+    const sql::PreparedText numbered = sql::number_markers(sql);
+    const auto count = static_cast<SQLUSMALLINT>(numbered.marker_count);
+    const std::optional<sql::InsertPlan> insert = sql::plan_insert_values(sql);
+    const std::size_t per_statement =
+        insert ? sql::rows_per_statement(*insert, context_.batch_size) : 1;
+    const std::string single = insert ? insert->batch_text(1) : numbered.text;
+    const SQLUSMALLINT* operations = context_.apd.header().array_operation_ptr;
+    ParamEncoder encoder(context_.apd, context_.ipd);
+
+    std::vector<Batch> batches;
+    for (SQLULEN row = 0; row < status.size(); ++row) {
+        if (operations != nullptr && operations[row] == SQL_PARAM_IGNORE) {
+            continue;  // stays SQL_PARAM_UNUSED
+        }
+        wire::ParamValues values;
+        try {
+            encoder.encode_row(count, row, values, context_.diagnostics);
+        } catch (const core::OdbcError& error) {
+            // A value that cannot be sent fails its own row only; it never reaches the server.
+            status[row] = SQL_PARAM_ERROR;
+            context_.diagnostics.add(core::DiagRecord{std::string(error.state()),
+                                                      core::driver_message(error.what()), 0,
+                                                      static_cast<SQLLEN>(row + 1)});
+            continue;
+        }
+        if (batches.empty() || batches.back().rows.size() >= per_statement) {
+            batches.push_back(Batch{{}, single, {}, {}, {}, {}});
+        }
+        batches.back().rows.push_back(row);
+        batches.back().row_values.push_back(std::move(values));
+    }
+    for (Batch& batch : batches) {
+        batch.text = insert ? insert->batch_text(batch.rows.size()) : numbered.text;
+    }
+    return batches;
+}
+
+namespace {
+
+// Runs prepared statements in order, pipelined or one at a time, with the same outcomes.
+std::vector<wire::PipelineOutcome> run_items(wire::Session& session, bool pipelined,
+                                             const std::vector<wire::PipelineItem>& items) {
+    if (pipelined) {
+        return session.run_pipeline(items);
+    }
+    std::vector<wire::PipelineOutcome> outcomes(items.size());
+    bool segment_failed = false;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!segment_failed) {
+            try {
+                const wire::Results results =
+                    session.execute_prepared(*items[i].statement_name, *items[i].parameters);
+                outcomes[i].kind = wire::PipelineOutcome::Kind::ok;
+                outcomes[i].affected_rows =
+                    std::max<std::int64_t>(0, results.front()->affected_rows());
+            } catch (const wire::ServerError& error) {
+                outcomes[i].kind = wire::PipelineOutcome::Kind::failed;
+                outcomes[i].error = error;
+                segment_failed = true;
+            }
+        }
+        if (items[i].sync_after) {
+            segment_failed = false;  // a sync point: the server runs what follows
+        }
+    }
+    return outcomes;
+}
+
+}  // namespace
+
+void ParamExecutor::run_batches(std::vector<Batch>& batches,
+                                const std::vector<SQLUSMALLINT>& /*status*/) {
+    if (batches.empty()) {
+        return;
+    }
+    const auto count = static_cast<SQLUSMALLINT>(
+        batches.front().row_values.empty() ? 0 : batches.front().row_values.front().count());
+    std::vector<wire::ParamValues> joined(batches.size());
+    std::vector<wire::PipelineItem> items;
+    items.reserve(batches.size());
+    for (std::size_t i = 0; i < batches.size(); ++i) {
+        for (const auto& values : batches[i].row_values) {
+            joined[i].append(values);
+        }
+        const CachedStatement& statement = prepare(batches[i].text, count);
+        // Autocommit: a sync per batch makes each batch its own implicit transaction. Manual
+        // commit: one sync at the end; after a failure the server skips the rest.
+        items.push_back({&statement.name, &joined[i], context_.autocommit});
+    }
+    items.back().sync_after = true;
+    std::vector<wire::PipelineOutcome> outcomes =
+        run_items(context_.session, context_.pipeline, items);
+    std::vector<Batch*> failed;
+    for (std::size_t i = 0; i < batches.size(); ++i) {
+        batches[i].outcome = std::move(outcomes[i]);
+        if (batches[i].outcome.kind == wire::PipelineOutcome::Kind::failed
+            && batches[i].rows.size() > 1 && context_.autocommit) {
+            failed.push_back(&batches[i]);
+        }
+    }
+    retry_rows_one_by_one(failed);
+}
+
+// Autocommit: the failed batch was rolled back as a whole; its rows run again one per statement
+// (each its own transaction) so the good ones are applied and every bad one is named.
+void ParamExecutor::retry_rows_one_by_one(const std::vector<Batch*>& failed) {
+    if (failed.empty()) {
+        return;
+    }
+    const auto count = static_cast<SQLUSMALLINT>(failed.front()->row_values.front().count());
+    const CachedStatement& single = prepare(failed.front()->single_text, count);
+    std::vector<wire::PipelineItem> items;
+    for (Batch* batch : failed) {
+        for (const auto& values : batch->row_values) {
+            items.push_back({&single.name, &values, true});
+        }
+    }
+    std::vector<wire::PipelineOutcome> outcomes =
+        run_items(context_.session, context_.pipeline, items);
+    std::size_t next = 0;
+    for (Batch* batch : failed) {
+        batch->row_outcomes.assign(
+            std::make_move_iterator(outcomes.begin() + next),
+            std::make_move_iterator(outcomes.begin() + next + batch->rows.size()));
+        next += batch->rows.size();
+    }
+}
+
+ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
+                                  std::vector<SQLUSMALLINT>& status) {
+    using Kind = wire::PipelineOutcome::Kind;
+    ArrayResult result;
+    bool transaction_aborted = false;
+    for (const Batch& batch : batches) {
+        const Kind kind = batch.outcome.kind;
+        for (std::size_t i = 0; i < batch.rows.size(); ++i) {
+            const SQLULEN row = batch.rows[i];
+            const auto row_number = static_cast<SQLLEN>(row + 1);
+            if (kind == Kind::ok) {
+                status[row] = SQL_PARAM_SUCCESS;
+            } else if (kind == Kind::skipped) {
+                status[row] = SQL_PARAM_UNUSED;
+            } else if (!batch.row_outcomes.empty()) {
+                const wire::PipelineOutcome& own = batch.row_outcomes[i];
+                status[row] = own.kind == Kind::ok ? SQL_PARAM_SUCCESS : SQL_PARAM_ERROR;
+                result.rows_applied += own.kind == Kind::ok ? own.affected_rows : 0;
+                if (own.error) {
+                    context_.diagnostics.add_server_error(*own.error, row_number);
+                }
+            } else if (batch.rows.size() == 1) {
+                status[row] = SQL_PARAM_ERROR;
+                transaction_aborted = !context_.autocommit;
+                context_.diagnostics.add_server_error(
+                    *batch.outcome.error, row_number,
+                    context_.autocommit ? std::string_view() : rollback_note);
+            } else {
+                status[row] = SQL_PARAM_DIAG_UNAVAILABLE;
+                transaction_aborted = true;
+                if (i == 0) {
+                    context_.diagnostics.add_server_error(*batch.outcome.error,
+                                                          SQL_ROW_NUMBER_UNKNOWN, rollback_note);
+                }
+            }
+        }
+        if (kind == Kind::ok) {
+            result.rows_applied += batch.outcome.affected_rows;
+        }
+    }
+    std::size_t processed = 0;
+    std::size_t failed = 0;
+    for (const SQLUSMALLINT entry : status) {
+        processed += entry != SQL_PARAM_UNUSED ? 1 : 0;
+        failed += entry == SQL_PARAM_ERROR || entry == SQL_PARAM_DIAG_UNAVAILABLE ? 1 : 0;
+    }
+    if (transaction_aborted || (failed > 0 && failed == processed)) {
+        result.rc = SQL_ERROR;
+    } else if (failed > 0) {
+        result.rc = SQL_SUCCESS_WITH_INFO;
+    }
+    if (SQLULEN* processed_ptr = context_.ipd.header().rows_processed_ptr) {
+        *processed_ptr = processed;
+    }
+    return result;
+}
+
+ArrayResult ParamExecutor::execute_array(const std::string& sql) {
+    const SQLULEN size = context_.apd.header().array_size;
+    std::vector<SQLUSMALLINT> status(size, SQL_PARAM_UNUSED);
+    context_.cache.begin_execution();
+    std::vector<Batch> batches = plan_batches(sql, status);
+    run_batches(batches, status);
+    ArrayResult result = finish(batches, status);
+    context_.cache.end_execution(context_.session);
+    if (SQLUSMALLINT* status_ptr = context_.ipd.header().array_status_ptr) {
+        std::copy(status.begin(), status.end(), status_ptr);
+    }
+    return result;
+}
+
+}  // namespace rsodbc::exec

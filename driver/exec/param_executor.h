@@ -1,0 +1,62 @@
+#pragma once
+// Executes a statement with parameters: one parameter set through a cached server-side prepared
+// statement, or a parameter array either rewritten into multi-row INSERT ... VALUES batches or run
+// one set per statement, pipelined. Per-row truth: status array entries and the row count come
+// from what the server answered, never from what was sent (DESIGN.md, "Execution").
+#include "core/descriptor.h"
+#include "core/diagnostics.h"
+#include "exec/param_encoder.h"
+#include "exec/statement_cache.h"
+#include "wire/session.h"
+
+#include <sql.h>
+#include <sqlext.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rsodbc::exec {
+
+struct ExecutionContext {
+    wire::Session& session;
+    StatementCache& cache;
+    core::Diagnostics& diagnostics;
+    core::Descriptor& apd;
+    core::Descriptor& ipd;
+    bool autocommit = true;
+    bool pipeline = true;
+    std::size_t batch_size = 100;
+    // Values collected by SQLPutData for data-at-execution parameters (index = number - 1).
+    const std::vector<std::optional<std::string>>* supplied = nullptr;
+};
+
+struct ArrayResult {
+    SQLRETURN rc = SQL_SUCCESS;
+    SQLLEN rows_applied = 0;
+};
+
+class ParamExecutor {
+public:
+    explicit ParamExecutor(ExecutionContext& context) : context_(context) {}
+
+    // One parameter set: `sql` still has its ? markers. Returns the server's results.
+    wire::Results execute_one(const std::string& sql);
+    // SQL_ATTR_PARAMSET_SIZE > 1.
+    ArrayResult execute_array(const std::string& sql);
+
+private:
+    struct Prepared;
+    struct Batch;
+
+    const CachedStatement& prepare(const std::string& text, SQLUSMALLINT count);
+    std::vector<unsigned> parameter_types(SQLUSMALLINT count) const;
+    std::vector<Batch> plan_batches(const std::string& sql, std::vector<SQLUSMALLINT>& status);
+    void run_batches(std::vector<Batch>& batches, const std::vector<SQLUSMALLINT>& status);
+    void retry_rows_one_by_one(const std::vector<Batch*>& failed);
+    ArrayResult finish(const std::vector<Batch>& batches, std::vector<SQLUSMALLINT>& status);
+
+    ExecutionContext& context_;
+};
+
+}  // namespace rsodbc::exec

@@ -1,0 +1,82 @@
+#pragma once
+// Per-connection LRU of server-side prepared statements, keyed by the final SQL text and the
+// parameter types: preparing the same SQL on any statement handle of the connection reuses the
+// server statement (supports_statement_cache). Capacity 0 disables caching: every prepare then
+// uses a fresh name that is deallocated when replaced.
+#include "wire/session.h"
+
+#include <cstddef>
+#include <list>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace rsodbc::exec {
+
+struct CachedStatement {
+    std::string name;
+    // Filled on request only: describing a statement with thousands of parameters is a large
+    // message (libpq 15 refuses ParameterDescription messages over 30,000 bytes), and executing
+    // never needs it.
+    std::optional<wire::StatementShape> shape;
+};
+
+class StatementCache {
+public:
+    explicit StatementCache(std::size_t capacity = 128) : capacity_(capacity) {}
+
+    void set_capacity(std::size_t capacity) { capacity_ = capacity; }
+
+    // Statements prepared or reused since the last call stay prepared until the next call, even
+    // beyond the capacity: one execution may need several (a 100-row batch, the last partial
+    // batch, single-row retries).
+    void begin_execution() { ++epoch_; }
+
+    // After an execution: with the cache off (capacity 0) nothing stays prepared on the server.
+    void end_execution(wire::Session& session) {
+        if (capacity_ == 0) {
+            ++epoch_;
+            evict_beyond(session, 0);
+        }
+    }
+
+    // The prepared statement for `sql` with these parameter types, preparing it on a miss.
+    CachedStatement& prepare(wire::Session& session, const std::string& sql,
+                             const std::vector<unsigned>& parameter_types);
+    // The shape (result columns, parameter types) of a cached statement, described once.
+    const wire::StatementShape& shape(wire::Session& session, CachedStatement& statement);
+    // Forgets (and deallocates, when possible) the statement for `sql`: after the server said
+    // its cached plan no longer fits (a table changed), the next prepare starts afresh.
+    void forget(wire::Session& session, const std::string& sql,
+                const std::vector<unsigned>& parameter_types);
+    // The session is gone: names mean nothing any more.
+    void clear();
+
+    [[nodiscard]] std::size_t size() const { return entries_.size(); }
+
+    [[nodiscard]] std::size_t prepares() const { return prepares_; }
+
+private:
+    using Key = std::string;
+
+    struct Entry {
+        Key key;
+        CachedStatement statement;
+        std::size_t epoch = 0;
+    };
+
+    static Key make_key(const std::string& sql, const std::vector<unsigned>& parameter_types);
+    void evict_beyond(wire::Session& session, std::size_t limit);
+    void deallocate(wire::Session& session, const std::string& name);
+
+    std::size_t capacity_;
+    std::list<Entry> entries_;  // most recently used first
+    std::unordered_map<Key, std::list<Entry>::iterator> index_;
+    std::vector<std::string> doomed_;  // names whose DEALLOCATE could not run yet
+    std::size_t next_id_ = 0;
+    std::size_t epoch_ = 0;
+    std::size_t prepares_ = 0;
+};
+
+}  // namespace rsodbc::exec

@@ -1,0 +1,19 @@
+#pragma once
+// Facts about ODBC C types that binding needs: the size of fixed-size types (for column-wise
+// arrays, the stride between elements) and whether a type code is a C type at all.
+#include <sql.h>
+#include <sqlext.h>
+
+#include <cstddef>
+
+namespace rsodbc::types {
+
+// Size in bytes of a fixed-size C type; 0 for character and binary types (their stride is the
+// bound buffer length) and for unknown codes.
+std::size_t fixed_c_type_size(SQLSMALLINT c_type);
+
+[[nodiscard]] bool is_known_c_type(SQLSMALLINT c_type);
+// An ODBC SQL type code (concise or ODBC 2) a parameter may be bound as.
+[[nodiscard]] bool is_known_sql_type(SQLSMALLINT sql_type);
+
+}  // namespace rsodbc::types

@@ -1,0 +1,159 @@
+// Session::run_pipeline. libpq pipeline mode in non-blocking mode: results are read while
+// statements are still being sent, so neither side can fill its socket buffer and wait forever
+// for the other (libpq docs, "Pipeline Mode": interleave sending and receiving).
+#include "log/logger.h"
+#include "wire/session.h"
+
+#include <libpq-fe.h>
+
+#include <cstring>
+#include <poll.h>
+
+namespace rsodbc::wire {
+
+namespace {
+
+std::int64_t affected_rows_of(pg_result* result) {
+    const char* text = PQcmdTuples(result);
+    std::int64_t rows = 0;
+    for (; text != nullptr && *text >= '0' && *text <= '9'; ++text) {
+        rows = rows * 10 + (*text - '0');
+    }
+    return rows;
+}
+
+class PipelineRun {
+public:
+    PipelineRun(pg_conn* conn, const std::vector<PipelineItem>& items, bool& broken)
+        : conn_(conn), items_(items), outcomes_(items.size()), broken_(broken) {}
+
+    std::vector<PipelineOutcome> run() {
+        std::vector<const char*> values;
+        std::vector<int> lengths;
+        for (const PipelineItem& item : items_) {
+            item.parameters->fill_pointers(values, lengths);
+            if (PQsendQueryPrepared(conn_, item.statement_name->c_str(), item.parameters->count(),
+                                    values.data(), lengths.data(), nullptr, 0)
+                == 0) {
+                return fail();
+            }
+            ++items_sent_;
+            if (item.sync_after) {
+                if (PQpipelineSync(conn_) == 0) {
+                    return fail();
+                }
+                ++syncs_sent_;
+            }
+            if (!pump(false)) {
+                return fail();
+            }
+        }
+        while (!finished()) {
+            if (!pump(true)) {
+                return fail();
+            }
+        }
+        return std::move(outcomes_);
+    }
+
+private:
+    [[nodiscard]] bool finished() const {
+        return next_outcome_ == items_.size() && syncs_seen_ == syncs_sent_;
+    }
+
+    // Flushes what can be sent and takes in every result that has arrived. With `wait`, blocks
+    // until the socket has something for us.
+    bool pump(bool wait) {
+        const int flushed = PQflush(conn_);
+        if (flushed < 0) {
+            return false;
+        }
+        if (wait || flushed > 0) {
+            pollfd socket{PQsocket(conn_), static_cast<short>(POLLIN | (flushed > 0 ? POLLOUT : 0)),
+                          0};
+            if (poll(&socket, 1, wait ? -1 : 0) < 0) {
+                return false;
+            }
+        }
+        if (PQconsumeInput(conn_) == 0) {
+            return false;
+        }
+        bool previous_was_end = false;
+        while (PQisBusy(conn_) == 0 && !finished()) {
+            PgResultPtr result(PQgetResult(conn_));
+            if (result == nullptr) {
+                // NULL ends one statement's results. Twice in a row, or with every statement
+                // sent so far answered, it means nothing more has arrived yet.
+                if (previous_was_end
+                    || (next_outcome_ >= items_sent_ && syncs_seen_ >= syncs_sent_)) {
+                    break;
+                }
+                previous_was_end = true;
+                continue;
+            }
+            previous_was_end = false;
+            take(result.get());
+        }
+        return true;
+    }
+
+    void take(pg_result* result) {
+        const ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_PIPELINE_SYNC) {
+            ++syncs_seen_;
+            return;
+        }
+        if (next_outcome_ >= outcomes_.size()) {
+            return;
+        }
+        PipelineOutcome& outcome = outcomes_[next_outcome_++];
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+            outcome.kind = PipelineOutcome::Kind::ok;
+            outcome.affected_rows = affected_rows_of(result);
+        } else if (status == PGRES_PIPELINE_ABORTED) {
+            outcome.kind = PipelineOutcome::Kind::skipped;
+        } else {
+            outcome.kind = PipelineOutcome::Kind::failed;
+            outcome.error = error_from_result(result, PQstatus(conn_) != CONNECTION_OK);
+        }
+    }
+
+    std::vector<PipelineOutcome> fail() {
+        RSODBC_LOG(err, "pipeline failed after {} of {} statements: {}", items_sent_, items_.size(),
+                   PQerrorMessage(conn_));
+        broken_ = true;
+        return std::move(outcomes_);
+    }
+
+    pg_conn* conn_;
+    const std::vector<PipelineItem>& items_;
+    std::vector<PipelineOutcome> outcomes_;
+    bool& broken_;
+    std::size_t next_outcome_ = 0;
+    std::size_t items_sent_ = 0;
+    std::size_t syncs_sent_ = 0;
+    std::size_t syncs_seen_ = 0;
+};
+
+}  // namespace
+
+std::vector<PipelineOutcome> Session::run_pipeline(const std::vector<PipelineItem>& items) {
+    require_open();
+    if (items.empty()) {
+        return {};
+    }
+    if (PQenterPipelineMode(conn_.get()) == 0 || PQsetnonblocking(conn_.get(), 1) != 0) {
+        throw_connection_error(state_connection_failure);
+    }
+    bool broken = false;
+    std::vector<PipelineOutcome> outcomes = PipelineRun(conn_.get(), items, broken).run();
+    RSODBC_LOG(debug, "pipeline of {} statements done, connection {}", items.size(),
+               PQstatus(conn_.get()) == CONNECTION_OK ? "ok" : "broken");
+    PQsetnonblocking(conn_.get(), 0);
+    if (broken || PQexitPipelineMode(conn_.get()) == 0) {
+        throw_connection_error(state_connection_failure);
+    }
+    return outcomes;
+}
+
+}  // namespace rsodbc::wire

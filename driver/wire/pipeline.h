@@ -1,0 +1,29 @@
+#pragma once
+// Executions of prepared statements sent back to back in libpq pipeline mode: many statements
+// share one network round trip, which is what matters at Redshift's latency.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wire/param_values.h"
+#include "wire/server_error.h"
+
+namespace rsodbc::wire {
+
+struct PipelineItem {
+    const std::string* statement_name = nullptr;
+    const ParamValues* parameters = nullptr;
+    // A sync point after this item ends the implicit transaction (autocommit) and is where
+    // the server resumes after an error.
+    bool sync_after = false;
+};
+
+struct PipelineOutcome {
+    enum class Kind { ok, failed, skipped };
+    Kind kind = Kind::skipped;  // skipped: not run because an earlier item of its segment failed
+    std::int64_t affected_rows = 0;
+    std::optional<ServerError> error;
+};
+
+}  // namespace rsodbc::wire
