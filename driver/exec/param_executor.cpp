@@ -6,6 +6,8 @@
 #include "types/from_c/encode.h"
 #include "wire/server_error.h"
 
+#include <algorithm>
+
 namespace rsodbc::exec {
 
 namespace {
@@ -201,60 +203,67 @@ void ParamExecutor::retry_rows_one_by_one(const std::vector<Batch*>& failed) {
         run_items(context_.session, context_.pipeline, items);
     std::size_t next = 0;
     for (Batch* batch : failed) {
-        batch->row_outcomes.assign(
-            std::make_move_iterator(outcomes.begin() + next),
-            std::make_move_iterator(outcomes.begin() + next + batch->rows.size()));
-        next += batch->rows.size();
+        for (std::size_t i = 0; i < batch->rows.size(); ++i) {
+            batch->row_outcomes.push_back(std::move(outcomes[next++]));
+        }
     }
+}
+
+// The status of row i of a batch, from what the server answered; records its diagnostics.
+SQLUSMALLINT ParamExecutor::settle_row(const Batch& batch, std::size_t i, ArrayResult& result) {
+    using Kind = wire::PipelineOutcome::Kind;
+    const auto row_number = static_cast<SQLLEN>(batch.rows[i] + 1);
+    switch (batch.outcome.kind) {
+        case Kind::ok:
+            return SQL_PARAM_SUCCESS;
+        case Kind::skipped:
+            return SQL_PARAM_UNUSED;
+        case Kind::failed:
+            break;
+    }
+    if (!batch.row_outcomes.empty()) {  // retried row by row (autocommit)
+        const wire::PipelineOutcome& own = batch.row_outcomes[i];
+        if (own.kind == Kind::ok) {
+            result.rows_applied += own.affected_rows;
+            return SQL_PARAM_SUCCESS;
+        }
+        if (own.error) {
+            context_.diagnostics.add_server_error(*own.error, row_number);
+        }
+        return own.kind == Kind::skipped ? SQL_PARAM_UNUSED : SQL_PARAM_ERROR;
+    }
+    result.transaction_aborted = result.transaction_aborted || !context_.autocommit;
+    if (batch.rows.size() == 1) {
+        context_.diagnostics.add_server_error(
+            *batch.outcome.error, row_number,
+            context_.autocommit ? std::string_view() : rollback_note);
+        return SQL_PARAM_ERROR;
+    }
+    if (i == 0) {  // one record for the batch: the server does not say which row failed
+        context_.diagnostics.add_server_error(*batch.outcome.error, SQL_ROW_NUMBER_UNKNOWN,
+                                              rollback_note);
+    }
+    return SQL_PARAM_DIAG_UNAVAILABLE;
 }
 
 ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
                                   std::vector<SQLUSMALLINT>& status) {
-    using Kind = wire::PipelineOutcome::Kind;
     ArrayResult result;
-    bool transaction_aborted = false;
     for (const Batch& batch : batches) {
-        const Kind kind = batch.outcome.kind;
         for (std::size_t i = 0; i < batch.rows.size(); ++i) {
-            const SQLULEN row = batch.rows[i];
-            const auto row_number = static_cast<SQLLEN>(row + 1);
-            if (kind == Kind::ok) {
-                status[row] = SQL_PARAM_SUCCESS;
-            } else if (kind == Kind::skipped) {
-                status[row] = SQL_PARAM_UNUSED;
-            } else if (!batch.row_outcomes.empty()) {
-                const wire::PipelineOutcome& own = batch.row_outcomes[i];
-                status[row] = own.kind == Kind::ok ? SQL_PARAM_SUCCESS : SQL_PARAM_ERROR;
-                result.rows_applied += own.kind == Kind::ok ? own.affected_rows : 0;
-                if (own.error) {
-                    context_.diagnostics.add_server_error(*own.error, row_number);
-                }
-            } else if (batch.rows.size() == 1) {
-                status[row] = SQL_PARAM_ERROR;
-                transaction_aborted = !context_.autocommit;
-                context_.diagnostics.add_server_error(
-                    *batch.outcome.error, row_number,
-                    context_.autocommit ? std::string_view() : rollback_note);
-            } else {
-                status[row] = SQL_PARAM_DIAG_UNAVAILABLE;
-                transaction_aborted = true;
-                if (i == 0) {
-                    context_.diagnostics.add_server_error(*batch.outcome.error,
-                                                          SQL_ROW_NUMBER_UNKNOWN, rollback_note);
-                }
-            }
+            status[batch.rows[i]] = settle_row(batch, i, result);
         }
-        if (kind == Kind::ok) {
+        if (batch.outcome.kind == wire::PipelineOutcome::Kind::ok) {
             result.rows_applied += batch.outcome.affected_rows;
         }
     }
-    std::size_t processed = 0;
-    std::size_t failed = 0;
-    for (const SQLUSMALLINT entry : status) {
-        processed += entry != SQL_PARAM_UNUSED ? 1 : 0;
-        failed += entry == SQL_PARAM_ERROR || entry == SQL_PARAM_DIAG_UNAVAILABLE ? 1 : 0;
-    }
-    if (transaction_aborted || (failed > 0 && failed == processed)) {
+    const auto processed = static_cast<std::size_t>(std::count_if(
+        status.begin(), status.end(), [](SQLUSMALLINT s) { return s != SQL_PARAM_UNUSED; }));
+    const auto failed =
+        static_cast<std::size_t>(std::count_if(status.begin(), status.end(), [](SQLUSMALLINT s) {
+            return s == SQL_PARAM_ERROR || s == SQL_PARAM_DIAG_UNAVAILABLE;
+        }));
+    if (result.transaction_aborted || (failed > 0 && failed == processed)) {
         result.rc = SQL_ERROR;
     } else if (failed > 0) {
         result.rc = SQL_SUCCESS_WITH_INFO;

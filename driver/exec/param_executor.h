@@ -34,6 +34,7 @@ struct ExecutionContext {
 struct ArrayResult {
     SQLRETURN rc = SQL_SUCCESS;
     SQLLEN rows_applied = 0;
+    bool transaction_aborted = false;  // manual commit: a batch failed inside the transaction
 };
 
 class ParamExecutor {
@@ -50,7 +51,8 @@ private:
     struct Batch;
 
     const CachedStatement& prepare(const std::string& text, SQLUSMALLINT count);
-    std::vector<unsigned> parameter_types(SQLUSMALLINT count) const;
+    [[nodiscard]] std::vector<unsigned> parameter_types(SQLUSMALLINT count) const;
+    SQLUSMALLINT settle_row(const Batch& batch, std::size_t i, ArrayResult& result);
     std::vector<Batch> plan_batches(const std::string& sql, std::vector<SQLUSMALLINT>& status);
     void run_batches(std::vector<Batch>& batches, const std::vector<SQLUSMALLINT>& status);
     void retry_rows_one_by_one(const std::vector<Batch*>& failed);

@@ -45,7 +45,7 @@ public:
     CachedStatement& prepare(wire::Session& session, const std::string& sql,
                              const std::vector<unsigned>& parameter_types);
     // The shape (result columns, parameter types) of a cached statement, described once.
-    const wire::StatementShape& shape(wire::Session& session, CachedStatement& statement);
+    static const wire::StatementShape& shape(wire::Session& session, CachedStatement& statement);
     // Forgets (and deallocates, when possible) the statement for `sql`: after the server said
     // its cached plan no longer fits (a table changed), the next prepare starts afresh.
     void forget(wire::Session& session, const std::string& sql,
