@@ -27,12 +27,22 @@ constexpr std::string_view rollback_note =
 }  // namespace
 
 struct ParamExecutor::Batch {
-    std::string text;         // statement for all rows of the batch
-    std::string single_text;  // statement for one row, used to find the bad rows
-    std::vector<SQLULEN> rows;
-    std::vector<wire::ParamValues> row_values;
+    std::vector<SQLULEN> rows;  // application rows, in order
+    wire::ParamValues values;   // every row's values, row after row
     wire::PipelineOutcome outcome;
     std::vector<wire::PipelineOutcome> row_outcomes;  // after a retry row by row
+};
+
+// What one SQLExecute of an array sends: the statement for k rows, built once per distinct k.
+struct ParamExecutor::Shape {
+    std::optional<sql::InsertPlan> insert;
+    std::string numbered;  // the statement for one set when it is not a rewritable INSERT
+    SQLUSMALLINT count = 0;
+    std::size_t rows_per_statement = 1;
+
+    [[nodiscard]] std::string text(std::size_t rows) const {
+        return insert ? insert->batch_text(rows) : numbered;
+    }
 };
 
 std::vector<unsigned> ParamExecutor::parameter_types(SQLUSMALLINT count) const {
@@ -80,42 +90,34 @@ wire::Results ParamExecutor::execute_one(const std::string& sql) {
     }
 }
 
-std::vector<ParamExecutor::Batch> ParamExecutor::plan_batches(const std::string& sql,
+std::vector<ParamExecutor::Batch> ParamExecutor::plan_batches(const Shape& shape,
                                                               std::vector<SQLUSMALLINT>& status) {
-    const sql::PreparedText numbered = sql::number_markers(sql);
-    const auto count = static_cast<SQLUSMALLINT>(numbered.marker_count);
-    const std::optional<sql::InsertPlan> insert = sql::plan_insert_values(sql);
-    const std::size_t per_statement =
-        insert ? sql::rows_per_statement(*insert, context_.batch_size) : 1;
-    const std::string single = insert ? insert->batch_text(1) : numbered.text;
     const SQLUSMALLINT* operations = context_.apd.header().array_operation_ptr;
     ParamEncoder encoder(context_.apd, context_.ipd);
-
     std::vector<Batch> batches;
     for (SQLULEN row = 0; row < status.size(); ++row) {
         if (operations != nullptr && operations[row] == SQL_PARAM_IGNORE) {
             continue;  // stays SQL_PARAM_UNUSED
         }
-        wire::ParamValues values;
+        if (batches.empty() || batches.back().rows.size() >= shape.rows_per_statement) {
+            batches.emplace_back();
+        }
+        Batch& batch = batches.back();
+        const int before = batch.values.count();
         try {
-            encoder.encode_row(count, row, values, context_.diagnostics);
+            encoder.encode_row(shape.count, row, batch.values, context_.diagnostics);
         } catch (const core::OdbcError& error) {
             // A value that cannot be sent fails its own row only; it never reaches the server.
+            batch.values.truncate(before);
             status[row] = SQL_PARAM_ERROR;
             context_.diagnostics.add(core::DiagRecord{std::string(error.state()),
                                                       core::driver_message(error.what()), 0,
                                                       static_cast<SQLLEN>(row + 1)});
             continue;
         }
-        if (batches.empty() || batches.back().rows.size() >= per_statement) {
-            batches.push_back(Batch{{}, single, {}, {}, {}, {}});
-        }
-        batches.back().rows.push_back(row);
-        batches.back().row_values.push_back(std::move(values));
+        batch.rows.push_back(row);
     }
-    for (Batch& batch : batches) {
-        batch.text = insert ? insert->batch_text(batch.rows.size()) : numbered.text;
-    }
+    std::erase_if(batches, [](const Batch& batch) { return batch.rows.empty(); });
     return batches;
 }
 
@@ -152,24 +154,27 @@ std::vector<wire::PipelineOutcome> run_items(wire::Session& session, bool pipeli
 
 }  // namespace
 
-void ParamExecutor::run_batches(std::vector<Batch>& batches,
-                                const std::vector<SQLUSMALLINT>& /*status*/) {
+void ParamExecutor::run_batches(const Shape& shape, std::vector<Batch>& batches) {
     if (batches.empty()) {
         return;
     }
-    const auto count = static_cast<SQLUSMALLINT>(
-        batches.front().row_values.empty() ? 0 : batches.front().row_values.front().count());
-    std::vector<wire::ParamValues> joined(batches.size());
+    // Every full batch shares one prepared statement; the last partial batch has its own.
+    std::vector<std::pair<std::size_t, const std::string*>> names;
+    auto name_for = [&](std::size_t rows) -> const std::string* {
+        for (const auto& [size, name] : names) {
+            if (size == rows) {
+                return name;
+            }
+        }
+        names.emplace_back(rows, &prepare(shape.text(rows), shape.count).name);
+        return names.back().second;
+    };
     std::vector<wire::PipelineItem> items;
     items.reserve(batches.size());
-    for (std::size_t i = 0; i < batches.size(); ++i) {
-        for (const auto& values : batches[i].row_values) {
-            joined[i].append(values);
-        }
-        const CachedStatement& statement = prepare(batches[i].text, count);
+    for (Batch& batch : batches) {
         // Autocommit: a sync per batch makes each batch its own implicit transaction. Manual
         // commit: one sync at the end; after a failure the server skips the rest.
-        items.push_back({&statement.name, &joined[i], context_.autocommit});
+        items.push_back({name_for(batch.rows.size()), &batch.values, context_.autocommit});
     }
     items.back().sync_after = true;
     std::vector<wire::PipelineOutcome> outcomes =
@@ -182,22 +187,26 @@ void ParamExecutor::run_batches(std::vector<Batch>& batches,
             failed.push_back(&batches[i]);
         }
     }
-    retry_rows_one_by_one(failed);
+    retry_rows_one_by_one(shape, failed);
 }
 
 // Autocommit: the failed batch was rolled back as a whole; its rows run again one per statement
 // (each its own transaction) so the good ones are applied and every bad one is named.
-void ParamExecutor::retry_rows_one_by_one(const std::vector<Batch*>& failed) {
+void ParamExecutor::retry_rows_one_by_one(const Shape& shape, const std::vector<Batch*>& failed) {
     if (failed.empty()) {
         return;
     }
-    const auto count = static_cast<SQLUSMALLINT>(failed.front()->row_values.front().count());
-    const CachedStatement& single = prepare(failed.front()->single_text, count);
-    std::vector<wire::PipelineItem> items;
-    for (Batch* batch : failed) {
-        for (const auto& values : batch->row_values) {
-            items.push_back({&single.name, &values, true});
+    const CachedStatement& single = prepare(shape.text(1), shape.count);
+    std::vector<wire::ParamValues> rows;
+    for (const Batch* batch : failed) {
+        for (std::size_t i = 0; i < batch->rows.size(); ++i) {
+            rows.push_back(batch->values.slice(static_cast<int>(i) * shape.count, shape.count));
         }
+    }
+    std::vector<wire::PipelineItem> items;
+    items.reserve(rows.size());
+    for (const auto& values : rows) {
+        items.push_back({&single.name, &values, true});
     }
     std::vector<wire::PipelineOutcome> outcomes =
         run_items(context_.session, context_.pipeline, items);
@@ -275,11 +284,18 @@ ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
 }
 
 ArrayResult ParamExecutor::execute_array(const std::string& sql) {
-    const SQLULEN size = context_.apd.header().array_size;
-    std::vector<SQLUSMALLINT> status(size, SQL_PARAM_UNUSED);
+    Shape shape;
+    const sql::PreparedText numbered = sql::number_markers(sql);
+    shape.count = static_cast<SQLUSMALLINT>(numbered.marker_count);
+    shape.insert = sql::plan_insert_values(sql);
+    shape.numbered = numbered.text;
+    shape.rows_per_statement =
+        shape.insert ? sql::rows_per_statement(*shape.insert, context_.batch_size) : 1;
+
+    std::vector<SQLUSMALLINT> status(context_.apd.header().array_size, SQL_PARAM_UNUSED);
     context_.cache.begin_execution();
-    std::vector<Batch> batches = plan_batches(sql, status);
-    run_batches(batches, status);
+    std::vector<Batch> batches = plan_batches(shape, status);
+    run_batches(shape, batches);
     ArrayResult result = finish(batches, status);
     context_.cache.end_execution(context_.session);
     if (SQLUSMALLINT* status_ptr = context_.ipd.header().array_status_ptr) {

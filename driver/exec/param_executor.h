@@ -47,15 +47,15 @@ public:
     ArrayResult execute_array(const std::string& sql);
 
 private:
-    struct Prepared;
     struct Batch;
+    struct Shape;
 
     const CachedStatement& prepare(const std::string& text, SQLUSMALLINT count);
     [[nodiscard]] std::vector<unsigned> parameter_types(SQLUSMALLINT count) const;
     SQLUSMALLINT settle_row(const Batch& batch, std::size_t i, ArrayResult& result);
-    std::vector<Batch> plan_batches(const std::string& sql, std::vector<SQLUSMALLINT>& status);
-    void run_batches(std::vector<Batch>& batches, const std::vector<SQLUSMALLINT>& status);
-    void retry_rows_one_by_one(const std::vector<Batch*>& failed);
+    std::vector<Batch> plan_batches(const Shape& shape, std::vector<SQLUSMALLINT>& status);
+    void run_batches(const Shape& shape, std::vector<Batch>& batches);
+    void retry_rows_one_by_one(const Shape& shape, const std::vector<Batch*>& failed);
     ArrayResult finish(const std::vector<Batch>& batches, std::vector<SQLUSMALLINT>& status);
 
     ExecutionContext& context_;
