@@ -61,8 +61,11 @@ public:
     wire::Results execute(const std::string& sql);
     // The session, with the transaction opened first in manual-commit mode.
     wire::Session& begin_work();
+
     exec::StatementCache& statement_cache() { return statement_cache_; }
+
     [[nodiscard]] bool autocommit() const { return autocommit_; }
+
     // Types the server infers for the parameters of SQL text with ? markers.
     std::vector<unsigned> parameter_types(const std::string& sql);
     // Result columns of SQL text without running it.

@@ -120,6 +120,7 @@ private:
     SQLRETURN execute_parameters(const std::string& sql);
     void require_no_cursor() const;
     void describe_prepared();
+    int target_type_modifier(const std::string& sql, SQLUSMALLINT number);
     void look_up_nullability();
     void adopt_next_result();
     void reset_results();
@@ -152,6 +153,7 @@ private:
         std::size_t current = 0;               // index into parameters; size() before the first
         std::vector<std::optional<std::string>> supplied;
     };
+
     std::optional<DataAtExecution> data_at_execution_;
 
     SQLUSMALLINT get_data_column_ = 0;

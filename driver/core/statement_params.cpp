@@ -5,10 +5,12 @@
 #include "core/statement.h"
 #include "exec/param_encoder.h"
 #include "exec/param_executor.h"
+#include "sql/insert_values.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
 #include "types/c_types.h"
 #include "types/type_table.h"
+#include "wire/server_error.h"
 
 #include <cstring>
 
@@ -24,7 +26,41 @@ std::size_t marker_count_of(const std::string& sql) {
     }
 }
 
+std::string trimmed(std::string text) {
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t')) {
+        text.pop_back();
+    }
+    return text;
+}
+
 }  // namespace
+
+// The server describes a parameter's type but never its length, precision or scale; applications
+// size buffers and round values by them (pyodbc refuses Decimal('1.5') for a scale of 0). When the
+// parameter is a whole element of INSERT ... VALUES, its column says: describe
+// `SELECT <columns> FROM <target>` (prepared, never run) and take that column's type modifier.
+int Statement::target_type_modifier(const std::string& sql, SQLUSMALLINT number) {
+    std::optional<sql::InsertPlan> plan;
+    try {
+        plan = sql::plan_insert_values(sql);
+    } catch (const sql::SqlTextError&) {
+        return -1;
+    }
+    if (!plan || number > plan->parameter_elements.size()
+        || !plan->parameter_elements[number - 1]) {
+        return -1;
+    }
+    std::string columns = trimmed(plan->columns);
+    columns = columns.empty() ? "*" : columns.substr(1, columns.size() - 2);
+    try {
+        const auto described =
+            connection_.describe("SELECT " + columns + " FROM " + trimmed(plan->target));
+        const std::size_t element = *plan->parameter_elements[number - 1];
+        return element < described.size() ? described[element].type_modifier : -1;
+    } catch (const wire::ServerError&) {
+        return -1;  // no better knowledge than the parameter's type
+    }
+}
 
 void Statement::bind_parameter(const ParameterBinding& binding) {
     if (binding.number == 0) {
@@ -81,7 +117,8 @@ ParameterDescription Statement::describe_parameter(SQLUSMALLINT number) {
     // The server infers each parameter's type from where it is used.
     const std::vector<unsigned> types = connection_.parameter_types(*prepared_sql_);
     const unsigned type_oid = number <= types.size() ? types[number - 1] : 0;
-    const types::SqlTypeInfo info = types::describe_server_type(type_oid, -1);
+    const types::SqlTypeInfo info =
+        types::describe_server_type(type_oid, target_type_modifier(*prepared_sql_, number));
     return {info.sql_type, info.column_size, info.decimal_digits, SQL_NULLABLE_UNKNOWN};
 }
 
@@ -156,7 +193,9 @@ SQLRETURN Statement::param_data(SQLPOINTER* token) {
     return rc;
 }
 
-void Statement::cancel() { data_at_execution_.reset(); }
+void Statement::cancel() {
+    data_at_execution_.reset();
+}
 
 void Statement::put_data(SQLPOINTER data, SQLLEN length) {
     if (!data_at_execution_

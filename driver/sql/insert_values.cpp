@@ -163,6 +163,48 @@ void check_parameter(std::string_view sql, const Token& token, std::size_t numbe
 
 // Cuts the tuple tokens [first, last) into pieces and slots. A space is added where a generated
 // `$n` would touch an identifier byte, as number_markers does.
+// For each parameter that is a whole top-level element of the tuple, that element's index.
+void find_parameter_elements(std::string_view sql, const std::vector<Token>& tokens,
+                             std::size_t first, std::size_t last, InsertPlan& plan) {
+    plan.parameter_elements.assign(plan.markers_per_row, std::nullopt);
+    std::size_t depth = 0;
+    std::size_t element = 0;
+    std::size_t significant = 0;  // significant tokens in the current element
+    std::optional<std::size_t> lone_slot;
+    std::size_t question_marks = 0;
+    auto close_element = [&] {
+        if (significant == 1 && lone_slot && *lone_slot < plan.parameter_elements.size()) {
+            plan.parameter_elements[*lone_slot] = element;
+        }
+        ++element;
+        significant = 0;
+        lone_slot.reset();
+    };
+    for (std::size_t i = first; i < last; ++i) {
+        const Token& token = tokens[i];
+        if (is_insignificant(token)) {
+            continue;
+        }
+        if (token.kind == TokenKind::open_paren && depth++ == 0) {
+            continue;
+        }
+        if (token.kind == TokenKind::close_paren && --depth == 0) {
+            close_element();
+            continue;
+        }
+        if (depth == 1 && token.kind == TokenKind::comma) {
+            close_element();
+            continue;
+        }
+        ++significant;
+        if (token.kind == TokenKind::marker) {
+            lone_slot = question_marks++;
+        } else if (const auto number = positional_parameter(sql, token)) {
+            lone_slot = *number - 1;
+        }
+    }
+}
+
 bool cut_tuple(std::string_view sql, const std::vector<Token>& tokens, std::size_t first,
                std::size_t last, InsertPlan& plan) {
     std::string piece;
@@ -236,10 +278,18 @@ std::optional<InsertPlan> plan_insert_values(std::string_view sql) {
 std::optional<InsertPlan> plan_insert_values(std::string_view sql, const ScanOptions& options) {
     const std::vector<Token> tokens = scan(sql, options);
     Cursor cursor(sql, tokens);
-    if (!cursor.accept_keyword("INSERT") || !cursor.accept_keyword("INTO")
-        || !accept_qualified_name(cursor) || !accept_column_list(cursor, sql)) {
+    if (!cursor.accept_keyword("INSERT") || !cursor.accept_keyword("INTO") || cursor.at_end()) {
         return std::nullopt;
     }
+    const std::size_t target_begin = cursor.token().begin;
+    if (!accept_qualified_name(cursor)) {
+        return std::nullopt;
+    }
+    const std::size_t target_end = cursor.at_end() ? sql.size() : cursor.token().begin;
+    if (!accept_column_list(cursor, sql)) {
+        return std::nullopt;
+    }
+    const std::size_t columns_end = cursor.at_end() ? sql.size() : cursor.token().begin;
     if (cursor.at_end() || !is_keyword(sql, cursor.token(), "VALUES")) {
         return std::nullopt;
     }
@@ -257,6 +307,9 @@ std::optional<InsertPlan> plan_insert_values(std::string_view sql, const ScanOpt
     if (!cut_tuple(sql, tokens, open, *close, plan)) {
         return std::nullopt;
     }
+    find_parameter_elements(sql, tokens, open, *close, plan);
+    plan.target = std::string(sql.substr(target_begin, target_end - target_begin));
+    plan.columns = std::string(sql.substr(target_end, columns_end - target_end));
     plan.head = std::string(sql.substr(0, values_end)) + ' ';
     plan.tuple.clear();
     append_row(plan.tuple, plan, 0);

@@ -27,6 +27,12 @@ struct InsertPlan {
     // markers slots is 0, 1, 2 ...; with `$n` it follows the text and may repeat.
     std::vector<std::string> pieces;
     std::vector<std::size_t> slots;
+    // The target as written (`schema."Table"`), its column list with parentheses (empty when
+    // absent), and for each parameter of a row the tuple element it fills when it is that whole
+    // element (`?` alone, not `?::int` or `f(?)`): what a parameter's column is.
+    std::string target;
+    std::string columns;
+    std::vector<std::optional<std::size_t>> parameter_elements;
 
     // `head (row 0),(row 1),...` where row r's marker m is $(r * markers_per_row + m + 1).
     // Linear in the size of the result.

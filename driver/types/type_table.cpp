@@ -17,9 +17,11 @@ SqlTypeInfo character_type(SQLSMALLINT sql_type, SQLULEN length, std::string_vie
 }
 
 SqlTypeInfo numeric_type(int type_modifier) {
-    // typmod = ((precision << 16) | scale) + 4; unconstrained numerics report Redshift's maximum.
+    // typmod = ((precision << 16) | scale) + 4. Unconstrained numerics (PostgreSQL columns without
+    // a declared size, parameters whose column is unknown) report Redshift's largest precision and
+    // a scale of 10: a scale of 0 would make applications round away every fraction.
     SQLULEN precision = 38;
-    SQLSMALLINT scale = 0;
+    SQLSMALLINT scale = 10;
     if (type_modifier >= 4) {
         precision = static_cast<SQLULEN>(((type_modifier - 4) >> 16) & 0xffff);
         scale = static_cast<SQLSMALLINT>((type_modifier - 4) & 0xffff);

@@ -90,10 +90,11 @@ TEST_CASE("numeric precision and scale come from the type modifier") {
          oid::numeric,
          numeric_typmod(5, 0),
          {SQL_NUMERIC, 5, 0, 7, 7, "numeric", false, false, 10, SQL_PRED_BASIC}},
+        // Unconstrained: Redshift's largest precision, and a scale that keeps fractions.
         {"numeric",
          oid::numeric,
          -1,
-         {SQL_NUMERIC, 38, 0, 40, 40, "numeric", false, false, 10, SQL_PRED_BASIC}},
+         {SQL_NUMERIC, 38, 10, 40, 40, "numeric", false, false, 10, SQL_PRED_BASIC}},
     });
 }
 
