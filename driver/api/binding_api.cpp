@@ -1,10 +1,10 @@
 // SQLBindParameter, SQLNumParams, SQLDescribeParam.
-#include <sql.h>
-#include <sqlext.h>
-
 #include "api/entry.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
+
+#include <sql.h>
+#include <sqlext.h>
 
 using rsodbc::api::entry;
 using rsodbc::core::Statement;

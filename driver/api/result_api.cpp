@@ -110,6 +110,17 @@ SQLRETURN SQL_API SQLFetch(SQLHSTMT statement) {
     return entry<Statement>(statement, [](Statement& s) { return s.fetch(); });
 }
 
+SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT statement, SQLSMALLINT orientation, SQLLEN /*offset*/) {
+    return entry<Statement>(statement, [&](Statement& s) { return s.fetch_scroll(orientation); });
+}
+
+SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT statement, SQLUSMALLINT orientation, SQLLEN /*offset*/,
+                                   SQLULEN* rows_fetched, SQLUSMALLINT* row_status) {
+    return entry<Statement>(statement, [&](Statement& s) {
+        return s.extended_fetch(orientation, rows_fetched, row_status);
+    });
+}
+
 SQLRETURN SQL_API SQLGetData(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLINT c_type,
                              SQLPOINTER data, SQLLEN capacity, SQLLEN* indicator) {
     return entry<Statement>(statement, [&](Statement& s) {

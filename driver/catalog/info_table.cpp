@@ -142,7 +142,7 @@ std::optional<InfoValue> mask_info(SQLUSMALLINT info_type, const InfoContext& co
         case SQL_SCROLL_OPTIONS:
             return InfoValue{SQLUINTEGER{SQL_SO_FORWARD_ONLY}};
         case SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1:
-            return InfoValue{SQLUINTEGER{SQL_CA1_NEXT}};
+            return InfoValue{SQLUINTEGER{SQL_CA1_NEXT}};  // block cursors included
         case SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2:
             return InfoValue{SQLUINTEGER{SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT}};
         case SQL_STATIC_CURSOR_ATTRIBUTES1:

@@ -12,28 +12,6 @@
 
 namespace rsodbc::core {
 
-namespace {
-
-// Applies SQL_ATTR_ROW_BIND_OFFSET_PTR to a bound address (ODBC: "binding offsets").
-template <class T>
-T* offset_pointer(T* pointer, const SQLLEN* offset) {
-    if (pointer == nullptr || offset == nullptr) {
-        return pointer;
-    }
-    return reinterpret_cast<T*>(reinterpret_cast<char*>(pointer) + *offset);  // NOLINT
-}
-
-void write_length(SQLLEN* indicator, SQLLEN* octet_length, SQLLEN length) {
-    if (octet_length != nullptr) {
-        *octet_length = length;
-    }
-    if (indicator != nullptr && indicator != octet_length) {
-        *indicator = 0;
-    }
-}
-
-}  // namespace
-
 Statement::Statement(Connection& connection, std::recursive_mutex& lock)
     : Handle(HandleKind::statement, lock),
       connection_(connection),
@@ -239,69 +217,13 @@ const ColumnDescription& Statement::column(SQLUSMALLINT number) {
     return columns_[number - 1];
 }
 
-SQLRETURN Statement::fetch() {
-    if (!cursor_open()) {
-        if (result_ == nullptr && !prepared_sql_ && row_count_ == -1) {
-            throw OdbcError(sqlstate::function_sequence_error,
-                            "function sequence error: no statement has been executed");
-        }
-        throw OdbcError(sqlstate::invalid_cursor_state,
-                        "invalid cursor state: the statement has no result set to fetch from");
-    }
-    DescriptorHeader& ird = ird_.header();
-    const bool limit_reached = max_rows != 0 && rows_fetched_ >= max_rows;
-    get_data_column_ = 0;
-    if (limit_reached || !result_->next_row()) {
-        on_row_ = false;
-        if (ird.rows_processed_ptr != nullptr) {
-            *ird.rows_processed_ptr = 0;
-        }
-        return SQL_NO_DATA;
-    }
-    on_row_ = true;
-    ++rows_fetched_;
-    const std::size_t warnings_before = diagnostics().records().size();
-    write_bound_columns(1);
-    if (ird.rows_processed_ptr != nullptr) {
-        *ird.rows_processed_ptr = 1;
-    }
-    if (ird.array_status_ptr != nullptr) {
-        ird.array_status_ptr[0] = diagnostics().records().size() > warnings_before
-                                      ? SQL_ROW_SUCCESS_WITH_INFO
-                                      : SQL_ROW_SUCCESS;
-    }
-    return SQL_SUCCESS;
-}
-
-void Statement::write_bound_columns(SQLLEN row_number) {
-    const SQLLEN* offset = ard_.header().bind_offset_ptr;
-    for (SQLUSMALLINT number = 1; number <= ard_.count() && number <= columns_.size(); ++number) {
-        const DescriptorRecord* record = ard_.bound_record(number);
-        if (record == nullptr) {
-            continue;
-        }
-        SQLLEN* indicator = offset_pointer(record->indicator_ptr, offset);
-        SQLLEN* octet_length = offset_pointer(record->octet_length_ptr, offset);
-        const wire::Cell cell = result_->cell(number - 1);
-        if (cell.is_null) {
-            if (indicator == nullptr) {
-                throw OdbcError("22002", "indicator variable required but not supplied: column "
-                                             + std::to_string(number) + " is NULL");
-            }
-            *indicator = SQL_NULL_DATA;
-            continue;
-        }
-        const ColumnDescription& column = columns_[number - 1];
-        exec::PieceState piece;
-        const exec::Target target{exec::effective_c_type(record->concise_type, column.type),
-                                  offset_pointer(record->data_ptr, offset), record->octet_length};
-        const types::Written written =
-            exec::write_cell(cell, column.type, target, piece, diagnostics(), row_number, number);
-        write_length(indicator, octet_length, written.length);
-    }
-}
-
 SQLRETURN Statement::get_data(const GetDataRequest& request) {
+    if (ard_.header().array_size > 1 && cursor_open()) {
+        throw OdbcError(sqlstate::optional_feature_not_implemented,
+                        "optional feature not implemented: SQLGetData on a block cursor (rowset "
+                        "size above 1) needs SQLSetPos, which read-only Redshift cursors do not "
+                        "offer; bind the columns or fetch one row at a time");
+    }
     if (!on_row_) {
         throw OdbcError(sqlstate::invalid_cursor_state,
                         "invalid cursor state: the cursor is not positioned on a row (call "

@@ -71,6 +71,9 @@ public:
     // Like column(), with SQL_DESC_NULLABLE looked up in the catalog for table columns.
     const ColumnDescription& column_with_nullability(SQLUSMALLINT number);
     SQLRETURN fetch();
+    SQLRETURN fetch_scroll(SQLSMALLINT orientation);
+    SQLRETURN extended_fetch(SQLUSMALLINT orientation, SQLULEN* rows_fetched,
+                             SQLUSMALLINT* row_status);
     SQLRETURN get_data(const GetDataRequest& request);
     void bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN capacity,
                      SQLLEN* indicator);
@@ -127,7 +130,8 @@ private:
     [[nodiscard]] bool cursor_open() const;
     void describe_columns();
     void append_columns(const std::vector<wire::ColumnDesc>& described);
-    void write_bound_columns(SQLLEN row_number);
+    void require_cursor() const;
+    SQLRETURN fetch_rowset(SQLULEN size, SQLULEN* rows_fetched, SQLUSMALLINT* row_status);
 
     Connection& connection_;
     Descriptor ard_;
@@ -143,6 +147,7 @@ private:
     bool described_ = false;  // columns_ came from describing the prepared text
     bool nullability_known_ = false;
     SQLULEN rows_fetched_ = 0;
+    SQLULEN rowset_size_ = 1;  // SQL_ROWSET_SIZE, used by SQLExtendedFetch only
     SQLLEN row_count_ = -1;
 
     // Data at execution: SQLExecute returned SQL_NEED_DATA and SQLParamData/SQLPutData are

@@ -92,8 +92,7 @@ void Statement::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
                 throw OdbcError(sqlstate::invalid_attribute_value,
                                 "invalid attribute value: the row array size must be at least 1");
             }
-            only(1, "block cursors are not supported yet; the row array size stays 1");
-            ard_.header().array_size = 1;
+            (attribute == SQL_ROWSET_SIZE ? rowset_size_ : ard_.header().array_size) = number;
             return;
         case SQL_ATTR_MAX_ROWS:
             max_rows = number;
@@ -149,8 +148,9 @@ SQLULEN Statement::get_attribute(SQLINTEGER attribute) {
         case SQL_ATTR_IMP_PARAM_DESC:
             return pointer_value(ipd_.as_raw());
         case SQL_ATTR_ROW_ARRAY_SIZE:
-        case SQL_ROWSET_SIZE:
             return ard_.header().array_size;
+        case SQL_ROWSET_SIZE:
+            return rowset_size_;
         case SQL_ATTR_PARAMSET_SIZE:
             return apd_.header().array_size;
         case SQL_ATTR_PARAM_BIND_TYPE:

@@ -1,0 +1,77 @@
+#include "exec/row_binder.h"
+
+#include "core/odbc_error.h"
+#include "exec/cell_writer.h"
+#include "types/c_types.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace rsodbc::exec {
+
+namespace {
+
+// Address of element `index` of a bound array.
+template <class T>
+T* element(T* base, SQLULEN index, std::size_t element_size, const core::DescriptorHeader& header) {
+    if (base == nullptr) {
+        return nullptr;
+    }
+    auto* bytes = reinterpret_cast<char*>(base);  // NOLINT: ODBC buffers are raw memory
+    if (header.bind_offset_ptr != nullptr) {
+        bytes += *header.bind_offset_ptr;
+    }
+    const std::size_t stride =
+        header.bind_type == SQL_BIND_BY_COLUMN ? element_size : header.bind_type;
+    return reinterpret_cast<T*>(bytes + index * stride);  // NOLINT
+}
+
+void store_length(SQLLEN* target, SQLLEN value) {
+    if (target != nullptr) {
+        std::memcpy(target, &value, sizeof value);
+    }
+}
+
+}  // namespace
+
+void bind_row(const wire::ResultStream& result, const std::vector<types::SqlTypeInfo>& column_types,
+              core::Descriptor& ard, SQLULEN index, core::Diagnostics& diagnostics,
+              SQLLEN row_number) {
+    const core::DescriptorHeader& header = ard.header();
+    const auto columns = static_cast<SQLUSMALLINT>(column_types.size());
+    for (SQLUSMALLINT number = 1; number <= ard.count() && number <= columns; ++number) {
+        const core::DescriptorRecord* record = ard.bound_record(number);
+        if (record == nullptr) {
+            continue;
+        }
+        const types::SqlTypeInfo& type = column_types[number - 1];
+        const SQLSMALLINT c_type = effective_c_type(record->concise_type, type);
+        const std::size_t fixed = types::fixed_c_type_size(c_type);
+        const std::size_t data_size =
+            fixed != 0 ? fixed
+                       : static_cast<std::size_t>(std::max<SQLLEN>(record->octet_length, 0));
+        SQLLEN* indicator = element(record->indicator_ptr, index, sizeof(SQLLEN), header);
+        SQLLEN* octet_length = element(record->octet_length_ptr, index, sizeof(SQLLEN), header);
+        const wire::Cell cell = result.cell(number - 1);
+        if (cell.is_null) {
+            if (indicator == nullptr) {
+                throw core::OdbcError("22002",
+                                      "indicator variable required but not supplied: column "
+                                          + std::to_string(number) + " is NULL");
+            }
+            store_length(indicator, SQL_NULL_DATA);
+            continue;
+        }
+        PieceState piece;
+        const Target target{c_type, element(record->data_ptr, index, data_size, header),
+                            record->octet_length};
+        const types::Written written =
+            write_cell(cell, type, target, piece, diagnostics, row_number, number);
+        store_length(octet_length, written.length);
+        if (indicator != nullptr && indicator != octet_length) {
+            store_length(indicator, 0);
+        }
+    }
+}
+
+}  // namespace rsodbc::exec
