@@ -178,6 +178,11 @@ wire::Results Connection::execute(const std::string& sql) {
     return begin_work().execute(sql);
 }
 
+wire::Results Connection::execute_streaming(const std::string& sql) {
+    RSODBC_LOG(debug, "execute (streaming): {}", sql);
+    return begin_work().execute_streaming(sql);
+}
+
 std::vector<unsigned> Connection::parameter_types(const std::string& sql) {
     require_connected();
     const std::string text = sql::number_markers(sql).text;

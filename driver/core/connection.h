@@ -59,6 +59,8 @@ public:
 
     // Runs SQL for a statement, opening the transaction first in manual-commit mode.
     wire::Results execute(const std::string& sql);
+    // One row-returning statement whose rows stream as they are fetched.
+    wire::Results execute_streaming(const std::string& sql);
     // The session, with the transaction opened first in manual-commit mode.
     wire::Session& begin_work();
 

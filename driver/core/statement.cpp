@@ -5,6 +5,7 @@
 #include "core/odbc_error.h"
 #include "sql/placeholders.h"
 #include "sql/scanner.h"
+#include "sql/statement_kind.h"
 #include "types/to_c/convert.h"
 #include "wire/server_error.h"
 
@@ -69,6 +70,11 @@ SQLRETURN Statement::run(const std::string& sql) {
     }
     if (markers > 0 || apd_.header().array_size > 1) {
         return run_with_parameters(sql, markers);
+    }
+    // One statement that returns rows streams them; anything else (commands, several statements
+    // for SQLMoreResults) is read whole.
+    if (sql::classify(sql) == sql::StatementKind::query) {
+        return adopt_results(connection_.execute_streaming(sql));
     }
     return adopt_results(connection_.execute(sql));
 }

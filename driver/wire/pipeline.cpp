@@ -139,6 +139,7 @@ private:
 
 std::vector<PipelineOutcome> Session::run_pipeline(const std::vector<PipelineItem>& items) {
     require_open();
+    take_wire();
     if (items.empty()) {
         return {};
     }

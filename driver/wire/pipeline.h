@@ -1,13 +1,13 @@
 #pragma once
 // Executions of prepared statements sent back to back in libpq pipeline mode: many statements
 // share one network round trip, which is what matters at Redshift's latency.
+#include "wire/param_values.h"
+#include "wire/server_error.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "wire/param_values.h"
-#include "wire/server_error.h"
 
 namespace rsodbc::wire {
 

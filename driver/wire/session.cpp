@@ -2,6 +2,7 @@
 
 #include "wire/buffered_result.h"
 #include "wire/server_error.h"
+#include "wire/streaming_result.h"
 
 #include <libpq-fe.h>
 
@@ -86,7 +87,47 @@ void Session::connect(const ConnectParams& params) {
 }
 
 void Session::disconnect() noexcept {
+    if (stream_ != nullptr) {
+        end_stream(stream_);
+    }
     conn_.reset();
+}
+
+void Session::take_wire() {
+    if (stream_ != nullptr) {
+        stream_->drain_to_memory();
+    }
+}
+
+PgResultPtr Session::next_stream_result() {
+    return PgResultPtr(conn_ == nullptr ? nullptr : PQgetResult(conn_.get()));
+}
+
+void Session::end_stream(StreamingResult* stream) noexcept {
+    if (stream != stream_) {
+        return;
+    }
+    stream_ = nullptr;
+    // Rows nobody will read are discarded so the connection is ready for the next command.
+    while (conn_ != nullptr) {
+        PgResultPtr rest(PQgetResult(conn_.get()));
+        if (rest == nullptr) {
+            break;
+        }
+    }
+}
+
+Results Session::execute_streaming(std::string_view sql) {
+    require_open();
+    take_wire();
+    const std::string text(sql);
+    if (PQsendQuery(conn_.get(), text.c_str()) == 0) {
+        throw_connection_error(state_connection_failure);
+    }
+    PQsetSingleRowMode(conn_.get());
+    Results results;
+    results.push_back(std::make_unique<StreamingResult>(*this));
+    return results;
 }
 
 bool Session::healthy() const {
@@ -142,6 +183,7 @@ PgResultPtr Session::checked(pg_result* raw) const {
 
 std::vector<ColumnDesc> Session::describe(std::string_view sql) {
     require_open();
+    take_wire();
     const std::string text(sql);
     checked(PQprepare(conn_.get(), "", text.c_str(), 0, nullptr));
     const BufferedResult described(checked(PQdescribePrepared(conn_.get(), "")));
@@ -151,6 +193,7 @@ std::vector<ColumnDesc> Session::describe(std::string_view sql) {
 void Session::prepare(const std::string& name, std::string_view sql,
                       const std::vector<unsigned>& parameter_types) {
     require_open();
+    take_wire();
     const std::string text(sql);
     std::vector<Oid> types(parameter_types.begin(), parameter_types.end());
     checked(PQprepare(conn_.get(), name.c_str(), text.c_str(), static_cast<int>(types.size()),
@@ -159,6 +202,7 @@ void Session::prepare(const std::string& name, std::string_view sql,
 
 StatementShape Session::describe_statement(const std::string& name) {
     require_open();
+    take_wire();
     const PgResultPtr result = checked(PQdescribePrepared(conn_.get(), name.c_str()));
     StatementShape shape;
     shape.columns = BufferedResult::describe_columns(result.get());
@@ -171,6 +215,7 @@ StatementShape Session::describe_statement(const std::string& name) {
 
 Results Session::execute_prepared(const std::string& name, const ParamValues& parameters) {
     require_open();
+    take_wire();
     std::vector<const char*> values;
     std::vector<int> lengths;
     parameters.fill_pointers(values, lengths);
@@ -189,6 +234,7 @@ void Session::deallocate(const std::string& name) {
 
 Results Session::execute_params(std::string_view sql, const std::vector<std::string>& parameters) {
     require_open();
+    take_wire();
     const std::string text(sql);
     std::vector<const char*> values;
     values.reserve(parameters.size());
@@ -204,6 +250,7 @@ Results Session::execute_params(std::string_view sql, const std::vector<std::str
 
 Results Session::execute(std::string_view sql) {
     require_open();
+    take_wire();
     const std::string text(sql);
     if (PQsendQuery(conn_.get(), text.c_str()) == 0) {
         throw_connection_error(state_connection_failure);
@@ -246,10 +293,11 @@ void Session::run(std::string_view sql) {
     execute(sql);
 }
 
-TransactionStatus Session::transaction_status() const {
+TransactionStatus Session::transaction_status() {
     if (conn_ == nullptr) {
         return TransactionStatus::unknown;
     }
+    take_wire();
     switch (PQtransactionStatus(conn_.get())) {
         case PQTRANS_IDLE:
             return TransactionStatus::idle;

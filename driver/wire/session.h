@@ -13,6 +13,8 @@
 
 namespace rsodbc::wire {
 
+class StreamingResult;
+
 struct ConnectParams {
     std::string host;
     std::string port;
@@ -66,18 +68,32 @@ public:
     // Sends every item in pipeline mode and returns one outcome per item, in order.
     std::vector<PipelineOutcome> run_pipeline(const std::vector<PipelineItem>& items);
 
+    // Runs one row-returning statement in single-row mode: rows arrive as they are fetched.
+    Results execute_streaming(std::string_view sql);
+
+    // The streaming result that owns the wire, if any (streaming_result.cpp).
+    void adopt_stream(StreamingResult* stream) { stream_ = stream; }
+
+    void end_stream(StreamingResult* stream) noexcept;
+    PgResultPtr next_stream_result();
+
     // Runs a command whose result is not needed (BEGIN, COMMIT...).
     void run(std::string_view sql);
 
-    [[nodiscard]] TransactionStatus transaction_status() const;
+    // Also hands the wire back from a streaming result (its rows move to memory): the status of
+    // a connection in the middle of sending rows is not a transaction status.
+    [[nodiscard]] TransactionStatus transaction_status();
 
 private:
     [[noreturn]] void throw_connection_error(const char* fallback_state) const;
     void require_open() const;
+    // Any command needs the wire: a result still streaming is read into memory first.
+    void take_wire();
     // Takes the single result of a synchronous libpq call, throwing its error if it failed.
     PgResultPtr checked(pg_result* raw) const;
 
     PgConnPtr conn_;
+    StreamingResult* stream_ = nullptr;
 };
 
 }  // namespace rsodbc::wire

@@ -1,0 +1,119 @@
+#include "wire/streaming_result.h"
+
+#include "wire/buffered_result.h"
+#include "wire/server_error.h"
+#include "wire/session.h"
+
+#include <libpq-fe.h>
+
+namespace rsodbc::wire {
+
+StreamingResult::StreamingResult(Session& session) : session_(&session) {
+    session.adopt_stream(this);
+    try {
+        PgResultPtr first = next_result();
+        if (first == nullptr) {
+            throw ServerError(state_connection_failure,
+                              "the server ended the statement without a result");
+        }
+        columns_ = BufferedResult::describe_columns(first.get());
+        if (!take_end(first)) {
+            pending_ = std::move(first);
+        }
+    } catch (...) {
+        finish_wire();  // no destructor runs for a constructor that throws
+        throw;
+    }
+}
+
+StreamingResult::~StreamingResult() {
+    finish_wire();
+}
+
+PgResultPtr StreamingResult::next_result() {
+    if (!drained_.empty()) {
+        PgResultPtr result = std::move(drained_.front());
+        drained_.pop_front();
+        return result;
+    }
+    if (session_ == nullptr) {
+        return nullptr;
+    }
+    return session_->next_stream_result();
+}
+
+bool StreamingResult::take_end(PgResultPtr& result) {
+    const ExecStatusType status = PQresultStatus(result.get());
+    if (status == PGRES_SINGLE_TUPLE) {
+        return false;
+    }
+    ended_ = true;
+    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+        const char* rows = PQcmdTuples(result.get());
+        affected_rows_ = rows != nullptr && *rows != '\0' ? std::stoll(rows) : -1;
+        command_tag_ = PQcmdStatus(result.get());
+        finish_wire();
+        return true;
+    }
+    ServerError error =
+        error_from_result(result.get(), session_ != nullptr && !session_->healthy());
+    finish_wire();
+    throw error;
+}
+
+bool StreamingResult::next_row() {
+    current_.reset();
+    if (pending_ != nullptr) {
+        current_ = std::move(pending_);
+        return true;
+    }
+    if (ended_) {
+        return false;
+    }
+    PgResultPtr result = next_result();
+    if (result == nullptr) {
+        ended_ = true;
+        finish_wire();
+        return false;
+    }
+    if (take_end(result)) {
+        return false;
+    }
+    current_ = std::move(result);
+    return true;
+}
+
+Cell StreamingResult::cell(std::size_t column) const {
+    const int col = static_cast<int>(column);
+    if (current_ == nullptr || PQgetisnull(current_.get(), 0, col) != 0) {
+        return Cell{};
+    }
+    const char* text = PQgetvalue(current_.get(), 0, col);
+    return Cell{
+        std::string_view(text, static_cast<std::size_t>(PQgetlength(current_.get(), 0, col))),
+        false};
+}
+
+void StreamingResult::drain_to_memory() {
+    while (session_ != nullptr) {
+        PgResultPtr result = session_->next_stream_result();
+        if (result == nullptr) {
+            break;
+        }
+        drained_.push_back(std::move(result));
+    }
+    finish_wire();
+}
+
+// Reads the statement's results to their end (the NULL result) so the connection is ready for
+// the next command, and hands the wire back. Unread rows are discarded.
+void StreamingResult::finish_wire() noexcept {
+    if (session_ == nullptr) {
+        return;
+    }
+    Session* session = session_;
+    session_ = nullptr;
+    session->end_stream(this);
+}
+
+}  // namespace rsodbc::wire

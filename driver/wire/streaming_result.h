@@ -1,0 +1,57 @@
+#pragma once
+// A ResultStream over libpq single-row mode: rows are read from the server as the application
+// fetches them, so a result of any size takes the memory of one row (DESIGN.md, "Results").
+// The wire is the session's: when another statement needs it while rows are still coming, the
+// rest is read into memory first (drain_to_memory) and this stream serves it from there.
+#include "wire/pg_ptr.h"
+#include "wire/result_stream.h"
+
+#include <deque>
+
+namespace rsodbc::wire {
+
+class Session;
+
+class StreamingResult final : public ResultStream {
+public:
+    // Called right after the query was sent and single-row mode set; reads the first row (or the
+    // end) to learn the columns. Throws ServerError when the statement failed.
+    explicit StreamingResult(Session& session);
+    ~StreamingResult() override;
+    StreamingResult(const StreamingResult&) = delete;
+    StreamingResult& operator=(const StreamingResult&) = delete;
+    StreamingResult(StreamingResult&&) = delete;
+    StreamingResult& operator=(StreamingResult&&) = delete;
+
+    [[nodiscard]] bool returns_rows() const override { return true; }
+
+    [[nodiscard]] const std::vector<ColumnDesc>& columns() const override { return columns_; }
+
+    bool next_row() override;
+    [[nodiscard]] Cell cell(std::size_t column) const override;
+
+    [[nodiscard]] std::int64_t affected_rows() const override { return affected_rows_; }
+
+    [[nodiscard]] std::string_view command_tag() const override { return command_tag_; }
+
+    // Reads every remaining row into memory and gives the wire back to the session.
+    void drain_to_memory();
+
+private:
+    // The next result for this statement: from memory after a drain, else from the wire.
+    PgResultPtr next_result();
+    // Takes a result that ends the rows (TUPLES_OK) or fails them; false when it is a row.
+    bool take_end(PgResultPtr& result);
+    void finish_wire() noexcept;
+
+    Session* session_;  // null once the wire is released
+    std::deque<PgResultPtr> drained_;
+    PgResultPtr pending_;  // read ahead to learn the columns
+    PgResultPtr current_;
+    std::vector<ColumnDesc> columns_;
+    std::int64_t affected_rows_ = -1;
+    std::string command_tag_;
+    bool ended_ = false;
+};
+
+}  // namespace rsodbc::wire
