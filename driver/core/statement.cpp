@@ -96,6 +96,7 @@ void Statement::reset_results() {
     result_.reset();
     pending_results_.clear();
     columns_.clear();
+    column_types_.clear();
     on_row_ = false;
     rows_fetched_ = 0;
     row_count_ = -1;
@@ -107,6 +108,7 @@ void Statement::reset_results() {
 void Statement::adopt_next_result() {
     result_.reset();
     columns_.clear();
+    column_types_.clear();
     on_row_ = false;
     rows_fetched_ = 0;
     get_data_column_ = 0;
@@ -129,6 +131,7 @@ void Statement::append_columns(const std::vector<wire::ColumnDesc>& described) {
         columns_.push_back(ColumnDescription{
             column.name, types::describe_server_type(column.type_oid, column.type_modifier),
             SQL_NULLABLE_UNKNOWN, column.table_oid});
+        column_types_.push_back(columns_.back().type);
     }
 }
 

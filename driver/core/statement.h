@@ -143,6 +143,7 @@ private:
     std::unique_ptr<wire::ResultStream> result_;
     std::deque<std::unique_ptr<wire::ResultStream>> pending_results_;
     std::vector<ColumnDescription> columns_;
+    std::vector<types::SqlTypeInfo> column_types_;  // columns_[i].type, as bind_row wants them
     bool on_row_ = false;
     bool described_ = false;  // columns_ came from describing the prepared text
     bool nullability_known_ = false;

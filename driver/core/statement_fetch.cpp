@@ -46,11 +46,6 @@ SQLRETURN Statement::fetch_rowset(SQLULEN size, SQLULEN* rows_fetched, SQLUSMALL
     require_cursor();
     get_data_column_ = 0;
     on_row_ = false;
-    std::vector<types::SqlTypeInfo> types;
-    types.reserve(columns_.size());
-    for (const auto& column : columns_) {
-        types.push_back(column.type);
-    }
     SQLULEN fetched = 0;
     while (fetched < size) {
         if ((max_rows != 0 && rows_fetched_ >= max_rows) || !result_->next_row()) {
@@ -60,7 +55,7 @@ SQLRETURN Statement::fetch_rowset(SQLULEN size, SQLULEN* rows_fetched, SQLUSMALL
         const std::size_t records_before = diagnostics().records().size();
         SQLUSMALLINT status = SQL_ROW_SUCCESS;
         try {
-            exec::bind_row(*result_, types, ard_, fetched, diagnostics(),
+            exec::bind_row(*result_, column_types_, ard_, fetched, diagnostics(),
                            static_cast<SQLLEN>(fetched + 1));
             if (diagnostics().records().size() > records_before) {
                 status = SQL_ROW_SUCCESS_WITH_INFO;

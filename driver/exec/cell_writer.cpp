@@ -56,6 +56,9 @@ types::Written write_cell(const wire::Cell& cell, const types::SqlTypeInfo& colu
                           SQLLEN row_number, SQLINTEGER column_number) {
     using types::Outcome;
     const types::Written written = convert(cell, column, target, piece);
+    if (written.outcome == Outcome::ok) {
+        return written;  // the hot path: no message is built
+    }
     const std::string where = "column " + std::to_string(column_number);
     auto warn = [&](std::string_view state, const std::string& text) {
         diagnostics.add(core::DiagRecord{std::string(state), core::driver_message(text), 0,
