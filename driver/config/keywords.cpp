@@ -126,14 +126,15 @@ constexpr std::array keyword_table{
             "Name reported to the server as application_name; it appears in pg_stat_activity and "
             "Redshift's STV_SESSIONS, which helps to find the sessions an application opened.",
             {}},
-    Keyword{kw::batch_size,
-            batch_size_aliases,
-            "100",
-            false,
-            "Rows per multi-row INSERT when a parameter array is bound to INSERT ... VALUES (?,...): "
-            "the driver sends INSERT ... VALUES (...),(...) statements of this many rows, fewer "
-            "when Redshift's 32,767-parameter or 16 MB statement limits require. 1 to 32767.",
-            {}},
+    Keyword{
+        kw::batch_size,
+        batch_size_aliases,
+        "100",
+        false,
+        "Rows per multi-row INSERT when a parameter array is bound to INSERT ... VALUES (?,...): "
+        "the driver sends INSERT ... VALUES (...),(...) statements of this many rows, fewer "
+        "when Redshift's 32,767-parameter or 16 MB statement limits require. 1 to 32767.",
+        {}},
     Keyword{kw::statement_cache_size,
             cache_aliases,
             "128",

@@ -89,8 +89,7 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.statement_cache_size =
         parse_int(kw::statement_cache_size, value_of(attrs, kw::statement_cache_size), 0, 100000,
                   "a number of statements from 0 to 100000");
-    settings.pipeline =
-        parse_int(kw::pipeline, value_of(attrs, kw::pipeline), 0, 1, "0 or 1") == 1;
+    settings.pipeline = parse_int(kw::pipeline, value_of(attrs, kw::pipeline), 0, 1, "0 or 1") == 1;
     for (const KeyValue& entry : attrs) {
         if (find_keyword(entry.key) == nullptr) {
             settings.unknown_keys.push_back(entry.key);

@@ -16,6 +16,30 @@ types::Written convert(const wire::Cell& cell, const types::SqlTypeInfo& column,
     if (column.sql_type == SQL_BIT) {
         text = types::bit_text(text);
     }
+    const bool binary_column = column.sql_type == SQL_BINARY || column.sql_type == SQL_VARBINARY
+                               || column.sql_type == SQL_LONGVARBINARY;
+    if (binary_column && text.starts_with("\\x")) {
+        text.remove_prefix(
+            2);  // bytea's hex marker: binary as characters is plain hex (appendix D)
+    }
+    if (c_type == SQL_C_BINARY) {
+        if (column.sql_type == SQL_GUID) {
+            return types::write_guid_binary(text, target.data, target.capacity);
+        }
+        if (binary_column) {
+            return types::write_binary(text, true, target.data, target.capacity, piece.offset);
+        }
+        return types::write_binary_from_text(text, target.data, target.capacity, piece.offset);
+    }
+    if (c_type == SQL_C_GUID) {
+        return types::write_guid(text, target.data);
+    }
+    if (c_type == SQL_C_NUMERIC) {
+        return types::write_numeric(text, target.precision, target.scale, target.data);
+    }
+    if (types::is_interval_c_type(c_type)) {
+        return types::write_interval(text, c_type, target.data);
+    }
     if (c_type == SQL_C_CHAR) {
         return types::write_char(text, target.data, target.capacity, piece.offset);
     }
@@ -76,6 +100,10 @@ types::Written write_cell(const wire::Cell& cell, const types::SqlTypeInfo& colu
                  "fractional truncation: " + where + " lost its fractional part");
             break;
         case Outcome::out_of_range:
+            if (types::is_interval_c_type(target.c_type)) {
+                throw core::OdbcError("22015", "interval field overflow: the value of " + where
+                                                   + " does not fit the interval's leading field");
+            }
             throw core::OdbcError(sqlstate::numeric_value_out_of_range,
                                   "numeric value out of range: the value of " + where + " ('"
                                       + std::string(cell.text.substr(0, 64)) + "') does not fit "

@@ -25,6 +25,10 @@ struct Target {
     SQLSMALLINT c_type = SQL_C_CHAR;
     SQLPOINTER data = nullptr;
     SQLLEN capacity = 0;
+    // SQL_C_NUMERIC: the ARD's SQL_DESC_PRECISION / SQL_DESC_SCALE (ODBC: binding SQL_C_NUMERIC
+    // sets the scale to 0 and the precision to the driver's default, Redshift's 38).
+    SQLCHAR precision = 38;
+    SQLSCHAR scale = 0;
 };
 
 // Resolves SQL_C_DEFAULT against the column's type.

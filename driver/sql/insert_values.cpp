@@ -170,15 +170,18 @@ void find_parameter_elements(std::string_view sql, const std::vector<Token>& tok
     std::size_t depth = 0;
     std::size_t element = 0;
     std::size_t significant = 0;  // significant tokens in the current element
-    std::optional<std::size_t> lone_slot;
+    // The parameter the current element holds, if any (no std::optional: g++ 12 reports a
+    // false maybe-uninitialized for it in release builds).
+    constexpr std::size_t no_slot = static_cast<std::size_t>(-1);
+    std::size_t lone_slot = no_slot;
     std::size_t question_marks = 0;
     auto close_element = [&] {
-        if (significant == 1 && lone_slot && *lone_slot < plan.parameter_elements.size()) {
-            plan.parameter_elements[*lone_slot] = element;
+        if (significant == 1 && lone_slot < plan.parameter_elements.size()) {
+            plan.parameter_elements[lone_slot] = element;
         }
         ++element;
         significant = 0;
-        lone_slot.reset();
+        lone_slot = no_slot;
     };
     for (std::size_t i = first; i < last; ++i) {
         const Token& token = tokens[i];

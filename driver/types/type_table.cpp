@@ -96,6 +96,63 @@ SqlTypeInfo describe_server_type(unsigned type_oid, int type_modifier) {
         }
         case oid::uuid:
             return {SQL_GUID, 36, 0, 16, 36, "uuid", false, false, 0, SQL_PRED_BASIC};
+        case oid::super:
+            // JSON text of up to 16 MB per value.
+            return {SQL_LONGVARCHAR,
+                    16U * 1024U * 1024U,
+                    0,
+                    16 * 1024 * 1024,
+                    16 * 1024 * 1024,
+                    "super",
+                    false,
+                    true,
+                    0,
+                    SQL_PRED_NONE};
+        case oid::json:
+        case oid::jsonb:
+            return {SQL_LONGVARCHAR,
+                    16U * 1024U * 1024U,
+                    0,
+                    16 * 1024 * 1024,
+                    16 * 1024 * 1024,
+                    type_oid == oid::json ? "json" : "jsonb",
+                    false,
+                    true,
+                    0,
+                    SQL_PRED_NONE};
+        case oid::varbyte: {
+            // VARBYTE(n) holds up to 1,024,000 bytes; the server prints them as hex.
+            const SQLULEN bytes =
+                type_modifier >= 4 ? static_cast<SQLULEN>(type_modifier - 4) : SQLULEN{1024000};
+            return {SQL_LONGVARBINARY,
+                    bytes,
+                    0,
+                    static_cast<SQLLEN>(bytes),
+                    static_cast<SQLLEN>(bytes) * 2,
+                    "varbyte",
+                    false,
+                    false,
+                    0,
+                    SQL_PRED_BASIC};
+        }
+        case oid::geometry:
+        case oid::geography:
+            return {SQL_LONGVARBINARY,
+                    1048447,
+                    0,
+                    1048447,
+                    2096894,
+                    type_oid == oid::geometry ? "geometry" : "geography",
+                    false,
+                    false,
+                    0,
+                    SQL_PRED_NONE};
+        case oid::interval_year_to_month:
+            return {SQL_INTERVAL_YEAR_TO_MONTH, 9,     0,     34, 9,
+                    "interval year to month",   false, false, 0,  SQL_PRED_BASIC};
+        case oid::interval_day_to_second:
+            return {SQL_INTERVAL_DAY_TO_SECOND, 25,    6,     34, 25,
+                    "interval day to second",   false, false, 0,  SQL_PRED_BASIC};
         case oid::bytea:
             return {SQL_VARBINARY,
                     max_varchar_bytes,
@@ -134,6 +191,15 @@ SQLSMALLINT default_c_type(SQLSMALLINT sql_type) {
             return SQL_C_TYPE_TIME;
         case SQL_TYPE_TIMESTAMP:
             return SQL_C_TYPE_TIMESTAMP;
+        case SQL_GUID:
+            return SQL_C_GUID;
+        case SQL_NUMERIC:
+        case SQL_DECIMAL:
+            return SQL_C_CHAR;  // ODBC's default for exact numerics is character
+        case SQL_INTERVAL_YEAR_TO_MONTH:
+            return SQL_C_INTERVAL_YEAR_TO_MONTH;
+        case SQL_INTERVAL_DAY_TO_SECOND:
+            return SQL_C_INTERVAL_DAY_TO_SECOND;
         case SQL_BINARY:
         case SQL_VARBINARY:
         case SQL_LONGVARBINARY:

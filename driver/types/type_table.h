@@ -30,6 +30,15 @@ inline constexpr unsigned interval = 1186;
 inline constexpr unsigned timetz = 1266;
 inline constexpr unsigned numeric = 1700;
 inline constexpr unsigned uuid = 2950;
+inline constexpr unsigned json = 114;
+inline constexpr unsigned jsonb = 3802;
+// Redshift's own types.
+inline constexpr unsigned geometry = 3000;
+inline constexpr unsigned geography = 3001;
+inline constexpr unsigned super = 4000;
+inline constexpr unsigned varbyte = 6551;
+inline constexpr unsigned interval_year_to_month = 1188;
+inline constexpr unsigned interval_day_to_second = 1190;
 }  // namespace oid
 
 struct SqlTypeInfo {

@@ -235,9 +235,8 @@ TEST_CASE("SQL_C_BIT into boolean and back") {
     CHECK(insert_one(c, "boolean", SQL_C_BIT, SQL_BIT, 1, 0, &f, 0, &ind) == "false");
 }
 
-// Skipped until issue 5 ("Results": every SQL-to-C conversion, and SQLSetDescField for the
-// precision and scale of SQL_C_NUMERIC): the parameter half works, the fetch-back half does not
-// yet.
+// Skipped until descriptor functions land (issue 5): the precision and scale of an SQL_C_NUMERIC
+// parameter are set with SQLSetDescField on the APD, which the driver does not export yet.
 TEST_CASE("SQL_C_NUMERIC (SQL_NUMERIC_STRUCT) into numeric(20,4)" * doctest::skip()) {
     Connection c;
     make_table(c.dbc, "it_par_rt", "v numeric(20,4)");
@@ -368,10 +367,9 @@ TEST_CASE("SQL_C_INTERVAL_YEAR_TO_MONTH, negative, into interval") {
 
 // The conversions to C of binary and GUID (and of interval, below) are checked separately from the
 // inserts above, so a failure here names the fetch side.
-// Skipped until issue 5 ("Results": every SQL-to-C conversion, and SQLSetDescField for the
-// precision and scale of SQL_C_NUMERIC): the parameter half works, the fetch-back half does not
-// yet.
-TEST_CASE("bytea and uuid fetched back as SQL_C_BINARY and SQL_C_GUID" * doctest::skip()) {
+// Skipped until descriptor functions land (issue 5): the precision and scale of an SQL_C_NUMERIC
+// parameter are set with SQLSetDescField on the APD, which the driver does not export yet.
+TEST_CASE("bytea and uuid fetched back as SQL_C_BINARY and SQL_C_GUID") {
     Connection c;
     SUBCASE("SQL_C_BINARY") {
         unsigned char bytes[] = {0x00, 0xff, 0x5c, 0x27, 0x01};
@@ -397,11 +395,7 @@ TEST_CASE("bytea and uuid fetched back as SQL_C_BINARY and SQL_C_GUID" * doctest
 
 // Appendix D, "SQL to C: Year-month / day-time interval": an interval column converts to the
 // matching SQL_C_INTERVAL_* struct.
-// Skipped until issue 5 ("Results": every SQL-to-C conversion, and SQLSetDescField for the
-// precision and scale of SQL_C_NUMERIC): the parameter half works, the fetch-back half does not
-// yet.
-TEST_CASE("interval fetched back as SQL_C_INTERVAL_DAY_TO_SECOND" * psqlodbc_deviates()
-          * doctest::skip()) {
+TEST_CASE("interval fetched back as SQL_C_INTERVAL_DAY_TO_SECOND" * psqlodbc_deviates()) {
     Connection c;
     exec(c.dbc, "DROP TABLE IF EXISTS it_par_rt");
     exec(c.dbc, "CREATE TABLE it_par_rt AS SELECT INTERVAL '3 days 04:05:06' AS v");

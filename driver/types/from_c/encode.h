@@ -59,6 +59,7 @@ namespace from_c {
 // row of a parameter array uses it, so one prepared statement fits them all.
 unsigned parameter_type_oid(SQLSMALLINT sql_type);
 }  // namespace from_c
+
 using from_c::parameter_type_oid;
 
 Encoded encode_parameter(const ParamSource& source, const ParamTarget& target, std::string& out);
