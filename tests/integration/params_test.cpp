@@ -367,8 +367,6 @@ TEST_CASE("SQL_C_INTERVAL_YEAR_TO_MONTH, negative, into interval") {
 
 // The conversions to C of binary and GUID (and of interval, below) are checked separately from the
 // inserts above, so a failure here names the fetch side.
-// Skipped until descriptor functions land (issue 5): the precision and scale of an SQL_C_NUMERIC
-// parameter are set with SQLSetDescField on the APD, which the driver does not export yet.
 TEST_CASE("bytea and uuid fetched back as SQL_C_BINARY and SQL_C_GUID") {
     Connection c;
     SUBCASE("SQL_C_BINARY") {
