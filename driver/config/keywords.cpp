@@ -18,6 +18,8 @@ constexpr std::array<std::string_view, 1> timeout_aliases{"LoginTimeout"};
 constexpr std::array<std::string_view, 2> batch_size_aliases{"RowsPerInsert", "InsertBatchSize"};
 constexpr std::array<std::string_view, 1> cache_aliases{"MaxPreparedStatements"};
 constexpr std::array<std::string_view, 1> pipeline_aliases{"UsePipeline"};
+constexpr std::array<std::string_view, 1> max_varchar_aliases{"MaxVarchar"};
+constexpr std::array<std::string_view, 1> max_long_varchar_aliases{"MaxLongVarChar"};
 
 constexpr std::array<std::string_view, 6> sslmode_choices{"disable", "allow",     "prefer",
                                                           "require", "verify-ca", "verify-full"};
@@ -149,6 +151,41 @@ constexpr std::array keyword_table{
             false,
             "1 sends the statements of one parameter-array execution back to back (libpq pipeline "
             "mode), in one network round trip; 0 sends them one at a time.",
+            {}},
+    Keyword{kw::bools_as_char,
+            {},
+            "0",
+            false,
+            "1 reports boolean columns as SQL_VARCHAR holding '1' or '0' instead of SQL_BIT, for "
+            "tools that mishandle SQL_BIT (Power BI); the name is the AWS and psqlODBC drivers'.",
+            {}},
+    Keyword{kw::max_varchar_size,
+            max_varchar_aliases,
+            "0",
+            false,
+            "VARCHAR columns wider than this many bytes are reported as SQL_LONGVARCHAR (for "
+            "SQL Server linked servers, which reject wide VARCHAR); 0 never promotes.",
+            {}},
+    Keyword{kw::max_long_varchar_size,
+            max_long_varchar_aliases,
+            "0",
+            false,
+            "Caps the column size reported for SQL_LONGVARCHAR columns; 0 reports the real size "
+            "(16 MB for SUPER).",
+            {}},
+    Keyword{kw::text_as_long_varchar,
+            {},
+            "0",
+            false,
+            "1 reports text columns as SQL_LONGVARCHAR (psqlODBC's habit); 0 reports them as "
+            "SQL_VARCHAR of 65535 bytes, Redshift's widest VARCHAR.",
+            {}},
+    Keyword{kw::use_unicode,
+            {},
+            "0",
+            false,
+            "1 reports character columns as SQL_WCHAR, SQL_WVARCHAR and SQL_WLONGVARCHAR, for "
+            "applications that pick wide buffers from the reported type; the data is the same.",
             {}},
 };
 

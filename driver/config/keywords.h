@@ -36,6 +36,11 @@ inline constexpr std::string_view application_name = "ApplicationName";
 inline constexpr std::string_view batch_size = "BatchSize";
 inline constexpr std::string_view statement_cache_size = "StatementCacheSize";
 inline constexpr std::string_view pipeline = "Pipeline";
+inline constexpr std::string_view bools_as_char = "BoolsAsChar";
+inline constexpr std::string_view max_varchar_size = "MaxVarcharSize";
+inline constexpr std::string_view max_long_varchar_size = "MaxLongVarcharSize";
+inline constexpr std::string_view text_as_long_varchar = "TextAsLongVarchar";
+inline constexpr std::string_view use_unicode = "UseUnicode";
 }  // namespace kw
 
 // Case-insensitive (ASCII) match on the name or any alias; nullptr when unknown.

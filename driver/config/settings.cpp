@@ -89,6 +89,18 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.statement_cache_size =
         parse_int(kw::statement_cache_size, value_of(attrs, kw::statement_cache_size), 0, 100000,
                   "a number of statements from 0 to 100000");
+    auto flag = [&](std::string_view key) {
+        return parse_int(key, value_of(attrs, key), 0, 1, "0 or 1") == 1;
+    };
+    auto size = [&](std::string_view key) {
+        return parse_int(key, value_of(attrs, key), 0, std::numeric_limits<int>::max(),
+                         "a number of bytes, 0 for no limit");
+    };
+    settings.bools_as_char = flag(kw::bools_as_char);
+    settings.max_varchar_size = size(kw::max_varchar_size);
+    settings.max_long_varchar_size = size(kw::max_long_varchar_size);
+    settings.text_as_long_varchar = flag(kw::text_as_long_varchar);
+    settings.use_unicode = flag(kw::use_unicode);
     settings.pipeline = parse_int(kw::pipeline, value_of(attrs, kw::pipeline), 0, 1, "0 or 1") == 1;
     for (const KeyValue& entry : attrs) {
         if (find_keyword(entry.key) == nullptr) {
@@ -105,7 +117,7 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
     } else if (!settings.driver.empty()) {
         pairs.push_back({std::string(kw::driver), settings.driver});
     }
-    const std::array<KeyValue, 14> candidates{{
+    const std::array<KeyValue, 19> candidates{{
         {std::string(kw::server), settings.host},
         {std::string(kw::port), std::to_string(settings.port)},
         {std::string(kw::database), settings.database},
@@ -120,6 +132,11 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::batch_size), std::to_string(settings.batch_size)},
         {std::string(kw::statement_cache_size), std::to_string(settings.statement_cache_size)},
         {std::string(kw::pipeline), settings.pipeline ? "1" : "0"},
+        {std::string(kw::bools_as_char), settings.bools_as_char ? "1" : "0"},
+        {std::string(kw::max_varchar_size), std::to_string(settings.max_varchar_size)},
+        {std::string(kw::max_long_varchar_size), std::to_string(settings.max_long_varchar_size)},
+        {std::string(kw::text_as_long_varchar), settings.text_as_long_varchar ? "1" : "0"},
+        {std::string(kw::use_unicode), settings.use_unicode ? "1" : "0"},
     }};
     for (const KeyValue& candidate : candidates) {
         const Keyword* keyword = find_keyword(candidate.key);

@@ -27,6 +27,11 @@ struct Settings {
     int batch_size = 100;
     int statement_cache_size = 128;
     bool pipeline = true;
+    bool bools_as_char = false;
+    int max_varchar_size = 0;
+    int max_long_varchar_size = 0;
+    bool text_as_long_varchar = false;
+    bool use_unicode = false;
     ServerFlavor flavor = ServerFlavor::automatic;
     // Keys not in the keyword table, in their original spelling. Never an error: the caller
     // reports them as warnings (01S00) so a connection string written for another driver works.

@@ -119,6 +119,12 @@ void Connection::open(config::AttributeMap attributes) {
                session_.parameter_status("server_version"));
 }
 
+types::ReportingOptions Connection::reporting() const {
+    return {settings_.bools_as_char, static_cast<SQLULEN>(settings_.max_varchar_size),
+            static_cast<SQLULEN>(settings_.max_long_varchar_size), settings_.text_as_long_varchar,
+            settings_.use_unicode};
+}
+
 catalog::InfoContext Connection::info_context() const {
     catalog::InfoContext context;
     context.redshift = redshift_;

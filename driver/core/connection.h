@@ -7,6 +7,7 @@
 #include "config/settings.h"
 #include "core/handle.h"
 #include "exec/statement_cache.h"
+#include "types/type_reporting.h"
 #include "wire/session.h"
 
 #include <sql.h>
@@ -77,6 +78,9 @@ public:
     wire::Results catalog_query(const std::string& sql, const std::vector<std::string>& parameters);
 
     [[nodiscard]] const config::Settings& settings() const { return settings_; }
+
+    // How result types are reported (the compatibility keywords).
+    [[nodiscard]] types::ReportingOptions reporting() const;
 
     // What SQLGetInfo needs to know about this connection and its server.
     [[nodiscard]] catalog::InfoContext info_context() const;

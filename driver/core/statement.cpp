@@ -127,9 +127,12 @@ void Statement::describe_columns() {
 }
 
 void Statement::append_columns(const std::vector<wire::ColumnDesc>& described) {
+    const types::ReportingOptions reporting = connection_.reporting();
     for (const auto& column : described) {
         columns_.push_back(ColumnDescription{
-            column.name, types::describe_server_type(column.type_oid, column.type_modifier),
+            column.name,
+            types::apply_reporting(
+                types::describe_server_type(column.type_oid, column.type_modifier), reporting),
             SQL_NULLABLE_UNKNOWN, column.table_oid});
         column_types_.push_back(columns_.back().type);
     }

@@ -13,7 +13,7 @@ types::Written convert(const wire::Cell& cell, const types::SqlTypeInfo& column,
     using types::Outcome;
     const SQLSMALLINT c_type = target.c_type;
     std::string_view text = cell.text;
-    if (column.sql_type == SQL_BIT) {
+    if (column.type_name == "bool") {  // also when BoolsAsChar reports it as SQL_VARCHAR
         text = types::bit_text(text);
     }
     const bool binary_column = column.sql_type == SQL_BINARY || column.sql_type == SQL_VARBINARY

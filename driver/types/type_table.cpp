@@ -193,6 +193,10 @@ SQLSMALLINT default_c_type(SQLSMALLINT sql_type) {
             return SQL_C_TYPE_TIMESTAMP;
         case SQL_GUID:
             return SQL_C_GUID;
+        case SQL_WCHAR:
+        case SQL_WVARCHAR:
+        case SQL_WLONGVARCHAR:
+            return SQL_C_WCHAR;
         case SQL_NUMERIC:
         case SQL_DECIMAL:
             return SQL_C_CHAR;  // ODBC's default for exact numerics is character
