@@ -110,6 +110,14 @@ void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues
     std::string text;
     for (SQLUSMALLINT number = 1; number <= count; ++number) {
         ParamCell source = cell(number, row);
+        if (source.at_execution && supplied == nullptr) {
+            // Only a single parameter set collects values through SQLParamData/SQLPutData.
+            throw core::OdbcError(sqlstate::optional_feature_not_implemented,
+                                  "optional feature not implemented: parameter "
+                                      + std::to_string(number)
+                                      + " is data-at-execution in a parameter array; bind its "
+                                        "values in the array instead");
+        }
         if (source.at_execution) {
             const std::optional<std::string>* piece =
                 supplied != nullptr && number <= supplied->size() ? &(*supplied)[number - 1]

@@ -849,3 +849,27 @@ TEST_CASE("a conversion error in one row (month 13) fails that row without reach
                        "% 12, 1 + (id - 1) % 28)")
           == std::to_string(n - 1));
 }
+
+// Data at execution collects one value per parameter through SQLParamData/SQLPutData; in an array
+// the driver refuses it per row instead of sending NULLs.
+TEST_CASE("data at execution inside a parameter array fails each row, nothing is inserted"
+          * only_our_driver()) {
+    Connection c;
+    exec(c.dbc, "DROP TABLE IF EXISTS it_arr_dae");
+    exec(c.dbc, "CREATE TABLE it_arr_dae (v int)");
+    Stmt stmt(c.dbc);
+    SQLINTEGER values[3] = {1, 2, 3};
+    SQLLEN ind[3] = {SQL_DATA_AT_EXEC, SQL_DATA_AT_EXEC, SQL_DATA_AT_EXEC};
+    SQLUSMALLINT status[3] = {};
+    check(SQLSetStmtAttr(stmt, SQL_ATTR_PARAMSET_SIZE, reinterpret_cast<SQLPOINTER>(3), 0),
+          SQL_HANDLE_STMT, stmt);
+    check(SQLSetStmtAttr(stmt, SQL_ATTR_PARAM_STATUS_PTR, status, 0), SQL_HANDLE_STMT, stmt);
+    check(
+        SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, values, 0, ind),
+        SQL_HANDLE_STMT, stmt);
+    CHECK(SQLExecDirect(stmt, sqlc("INSERT INTO it_arr_dae VALUES (?)"), SQL_NTS) == SQL_ERROR);
+    CHECK(has_state(SQL_HANDLE_STMT, stmt, "HYC00"));
+    CHECK(status[0] == SQL_PARAM_ERROR);
+    CHECK(status[2] == SQL_PARAM_ERROR);
+    CHECK(query_string(c.dbc, "SELECT count(*) FROM it_arr_dae") == "0");
+}
