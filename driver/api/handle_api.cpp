@@ -133,6 +133,13 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
 }
 
 SQLRETURN SQL_API SQLCancel(SQLHSTMT statement) {
+    // A statement executing on another thread holds the connection's lock: ask the server to stop
+    // it without taking the lock (the executing call then fails with HY008).
+    if (auto* running = Handle::from<Statement>(statement);
+        running != nullptr && running->executing()) {
+        running->connection().cancel_running();
+        return SQL_SUCCESS;
+    }
     return entry<Statement>(statement, [](Statement& s) { s.cancel(); });
 }
 

@@ -102,6 +102,7 @@ void Connection::open(config::AttributeMap attributes) {
     RSODBC_LOG(info, "connecting: {}",
                log::redacted_connection_string(config::completed_connection_pairs(settings_)));
     session_.connect(connect_params(settings_, login_timeout_));
+    session_timeout_ = SQLULEN{0};
     statement_cache_.clear();
     statement_cache_.set_capacity(static_cast<std::size_t>(settings_.statement_cache_size));
     switch (settings_.flavor) {
@@ -171,22 +172,28 @@ void Connection::free_statement(Statement& statement) {
     std::erase_if(statements_, [&](const auto& owned) { return owned.get() == &statement; });
 }
 
-wire::Session& Connection::begin_work() {
+wire::Session& Connection::begin_work(SQLULEN timeout_seconds) {
     require_connected();
     if (!autocommit_ && session_.transaction_status() == wire::TransactionStatus::idle) {
         session_.run("BEGIN");
     }
+    if (session_timeout_ != timeout_seconds) {
+        // SQL_ATTR_QUERY_TIMEOUT: the server stops the statement itself (Redshift and PostgreSQL
+        // both honour statement_timeout), so a timeout needs no extra thread; 57014 -> HYT00.
+        session_.run("SET statement_timeout = " + std::to_string(timeout_seconds * 1000));
+        session_timeout_ = timeout_seconds;
+    }
     return session_;
 }
 
-wire::Results Connection::execute(const std::string& sql) {
+wire::Results Connection::execute(const std::string& sql, SQLULEN timeout_seconds) {
     RSODBC_LOG(debug, "execute: {}", sql);
-    return begin_work().execute(sql);
+    return begin_work(timeout_seconds).execute(sql);
 }
 
-wire::Results Connection::execute_streaming(const std::string& sql) {
+wire::Results Connection::execute_streaming(const std::string& sql, SQLULEN timeout_seconds) {
     RSODBC_LOG(debug, "execute (streaming): {}", sql);
-    return begin_work().execute_streaming(sql);
+    return begin_work(timeout_seconds).execute_streaming(sql);
 }
 
 std::vector<unsigned> Connection::parameter_types(const std::string& sql) {
@@ -218,6 +225,7 @@ void Connection::end_transaction(SQLSMALLINT completion) {
     require_connected();
     const wire::TransactionStatus status = session_.transaction_status();
     if (status == wire::TransactionStatus::in_error) {
+        session_timeout_.reset();  // a SET in the transaction is undone too
         session_.run("ROLLBACK");
         if (completion == SQL_COMMIT) {
             // The server turns COMMIT of a failed transaction into a silent rollback; say so.
@@ -228,6 +236,9 @@ void Connection::end_transaction(SQLSMALLINT completion) {
         return;
     }
     if (status == wire::TransactionStatus::in_transaction) {
+        if (completion == SQL_ROLLBACK) {
+            session_timeout_.reset();
+        }
         session_.run(completion == SQL_COMMIT ? "COMMIT" : "ROLLBACK");
     }
 }

@@ -59,11 +59,15 @@ public:
     void end_transaction(SQLSMALLINT completion);
 
     // Runs SQL for a statement, opening the transaction first in manual-commit mode.
-    wire::Results execute(const std::string& sql);
+    wire::Results execute(const std::string& sql, SQLULEN timeout_seconds = 0);
     // One row-returning statement whose rows stream as they are fetched.
-    wire::Results execute_streaming(const std::string& sql);
-    // The session, with the transaction opened first in manual-commit mode.
-    wire::Session& begin_work();
+    wire::Results execute_streaming(const std::string& sql, SQLULEN timeout_seconds = 0);
+    // The session, with the transaction opened first in manual-commit mode and the statement
+    // timeout (seconds, 0 = none) in force.
+    wire::Session& begin_work(SQLULEN timeout_seconds = 0);
+
+    // SQLCancel of a statement that is executing on another thread.
+    void cancel_running() const { session_.cancel(); }
 
     exec::StatementCache& statement_cache() { return statement_cache_; }
 
@@ -104,6 +108,8 @@ private:
     SQLULEN login_timeout_ = 0;
     SQLULEN connection_timeout_ = 0;
     SQLULEN metadata_id_ = SQL_FALSE;
+    // statement_timeout last set on the session (SET is undone by a rollback: unknown again then).
+    std::optional<SQLULEN> session_timeout_ = SQLULEN{0};
     std::vector<std::unique_ptr<Statement>> statements_;
 };
 

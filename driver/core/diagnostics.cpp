@@ -43,6 +43,16 @@ SQLRETURN Diagnostics::finish(SQLRETURN rc) {
 
 namespace {
 
+// The server reports a cancel and a statement_timeout with the same code (57014); ODBC tells them
+// apart: HY008 for SQLCancel, HYT00 for SQL_ATTR_QUERY_TIMEOUT.
+std::string_view odbc_state_of(const wire::ServerError& error) {
+    if (error.server_state() == "57014"
+        && std::string_view(error.what()).find("statement timeout") != std::string_view::npos) {
+        return "HYT00";
+    }
+    return wire::odbc_sqlstate_for(error.server_state());
+}
+
 std::string server_message(const wire::ServerError& error) {
     std::string message = "[redshift-odbc][server] ";
     message += error.what();
@@ -71,8 +81,7 @@ void Diagnostics::add_server_error(const wire::ServerError& error, SQLLEN row_nu
         message += "\n";
         message += note;
     }
-    add(DiagRecord{std::string(wire::odbc_sqlstate_for(error.server_state())), std::move(message),
-                   0, row_number});
+    add(DiagRecord{std::string(odbc_state_of(error)), std::move(message), 0, row_number});
 }
 
 SQLRETURN Diagnostics::record_current_exception() noexcept {
@@ -89,7 +98,7 @@ SQLRETURN Diagnostics::record_current_exception() noexcept {
         }
     } catch (const wire::ServerError& error) {
         try {
-            add_error(wire::odbc_sqlstate_for(error.server_state()), server_message(error));
+            add_error(odbc_state_of(error), server_message(error));
         } catch (...) {
             out_of_memory_ = true;
         }

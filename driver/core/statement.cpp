@@ -60,6 +60,7 @@ bool is_searched_update_or_delete(std::string_view tag) {
 }  // namespace
 
 SQLRETURN Statement::run(const std::string& sql) {
+    const ExecutingGuard executing(executing_);
     reset_results();
     data_at_execution_.reset();
     // ? markers are counted cheaply; text written with $n markers counts only when parameters
@@ -74,9 +75,9 @@ SQLRETURN Statement::run(const std::string& sql) {
     // One statement that returns rows streams them; anything else (commands, several statements
     // for SQLMoreResults) is read whole.
     if (sql::classify(sql) == sql::StatementKind::query) {
-        return adopt_results(connection_.execute_streaming(sql));
+        return adopt_results(connection_.execute_streaming(sql, query_timeout));
     }
-    return adopt_results(connection_.execute(sql));
+    return adopt_results(connection_.execute(sql, query_timeout));
 }
 
 SQLRETURN Statement::adopt_results(wire::Results results) {

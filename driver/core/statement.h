@@ -10,6 +10,7 @@
 #include <sql.h>
 #include <sqlext.h>
 
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -85,9 +86,13 @@ public:
     SQLSMALLINT parameter_count();
     ParameterDescription describe_parameter(SQLUSMALLINT number);
     SQLRETURN param_data(SQLPOINTER* token);
-    // SQLCancel: ends a data-at-execution sequence (cancelling a running statement from another
-    // thread comes with streaming results).
+    // SQLCancel: ends a data-at-execution sequence.
     void cancel();
+
+    // True while a call on another thread is executing or fetching: SQLCancel then asks the
+    // server to stop it instead of waiting for the statement's lock.
+    [[nodiscard]] bool executing() const { return executing_.load(); }
+
     void put_data(SQLPOINTER data, SQLLEN length);
 
     SQLRETURN more_results();
@@ -139,6 +144,25 @@ private:
     Descriptor ird_;
     Descriptor ipd_;
 
+    // Marks the statement as executing for the duration of a call.
+    class ExecutingGuard {
+    public:
+        explicit ExecutingGuard(std::atomic<bool>& flag)
+            : flag_(flag), previous_(flag.exchange(true)) {}
+
+        ~ExecutingGuard() { flag_.store(previous_); }
+
+        ExecutingGuard(const ExecutingGuard&) = delete;
+        ExecutingGuard& operator=(const ExecutingGuard&) = delete;
+        ExecutingGuard(ExecutingGuard&&) = delete;
+        ExecutingGuard& operator=(ExecutingGuard&&) = delete;
+
+    private:
+        std::atomic<bool>& flag_;
+        bool previous_;  // guards nest: run() calls execute_parameters()
+    };
+
+    std::atomic<bool> executing_{false};
     std::optional<std::string> prepared_sql_;
     std::unique_ptr<wire::ResultStream> result_;
     std::deque<std::unique_ptr<wire::ResultStream>> pending_results_;

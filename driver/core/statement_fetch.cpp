@@ -44,6 +44,7 @@ SQLRETURN Statement::extended_fetch(SQLUSMALLINT orientation, SQLULEN* rows_fetc
 
 SQLRETURN Statement::fetch_rowset(SQLULEN size, SQLULEN* rows_fetched, SQLUSMALLINT* row_status) {
     require_cursor();
+    const ExecutingGuard executing(executing_);
     get_data_column_ = 0;
     on_row_ = false;
     SQLULEN fetched = 0;

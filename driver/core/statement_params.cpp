@@ -142,7 +142,8 @@ SQLRETURN Statement::run_with_parameters(const std::string& sql, std::size_t mar
 }
 
 SQLRETURN Statement::execute_parameters(const std::string& sql) {
-    exec::ExecutionContext context{connection_.begin_work(),
+    const ExecutingGuard executing(executing_);
+    exec::ExecutionContext context{connection_.begin_work(query_timeout),
                                    connection_.statement_cache(),
                                    diagnostics(),
                                    apd_,

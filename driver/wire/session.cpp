@@ -84,12 +84,21 @@ void Session::connect(const ConnectParams& params) {
                           message);
     }
     conn_ = std::move(conn);
+    cancel_.reset(PQgetCancel(conn_.get()));
+}
+
+void Session::cancel() const {
+    if (cancel_ != nullptr) {
+        std::array<char, 256> error{};
+        PQcancel(cancel_.get(), error.data(), static_cast<int>(error.size()));
+    }
 }
 
 void Session::disconnect() noexcept {
     if (stream_ != nullptr) {
         end_stream(stream_);
     }
+    cancel_.reset();
     conn_.reset();
 }
 

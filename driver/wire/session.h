@@ -84,6 +84,10 @@ public:
     // a connection in the middle of sending rows is not a transaction status.
     [[nodiscard]] TransactionStatus transaction_status();
 
+    // Asks the server to cancel what this connection is running. Thread-safe: SQLCancel calls it
+    // from another thread while a statement is executing.
+    void cancel() const;
+
 private:
     [[noreturn]] void throw_connection_error(const char* fallback_state) const;
     void require_open() const;
@@ -93,6 +97,7 @@ private:
     PgResultPtr checked(pg_result* raw) const;
 
     PgConnPtr conn_;
+    PgCancelPtr cancel_;  // made at connect; PQcancel on it is thread-safe
     StreamingResult* stream_ = nullptr;
 };
 
