@@ -1,6 +1,7 @@
 #include "exec/cell_writer.h"
 
 #include "core/odbc_error.h"
+#include "types/c_types.h"
 #include "types/to_c/convert.h"
 #include "types/utf.h"
 

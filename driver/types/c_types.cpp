@@ -58,6 +58,25 @@ std::size_t fixed_c_type_size(SQLSMALLINT c_type) {
     }
 }
 
+bool is_integer_c_type(SQLSMALLINT c_type) {
+    switch (c_type) {
+        case SQL_C_STINYINT:
+        case SQL_C_TINYINT:
+        case SQL_C_UTINYINT:
+        case SQL_C_SSHORT:
+        case SQL_C_SHORT:
+        case SQL_C_USHORT:
+        case SQL_C_SLONG:
+        case SQL_C_LONG:
+        case SQL_C_ULONG:
+        case SQL_C_SBIGINT:
+        case SQL_C_UBIGINT:
+            return true;
+        default:
+            return false;
+    }
+}
+
 bool is_known_sql_type(SQLSMALLINT sql_type) {
     switch (sql_type) {
         case SQL_CHAR:

@@ -13,6 +13,8 @@ namespace rsodbc::types {
 std::size_t fixed_c_type_size(SQLSMALLINT c_type);
 
 [[nodiscard]] bool is_known_c_type(SQLSMALLINT c_type);
+// Every integer C type, signed and unsigned, 8 to 64 bits.
+[[nodiscard]] bool is_integer_c_type(SQLSMALLINT c_type);
 // An ODBC SQL type code (concise or ODBC 2) a parameter may be bound as.
 [[nodiscard]] bool is_known_sql_type(SQLSMALLINT sql_type);
 

@@ -1,3 +1,4 @@
+#include "types/c_types.h"
 #include "types/to_c/convert.h"
 
 #include <doctest/doctest.h>

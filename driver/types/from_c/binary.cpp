@@ -2,6 +2,7 @@
 // appendix D, "C to SQL: Binary", "C to SQL: GUID" and the binary row of "C to SQL: Character".
 // Binary targets are sent as bytea's hex text (\x0a1b...).
 #include "types/from_c/detail.h"
+#include "types/hex.h"
 #include "types/utf.h"
 
 #include <cstring>
@@ -15,19 +16,6 @@ constexpr char hex_digits[] = "0123456789abcdef";
 void append_hex(unsigned char byte, std::string& out) {
     out += hex_digits[byte >> 4U];
     out += hex_digits[byte & 0x0FU];
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
 }
 
 Encoded send_bytea(std::string_view bytes, const ParamTarget& target, std::string& out) {

@@ -2,6 +2,7 @@
 // bound to numeric targets. ODBC appendix D, "C to SQL: Numeric", "C to SQL: Bit" and the numeric
 // rows of "C to SQL: Character". Every value goes through one exact decimal form, so range checks
 // and truncation follow one set of rules whatever the C type.
+#include "types/c_types.h"
 #include "types/from_c/detail.h"
 
 #include <algorithm>
@@ -363,25 +364,8 @@ Encoded encode_decimal(Decimal value, const ParamTarget& target, NumberOrigin or
 }
 
 bool is_number_c_type(SQLSMALLINT c_type) {
-    switch (c_type) {
-        case SQL_C_STINYINT:
-        case SQL_C_TINYINT:
-        case SQL_C_UTINYINT:
-        case SQL_C_SSHORT:
-        case SQL_C_SHORT:
-        case SQL_C_USHORT:
-        case SQL_C_SLONG:
-        case SQL_C_LONG:
-        case SQL_C_ULONG:
-        case SQL_C_SBIGINT:
-        case SQL_C_UBIGINT:
-        case SQL_C_FLOAT:
-        case SQL_C_DOUBLE:
-        case SQL_C_NUMERIC:
-            return true;
-        default:
-            return false;
-    }
+    return is_integer_c_type(c_type) || c_type == SQL_C_FLOAT || c_type == SQL_C_DOUBLE
+           || c_type == SQL_C_NUMERIC;
 }
 
 Encoded encode_number(const ParamSource& source, const ParamTarget& target, std::string& out) {

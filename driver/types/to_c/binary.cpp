@@ -3,6 +3,7 @@
 // legacy escape form ("ab\\\001"); Redshift VARBYTE and GEOMETRY arrive as bare hex digits. Values
 // are decoded piece by piece straight into the application's buffer: nothing is allocated, and
 // `offset` is a position in the server text (source units, as convert.h says).
+#include "types/hex.h"
 #include "types/to_c/convert.h"
 
 #include <algorithm>
@@ -11,19 +12,6 @@
 namespace rsodbc::types {
 
 namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 bool is_octal(char c) {
     return c >= '0' && c <= '7';

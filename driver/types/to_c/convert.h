@@ -28,7 +28,6 @@ Written write_datetime(std::string_view text, SQLSMALLINT c_type, void* data);
 // SQL_C_BIT.
 Written write_bit(std::string_view text, void* data);
 
-[[nodiscard]] bool is_integer_c_type(SQLSMALLINT c_type);
 // True for targets whose values can be returned in pieces by SQLGetData.
 [[nodiscard]] bool is_piecewise_c_type(SQLSMALLINT c_type);
 

@@ -2,6 +2,7 @@
 // GUID". The server prints "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"; character columns may also hold
 // the braced form, upper case, or 32 bare hex digits. Leading and trailing spaces are ignored
 // (appendix D, character to non-character conversions).
+#include "types/hex.h"
 #include "types/to_c/convert.h"
 
 #include <cstdint>
@@ -13,19 +14,6 @@ namespace rsodbc::types {
 namespace {
 
 static_assert(sizeof(SQLGUID) == 16, "SQLGUID is 4 + 2 + 2 + 8 bytes");
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 std::string_view trim_spaces(std::string_view text) {
     const std::size_t first = text.find_first_not_of(' ');

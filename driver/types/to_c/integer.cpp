@@ -1,3 +1,4 @@
+#include "types/c_types.h"
 #include "types/to_c/convert.h"
 #include "types/to_c/number_text.h"
 
@@ -43,25 +44,6 @@ Written store(const ParsedInteger& value, void* data) {
 }
 
 }  // namespace
-
-bool is_integer_c_type(SQLSMALLINT c_type) {
-    switch (c_type) {
-        case SQL_C_STINYINT:
-        case SQL_C_TINYINT:
-        case SQL_C_UTINYINT:
-        case SQL_C_SSHORT:
-        case SQL_C_SHORT:
-        case SQL_C_USHORT:
-        case SQL_C_SLONG:
-        case SQL_C_LONG:
-        case SQL_C_ULONG:
-        case SQL_C_SBIGINT:
-        case SQL_C_UBIGINT:
-            return true;
-        default:
-            return false;
-    }
-}
 
 Written write_integer(std::string_view text, SQLSMALLINT c_type, void* data) {
     const auto parsed = parse_integer_part(text);
