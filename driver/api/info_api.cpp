@@ -6,6 +6,7 @@
 #include "catalog/info_table.h"
 #include "core/connection.h"
 #include "core/odbc_error.h"
+#include "core/statement.h"
 
 #include <sql.h>
 #include <sqlext.h>
@@ -60,6 +61,15 @@ SQLRETURN SQL_API SQLGetInfo(SQLHDBC dbc, SQLUSMALLINT info_type, SQLPOINTER val
 SQLRETURN SQL_API SQLGetInfoW(SQLHDBC dbc, SQLUSMALLINT info_type, SQLPOINTER value,
                               SQLSMALLINT capacity, SQLSMALLINT* length) {
     return get_info<SQLWCHAR>(dbc, info_type, value, capacity, length);
+}
+
+SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT statement, SQLSMALLINT sql_type) {
+    return entry<rsodbc::core::Statement>(
+        statement, [&](rsodbc::core::Statement& s) { s.type_info(sql_type); });
+}
+
+SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT statement, SQLSMALLINT sql_type) {
+    return SQLGetTypeInfo(statement, sql_type);
 }
 
 SQLRETURN SQL_API SQLGetFunctions(SQLHDBC dbc, SQLUSMALLINT function_id, SQLUSMALLINT* supported) {

@@ -1,5 +1,6 @@
 #include "core/statement.h"
 
+#include "catalog/type_info.h"
 #include "core/connection.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
@@ -7,6 +8,7 @@
 #include "sql/scanner.h"
 #include "sql/statement_kind.h"
 #include "types/to_c/convert.h"
+#include "wire/buffered_result.h"
 #include "wire/server_error.h"
 
 #include <cstring>
@@ -298,6 +300,18 @@ void Statement::bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER 
     record.octet_length = capacity;
     record.indicator_ptr = indicator;
     record.octet_length_ptr = indicator;
+}
+
+void Statement::type_info(SQLSMALLINT sql_type) {
+    require_no_cursor();
+    prepared_sql_.reset();
+    reset_results();
+    catalog::TypeInfoResult built =
+        catalog::type_info(sql_type, connection_.is_redshift(), connection_.reporting());
+    wire::Results results;
+    results.push_back(
+        std::make_unique<wire::BufferedResult>(wire::build_result(built.columns, built.rows)));
+    adopt_results(std::move(results));
 }
 
 SQLRETURN Statement::more_results() {

@@ -96,6 +96,8 @@ public:
     void put_data(SQLPOINTER data, SQLLEN length);
 
     SQLRETURN more_results();
+    // SQLGetTypeInfo: a driver-built result set.
+    void type_info(SQLSMALLINT sql_type);
     void close_cursor();  // SQLCloseCursor: 24000 when no cursor is open
     void free_statement(SQLUSMALLINT option);
 

@@ -1,0 +1,159 @@
+#include "catalog/type_info.h"
+
+#include "types/type_table.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace rsodbc::catalog {
+
+namespace {
+
+// A type the server offers: its OID and the type modifier that gives its widest size.
+struct Offered {
+    unsigned type_oid;
+    int widest_modifier;
+    const char* create_params;  // nullptr: none
+    bool redshift;              // offered by Redshift
+    bool postgresql;            // offered by PostgreSQL
+};
+
+constexpr int numeric_modifier(int precision, int scale) {
+    return ((precision << 16) | scale) + 4;
+}
+
+// clang-format off
+constexpr std::array offered{
+    Offered{types::oid::boolean,     -1,                       nullptr,             true,  true},
+    Offered{types::oid::int2,        -1,                       nullptr,             true,  true},
+    Offered{types::oid::int4,        -1,                       nullptr,             true,  true},
+    Offered{types::oid::int8,        -1,                       nullptr,             true,  true},
+    Offered{types::oid::numeric,     numeric_modifier(38, 0),  "precision,scale",   true,  true},
+    Offered{types::oid::float4,      -1,                       nullptr,             true,  true},
+    Offered{types::oid::float8,      -1,                       nullptr,             true,  true},
+    Offered{types::oid::bpchar,      4096 + 4,                 "length",            true,  true},
+    Offered{types::oid::varchar,     65535 + 4,                "max length",        true,  true},
+    Offered{types::oid::text,        -1,                       nullptr,             true,  true},
+    Offered{types::oid::date,        -1,                       nullptr,             true,  true},
+    Offered{types::oid::time,        6,                        nullptr,             true,  true},
+    Offered{types::oid::timetz,      6,                        nullptr,             true,  true},
+    Offered{types::oid::timestamp,   6,                        nullptr,             true,  true},
+    Offered{types::oid::timestamptz, 6,                        nullptr,             true,  true},
+    Offered{types::oid::super,       -1,                       nullptr,             true,  false},
+    Offered{types::oid::varbyte,     1024000 + 4,              "max length",        true,  false},
+    Offered{types::oid::geometry,    -1,                       nullptr,             true,  false},
+    Offered{types::oid::geography,   -1,                       nullptr,             true,  false},
+    Offered{types::oid::interval_year_to_month, -1,            nullptr,             true,  false},
+    Offered{types::oid::interval_day_to_second, -1,            nullptr,             true,  false},
+    Offered{types::oid::bytea,       -1,                       nullptr,             false, true},
+    Offered{types::oid::uuid,        -1,                       nullptr,             false, true},
+};
+// clang-format on
+
+constexpr unsigned text_oid = 25;
+constexpr unsigned smallint_oid = 21;
+constexpr unsigned integer_oid = 23;
+
+std::optional<std::string> number(long value) {
+    return std::to_string(value);
+}
+
+std::optional<std::string> text(const char* value) {
+    return value == nullptr ? std::nullopt : std::optional<std::string>(value);
+}
+
+bool is_character(SQLSMALLINT sql_type) {
+    return sql_type == SQL_CHAR || sql_type == SQL_VARCHAR || sql_type == SQL_LONGVARCHAR
+           || sql_type == SQL_WCHAR || sql_type == SQL_WVARCHAR || sql_type == SQL_WLONGVARCHAR;
+}
+
+bool is_datetime(SQLSMALLINT sql_type) {
+    return sql_type == SQL_TYPE_DATE || sql_type == SQL_TYPE_TIME || sql_type == SQL_TYPE_TIMESTAMP;
+}
+
+// SQL_DATETIME_SUB: the datetime/interval code of the concise type.
+std::optional<std::string> datetime_sub(SQLSMALLINT sql_type) {
+    if (is_datetime(sql_type)) {
+        return number(sql_type - SQL_DATETIME * 10);  // 91 -> 1, 92 -> 2, 93 -> 3
+    }
+    if (sql_type >= SQL_INTERVAL_YEAR && sql_type <= SQL_INTERVAL_MINUTE_TO_SECOND) {
+        return number(sql_type - 100);
+    }
+    return std::nullopt;
+}
+
+wire::BuiltRow row_of(const Offered& type, const types::ReportingOptions& reporting) {
+    const types::SqlTypeInfo info = types::apply_reporting(
+        types::describe_server_type(type.type_oid, type.widest_modifier), reporting);
+    const bool numeric = info.sql_type == SQL_NUMERIC || info.sql_type == SQL_DECIMAL;
+    const bool quoted = is_character(info.sql_type) || is_datetime(info.sql_type);
+    const SQLSMALLINT verbose = types::verbose_type(info.sql_type);
+    return {
+        std::string(info.type_name),
+        number(info.sql_type),
+        number(static_cast<long>(info.column_size)),
+        quoted ? text("'") : std::nullopt,
+        quoted ? text("'") : std::nullopt,
+        text(type.create_params),
+        number(SQL_NULLABLE),
+        number(info.case_sensitive ? SQL_TRUE : SQL_FALSE),
+        number(info.searchable),
+        info.num_prec_radix == 0 ? std::nullopt : number(info.is_unsigned ? SQL_TRUE : SQL_FALSE),
+        number(SQL_FALSE),
+        info.num_prec_radix == 0 ? std::nullopt : number(SQL_FALSE),
+        std::string(info.type_name),
+        numeric ? number(0)
+                : (is_datetime(info.sql_type) ? number(info.decimal_digits) : std::nullopt),
+        numeric ? number(37)
+                : (is_datetime(info.sql_type) ? number(info.decimal_digits) : std::nullopt),
+        number(verbose),
+        datetime_sub(info.sql_type),
+        info.num_prec_radix == 0 ? std::nullopt : number(info.num_prec_radix),
+        std::nullopt,
+    };
+}
+
+}  // namespace
+
+TypeInfoResult type_info(SQLSMALLINT sql_type, bool redshift,
+                         const types::ReportingOptions& reporting) {
+    TypeInfoResult result;
+    result.columns = {
+        {"TYPE_NAME", text_oid},
+        {"DATA_TYPE", smallint_oid},
+        {"COLUMN_SIZE", integer_oid},
+        {"LITERAL_PREFIX", text_oid},
+        {"LITERAL_SUFFIX", text_oid},
+        {"CREATE_PARAMS", text_oid},
+        {"NULLABLE", smallint_oid},
+        {"CASE_SENSITIVE", smallint_oid},
+        {"SEARCHABLE", smallint_oid},
+        {"UNSIGNED_ATTRIBUTE", smallint_oid},
+        {"FIXED_PREC_SCALE", smallint_oid},
+        {"AUTO_UNIQUE_VALUE", smallint_oid},
+        {"LOCAL_TYPE_NAME", text_oid},
+        {"MINIMUM_SCALE", smallint_oid},
+        {"MAXIMUM_SCALE", smallint_oid},
+        {"SQL_DATA_TYPE", smallint_oid},
+        {"SQL_DATETIME_SUB", smallint_oid},
+        {"NUM_PREC_RADIX", integer_oid},
+        {"INTERVAL_PRECISION", smallint_oid},
+    };
+    for (const Offered& type : offered) {
+        if (redshift ? !type.redshift : !type.postgresql) {
+            continue;
+        }
+        wire::BuiltRow row = row_of(type, reporting);
+        if (sql_type == SQL_ALL_TYPES || row[1] == std::to_string(sql_type)) {
+            result.rows.push_back(std::move(row));
+        }
+    }
+    // ODBC: ordered by DATA_TYPE, then by how closely the type maps (the table's order).
+    std::stable_sort(result.rows.begin(), result.rows.end(), [](const auto& a, const auto& b) {
+        return std::stoi(*a[1]) < std::stoi(*b[1]);
+    });
+    return result;
+}
+
+}  // namespace rsodbc::catalog
