@@ -176,7 +176,9 @@ const ColumnDescription& Statement::column_with_nullability(SQLUSMALLINT number)
 // SQL_DESC_NULLABLE of a column read straight from a table is the table column's NOT NULL flag:
 // one catalog query for all such columns of the result, only when an application asks.
 void Statement::look_up_nullability() {
-    if (nullability_known_) {
+    // A catalog query needs the connection; while rows are streaming it would pull the whole
+    // result into memory, so nullability stays unknown (ODBC allows it) until the rows are read.
+    if (nullability_known_ || (result_ != nullptr && result_->holds_wire())) {
         return;
     }
     nullability_known_ = true;

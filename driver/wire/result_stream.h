@@ -43,6 +43,9 @@ public:
     [[nodiscard]] virtual std::int64_t affected_rows() const = 0;
     // The command's tag ("UPDATE 3", "SELECT 2"...); empty for driver-built results.
     [[nodiscard]] virtual std::string_view command_tag() const = 0;
+
+    // True while rows are still arriving on the connection (a streaming result).
+    [[nodiscard]] virtual bool holds_wire() const { return false; }
 };
 
 // Every result of one execution, in order (several statements in one text give several).

@@ -34,6 +34,8 @@ public:
 
     [[nodiscard]] std::string_view command_tag() const override { return command_tag_; }
 
+    [[nodiscard]] bool holds_wire() const override { return session_ != nullptr; }
+
     // Reads every remaining row into memory and gives the wire back to the session.
     void drain_to_memory();
 
