@@ -1,6 +1,7 @@
 // SQLAllocHandle, SQLFreeHandle, SQLFreeStmt.
 #include "api/entry.h"
 #include "core/connection.h"
+#include "core/descriptor.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
@@ -12,6 +13,7 @@
 
 using rsodbc::api::entry;
 using rsodbc::core::Connection;
+using rsodbc::core::Descriptor;
 using rsodbc::core::Environment;
 using rsodbc::core::Handle;
 using rsodbc::core::OdbcError;
@@ -88,6 +90,23 @@ SQLRETURN free_statement_handle(SQLHANDLE raw) {
     return SQL_SUCCESS;
 }
 
+// Explicitly allocated descriptors only: implicit ones are freed with their statement (HY017).
+SQLRETURN free_descriptor(SQLHANDLE raw) {
+    auto* descriptor = Handle::from<Descriptor>(raw);
+    if (descriptor == nullptr) {
+        return SQL_INVALID_HANDLE;
+    }
+    const auto guard = descriptor->lock();  // the connection's lock, which outlives it
+    descriptor->diagnostics().clear();
+    if (!descriptor->explicitly_allocated()) {
+        descriptor->diagnostics().add_error(
+            "HY017", "[redshift-odbc] invalid use of an automatically allocated descriptor handle");
+        return SQL_ERROR;
+    }
+    descriptor->owner()->free_descriptor(*descriptor);
+    return SQL_SUCCESS;
+}
+
 }  // namespace
 
 extern "C" {
@@ -109,10 +128,10 @@ SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE* o
                 *output = connection.allocate_statement().as_raw();
             });
         case SQL_HANDLE_DESC:
-            return entry<Connection>(input, [&](Connection&) {
-                throw OdbcError(sqlstate::optional_feature_not_implemented,
-                                "optional feature not implemented: explicitly allocated "
-                                "descriptors");
+            return entry<Connection>(input, [&](Connection& connection) {
+                require_output(output);
+                *output = SQL_NULL_HDESC;
+                *output = connection.allocate_descriptor().as_raw();
             });
         default:
             return SQL_ERROR;  // HY092 belongs to the driver manager; there is no handle to use
@@ -127,8 +146,10 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
             return free_connection(handle);
         case SQL_HANDLE_STMT:
             return free_statement_handle(handle);
+        case SQL_HANDLE_DESC:
+            return free_descriptor(handle);
         default:
-            return SQL_INVALID_HANDLE;  // implicit descriptors are freed with their statement
+            return SQL_INVALID_HANDLE;
     }
 }
 

@@ -172,6 +172,19 @@ void Connection::free_statement(Statement& statement) {
     std::erase_if(statements_, [&](const auto& owned) { return owned.get() == &statement; });
 }
 
+Descriptor& Connection::allocate_descriptor() {
+    require_connected();
+    descriptors_.push_back(std::make_unique<Descriptor>(mutex_, this));
+    return *descriptors_.back();
+}
+
+void Connection::free_descriptor(Descriptor& descriptor) {
+    for (const auto& statement : statements_) {
+        statement->forget_descriptor(descriptor);
+    }
+    std::erase_if(descriptors_, [&](const auto& owned) { return owned.get() == &descriptor; });
+}
+
 wire::Session& Connection::begin_work(SQLULEN timeout_seconds) {
     require_connected();
     if (!autocommit_ && session_.transaction_status() == wire::TransactionStatus::idle) {

@@ -21,6 +21,7 @@
 namespace rsodbc::core {
 
 class Environment;
+class Descriptor;
 class Statement;
 
 // A connection attribute value: most are integers, a few are strings.
@@ -53,6 +54,10 @@ public:
 
     Statement& allocate_statement();
     void free_statement(Statement& statement);
+    // Explicitly allocated descriptors (SQLAllocHandle(SQL_HANDLE_DESC)); freeing one gives the
+    // statements that used it their implicit descriptor back.
+    Descriptor& allocate_descriptor();
+    void free_descriptor(Descriptor& descriptor);
 
     void set_attribute(SQLINTEGER attribute, const AttributeValue& value);
     [[nodiscard]] AttributeValue get_attribute(SQLINTEGER attribute) const;
@@ -111,6 +116,7 @@ private:
     // statement_timeout last set on the session (SET is undone by a rollback: unknown again then).
     std::optional<SQLULEN> session_timeout_ = SQLULEN{0};
     std::vector<std::unique_ptr<Statement>> statements_;
+    std::vector<std::unique_ptr<Descriptor>> descriptors_;
 };
 
 }  // namespace rsodbc::core

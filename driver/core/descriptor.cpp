@@ -16,6 +16,13 @@ const DescriptorRecord* Descriptor::bound_record(SQLUSMALLINT number) const {
     return &records_[number - 1];
 }
 
+const DescriptorRecord* Descriptor::existing_record(SQLUSMALLINT number) const {
+    if (number == 0 || number > records_.size()) {
+        return nullptr;
+    }
+    return &records_[number - 1];
+}
+
 void Descriptor::unbind(SQLUSMALLINT number) {
     if (number == 0 || number > records_.size()) {
         return;
@@ -33,6 +40,20 @@ void Descriptor::unbind_all() {
 
 SQLSMALLINT Descriptor::count() const {
     return static_cast<SQLSMALLINT>(records_.size());
+}
+
+void Descriptor::set_count(SQLSMALLINT count) {
+    records_.resize(static_cast<std::size_t>(count < 0 ? 0 : count));
+}
+
+void Descriptor::copy_from(const Descriptor& source) {
+    header_ = source.header_;
+    records_ = source.records_;
+    if (kind_ == DescriptorKind::ipd) {
+        for (DescriptorRecord& record : records_) {
+            record.bound_ = true;  // a described parameter, whatever it was copied from
+        }
+    }
 }
 
 }  // namespace rsodbc::core

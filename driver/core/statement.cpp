@@ -1,7 +1,9 @@
 #include "core/statement.h"
 
 #include "catalog/type_info.h"
+#include "core/column_attributes.h"
 #include "core/connection.h"
+#include "core/descriptor_fields.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
 #include "sql/placeholders.h"
@@ -21,7 +23,9 @@ Statement::Statement(Connection& connection, std::recursive_mutex& lock)
       ard_(DescriptorKind::ard, lock),
       apd_(DescriptorKind::apd, lock),
       ird_(DescriptorKind::ird, lock),
-      ipd_(DescriptorKind::ipd, lock) {}
+      ipd_(DescriptorKind::ipd, lock) {
+    ird_.set_refresh([this](Descriptor& ird) { fill_ird(ird); });
+}
 
 SQLRETURN Statement::exec_direct(const std::string& sql) {
     require_no_cursor();
@@ -247,10 +251,13 @@ SQLRETURN Statement::get_data(const GetDataRequest& request) {
                         "SQLFetch first)");
     }
     const ColumnDescription& column = this->column(request.column);
-    const SQLSMALLINT c_type =
-        request.c_type == SQL_ARD_TYPE ? ard_.record(request.column).concise_type : request.c_type;
-    const exec::Target target{exec::effective_c_type(c_type, column.type), request.data,
-                              request.capacity};
+    const DescriptorRecord* ard =
+        request.c_type == SQL_ARD_TYPE ? &ard_.record(request.column) : nullptr;
+    const SQLSMALLINT c_type = ard != nullptr ? ard->concise_type : request.c_type;
+    const exec::Target target{
+        exec::effective_c_type(c_type, column.type), request.data, request.capacity,
+        static_cast<SQLCHAR>(ard != nullptr ? ard->precision : default_numeric_precision),
+        static_cast<SQLSCHAR>(ard != nullptr ? ard->scale : 0)};
     if (types::is_piecewise_c_type(target.c_type) && request.capacity < 0) {
         throw OdbcError(sqlstate::invalid_string_or_buffer_length,
                         "invalid string or buffer length: BufferLength is negative");
@@ -297,7 +304,7 @@ void Statement::bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER 
         return;
     }
     DescriptorRecord& record = ard_.record(number);
-    record.concise_type = c_type;
+    assign_concise_type(record, c_type);  // SQL_C_NUMERIC: precision 38, scale 0
     record.data_ptr = data;
     record.octet_length = capacity;
     record.indicator_ptr = indicator;

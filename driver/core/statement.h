@@ -101,9 +101,9 @@ public:
     void close_cursor();  // SQLCloseCursor: 24000 when no cursor is open
     void free_statement(SQLUSMALLINT option);
 
-    Descriptor& ard() { return ard_; }
+    Descriptor& ard() { return ard_.get(); }
 
-    Descriptor& apd() { return apd_; }
+    Descriptor& apd() { return apd_.get(); }
 
     Descriptor& ird() { return ird_; }
 
@@ -113,6 +113,8 @@ public:
     // pointers-or-integers travel as SQLPOINTER / SQLULEN.
     void set_attribute(SQLINTEGER attribute, SQLPOINTER value);
     bool set_descriptor_attribute(SQLINTEGER attribute, SQLPOINTER value);
+    // SQLFreeHandle of an explicitly allocated descriptor: the implicit one takes over again.
+    void forget_descriptor(const Descriptor& descriptor);
     [[nodiscard]] SQLULEN get_attribute(SQLINTEGER attribute);
 
     // Statement attributes with plain values; pointer attributes live in the descriptors.
@@ -141,8 +143,11 @@ private:
     SQLRETURN fetch_rowset(SQLULEN size, SQLULEN* rows_fetched, SQLUSMALLINT* row_status);
 
     Connection& connection_;
-    Descriptor ard_;
-    Descriptor apd_;
+    void use_descriptor(DescriptorSlot& slot, SQLPOINTER handle);
+    void fill_ird(Descriptor& ird);  // the IRD's records from the result columns
+
+    DescriptorSlot ard_;
+    DescriptorSlot apd_;
     Descriptor ird_;
     Descriptor ipd_;
 

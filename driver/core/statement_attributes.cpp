@@ -1,5 +1,7 @@
 // Statement attributes. Row/parameter array attributes are descriptor header fields (ODBC:
 // "statement attributes that are descriptor fields"); the rest are plain values on the statement.
+#include "core/column_attributes.h"
+#include "core/descriptor_fields.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
 
@@ -28,9 +30,63 @@ SQLULEN pointer_value(const void* pointer) {
 
 }  // namespace
 
+// SQL_ATTR_APP_ROW_DESC / SQL_ATTR_APP_PARAM_DESC: an explicitly allocated descriptor of this
+// connection, this statement's own implicit one, or SQL_NULL_HDESC for the implicit one.
+void Statement::use_descriptor(DescriptorSlot& slot, SQLPOINTER handle) {
+    if (handle == nullptr || handle == slot.implicit().as_raw()) {
+        slot.use(nullptr);
+        return;
+    }
+    Descriptor* descriptor = Handle::from<Descriptor>(handle);
+    if (descriptor == nullptr) {
+        throw OdbcError(sqlstate::invalid_attribute_value,
+                        "invalid attribute value: not a descriptor handle");
+    }
+    if (!descriptor->explicitly_allocated() || descriptor->owner() != &connection_) {
+        throw OdbcError("HY017",
+                        "invalid use of an automatically allocated descriptor handle: only "
+                        "descriptors allocated on this connection with SQLAllocHandle can be used");
+    }
+    slot.use(descriptor);
+}
+
+void Statement::forget_descriptor(const Descriptor& descriptor) {
+    for (DescriptorSlot* slot : {&ard_, &apd_}) {
+        if (&slot->get() == &descriptor) {
+            slot->use(nullptr);
+        }
+    }
+}
+
+void Statement::fill_ird(Descriptor& ird) {
+    const auto count = static_cast<SQLUSMALLINT>(column_count());
+    ird.records().assign(count, DescriptorRecord{});
+    for (SQLUSMALLINT number = 1; number <= count; ++number) {
+        const ColumnDescription& described = column_with_nullability(number);
+        DescriptorRecord& record = ird.records()[number - 1];
+        for (const SQLSMALLINT field : ird_column_fields()) {
+            ColumnAttribute value = column_attribute(described, field);
+            store_column_field(
+                record, field,
+                FieldValue{value.number, nullptr, std::move(value.text).value_or("")});
+        }
+    }
+}
+
 // Attributes that are descriptor header fields; false when `attribute` is not one of them.
 bool Statement::set_descriptor_attribute(SQLINTEGER attribute, SQLPOINTER value) {
     switch (attribute) {
+        case SQL_ATTR_APP_ROW_DESC:
+            use_descriptor(ard_, value);
+            return true;
+        case SQL_ATTR_APP_PARAM_DESC:
+            use_descriptor(apd_, value);
+            return true;
+        case SQL_ATTR_IMP_ROW_DESC:
+        case SQL_ATTR_IMP_PARAM_DESC:
+            throw OdbcError("HY017",
+                            "invalid use of an automatically allocated descriptor handle: "
+                            "implementation descriptors cannot be replaced");
         case SQL_ATTR_ROW_BIND_TYPE:
             ard_.header().bind_type = as_number(value);
             return true;

@@ -1,6 +1,7 @@
 // Statement: binding parameters, describing them, data at execution, and running statements
 // with parameters through exec::ParamExecutor.
 #include "core/connection.h"
+#include "core/descriptor_fields.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
 #include "exec/param_encoder.h"
@@ -85,16 +86,15 @@ void Statement::bind_parameter(const ParameterBinding& binding) {
                         "invalid string or buffer length: BufferLength is negative");
     }
     DescriptorRecord& apd = apd_.record(binding.number);
-    apd.concise_type = binding.c_type;
+    assign_concise_type(apd, binding.c_type);  // SQL_C_NUMERIC: precision 38, scale 0
     apd.data_ptr = binding.data;
     apd.octet_length = binding.buffer_length;
     apd.indicator_ptr = binding.indicator;
     apd.octet_length_ptr = binding.indicator;
     apd.bound_ = true;
     DescriptorRecord& ipd = ipd_.record(binding.number);
-    ipd.concise_type = binding.sql_type;
-    ipd.column_size = binding.column_size;
-    ipd.decimal_digits = binding.decimal_digits;
+    assign_concise_type(ipd, binding.sql_type);
+    set_parameter_sizes(ipd, binding.column_size, binding.decimal_digits);
     ipd.parameter_type = binding.io_type;
     ipd.bound_ = true;
 }

@@ -95,6 +95,15 @@ ParamCell ParamEncoder::cell(SQLUSMALLINT number, SQLULEN row) const {
     return cell;
 }
 
+// SQL_C_NUMERIC values are scaled by the APD's SQL_DESC_SCALE, never the struct's own.
+std::optional<SQLSMALLINT> ParamEncoder::numeric_scale(SQLUSMALLINT number,
+                                                       SQLSMALLINT c_type) const {
+    if (c_type != SQL_C_NUMERIC) {
+        return std::nullopt;
+    }
+    return apd_.bound_record(number)->scale;
+}
+
 bool ParamEncoder::needs_data_at_execution(SQLUSMALLINT count) const {
     for (SQLUSMALLINT number = 1; number <= count; ++number) {
         if (cell(number, 0).at_execution) {
@@ -134,9 +143,9 @@ void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues
             continue;
         }
         const core::DescriptorRecord& ipd = *ipd_.bound_record(number);
-        const types::Encoded encoded =
-            types::encode_parameter({source.c_type, source.data, source.length},
-                                    {ipd.concise_type, ipd.column_size, ipd.decimal_digits}, text);
+        const types::Encoded encoded = types::encode_parameter(
+            {source.c_type, source.data, source.length, numeric_scale(number, source.c_type)},
+            {ipd.concise_type, ipd.column_size, ipd.decimal_digits}, text);
         if (types::is_parameter_error(encoded.outcome)) {
             throw core::OdbcError(
                 types::parameter_sqlstate(encoded.outcome),

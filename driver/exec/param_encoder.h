@@ -41,6 +41,9 @@ public:
     [[nodiscard]] bool needs_data_at_execution(SQLUSMALLINT count) const;
 
 private:
+    [[nodiscard]] std::optional<SQLSMALLINT> numeric_scale(SQLUSMALLINT number,
+                                                           SQLSMALLINT c_type) const;
+
     core::Descriptor& apd_;
     core::Descriptor& ipd_;
 };

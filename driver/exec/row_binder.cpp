@@ -62,9 +62,14 @@ void bind_row(const wire::ResultStream& result, const std::vector<types::SqlType
             store_length(indicator, SQL_NULL_DATA);
             continue;
         }
+        if (record->data_ptr == nullptr) {
+            continue;  // unbound by a descriptor field change: only the indicator was kept
+        }
         PieceState piece;
+        // SQL_C_NUMERIC: the ARD's SQL_DESC_PRECISION and SQL_DESC_SCALE.
         const Target target{c_type, element(record->data_ptr, index, data_size, header),
-                            record->octet_length};
+                            record->octet_length, static_cast<SQLCHAR>(record->precision),
+                            static_cast<SQLSCHAR>(record->scale)};
         const types::Written written =
             write_cell(cell, type, target, piece, diagnostics, row_number, number);
         store_length(octet_length, written.length);

@@ -235,9 +235,7 @@ TEST_CASE("SQL_C_BIT into boolean and back") {
     CHECK(insert_one(c, "boolean", SQL_C_BIT, SQL_BIT, 1, 0, &f, 0, &ind) == "false");
 }
 
-// Skipped until descriptor functions land (issue 5): the precision and scale of an SQL_C_NUMERIC
-// parameter are set with SQLSetDescField on the APD, which the driver does not export yet.
-TEST_CASE("SQL_C_NUMERIC (SQL_NUMERIC_STRUCT) into numeric(20,4)" * doctest::skip()) {
+TEST_CASE("SQL_C_NUMERIC (SQL_NUMERIC_STRUCT) into numeric(20,4)") {
     Connection c;
     make_table(c.dbc, "it_par_rt", "v numeric(20,4)");
     // 12345678901234.5678 at scale 4: the unscaled integer 123456789012345678, little endian.

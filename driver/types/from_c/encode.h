@@ -8,6 +8,7 @@
 #include <sqlext.h>
 #include <sqlucode.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,9 @@ struct ParamSource {
     const void* data;    // never null here (NULL values are handled by the caller)
     SQLLEN length;  // octet length for char/wchar/binary (SQL_NTS allowed for char/wchar); ignored
                     // for fixed-size types
+    // SQL_C_NUMERIC: the APD's SQL_DESC_SCALE. ODBC ignores the scale (and precision) inside an
+    // input SQL_NUMERIC_STRUCT and uses the descriptor's; unset, the struct's own scale is used.
+    std::optional<SQLSMALLINT> numeric_scale = std::nullopt;
 };
 
 struct ParamTarget {

@@ -181,7 +181,7 @@ Decimal integer_decimal(const void* data) {
 
 // SQL_NUMERIC_STRUCT: val is a 128-bit little-endian magnitude, sign 1 positive and 0 negative,
 // value = val x 10^-scale (scale may be negative). Its precision field does not limit the value.
-Decimal numeric_struct_decimal(const void* data) {
+Decimal numeric_struct_decimal(const void* data, std::optional<SQLSMALLINT> scale) {
     const auto numeric = read_as<SQL_NUMERIC_STRUCT>(data);
     unsigned __int128 magnitude = 0;
     for (int i = SQL_MAX_NUMERIC_LEN - 1; i >= 0; --i) {
@@ -194,7 +194,7 @@ Decimal numeric_struct_decimal(const void* data) {
         magnitude /= 10;
     }
     std::reverse(value.digits.begin(), value.digits.end());
-    value.exponent = -static_cast<std::int64_t>(numeric.scale);
+    value.exponent = -static_cast<std::int64_t>(scale.value_or(numeric.scale));
     normalise(value);
     return value;
 }
@@ -400,7 +400,7 @@ Encoded encode_number(const ParamSource& source, const ParamTarget& target, std:
             value = integer_decimal<std::uint64_t>(source.data);
             break;
         case SQL_C_NUMERIC:
-            value = numeric_struct_decimal(source.data);
+            value = numeric_struct_decimal(source.data, source.numeric_scale);
             break;
         case SQL_C_FLOAT:
         case SQL_C_DOUBLE: {
