@@ -158,6 +158,7 @@ void Connection::disconnect() {
                         "(SQLEndTran) before disconnecting");
     }
     statements_.clear();
+    descriptors_.clear();  // SQLDisconnect frees explicitly allocated descriptors too
     statement_cache_.clear();
     session_.disconnect();
 }
