@@ -41,13 +41,13 @@ using Load = FieldValue (*)(const Descriptor&, const DescriptorRecord*);
 using Store = void (*)(DescriptorHeader&, DescriptorRecord*, const FieldValue&);
 
 struct Field {
-    SQLSMALLINT id;
-    FieldType type;
-    bool header;
-    unsigned readable;
-    unsigned writable;
-    Load load;
-    Store store;
+    SQLSMALLINT id = 0;
+    FieldType type{};
+    bool header = false;
+    unsigned readable = 0;
+    unsigned writable = 0;
+    Load load = nullptr;
+    Store store = nullptr;
     bool from_column = false;  // the IRD takes it from the result column's attributes
 };
 
@@ -107,19 +107,19 @@ FieldValue number(SQLLEN value) {
 }
 
 // Fields whose value is computed or whose write is all side effect (apply_change does it).
-FieldValue load_alloc_type(const Descriptor& d, const DescriptorRecord*) {
+FieldValue load_alloc_type(const Descriptor& d, const DescriptorRecord* /*record*/) {
     return number(d.explicitly_allocated() ? SQL_DESC_ALLOC_USER : SQL_DESC_ALLOC_AUTO);
 }
 
-FieldValue load_count(const Descriptor& d, const DescriptorRecord*) {
+FieldValue load_count(const Descriptor& d, const DescriptorRecord* /*record*/) {
     return number(d.count());
 }
 
-FieldValue load_type(const Descriptor&, const DescriptorRecord* r) {
+FieldValue load_type(const Descriptor& /*descriptor*/, const DescriptorRecord* r) {
     return number(verbose_type_of(r->concise_type));
 }
 
-FieldValue load_interval_code(const Descriptor&, const DescriptorRecord* r) {
+FieldValue load_interval_code(const Descriptor& /*descriptor*/, const DescriptorRecord* r) {
     return number(interval_code_of(r->concise_type));
 }
 

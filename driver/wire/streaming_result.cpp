@@ -55,10 +55,9 @@ bool StreamingResult::take_end(PgResultPtr& result) {
         finish_wire();
         return true;
     }
-    ServerError error =
-        error_from_result(result.get(), session_ != nullptr && !session_->healthy());
+    const bool broken = session_ != nullptr && !session_->healthy();
     finish_wire();
-    throw error;
+    throw error_from_result(result.get(), broken);
 }
 
 bool StreamingResult::next_row() {
