@@ -49,7 +49,11 @@ SQLRETURN col_attribute(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT fi
             store(numeric, static_cast<SQLLEN>(s.column_count()));
             return;
         }
-        const bool needs_nullability = field == SQL_DESC_NULLABLE || field == SQL_COLUMN_NULLABLE;
+        const bool needs_nullability =
+            field == SQL_DESC_NULLABLE || field == SQL_COLUMN_NULLABLE
+            || field == SQL_DESC_BASE_TABLE_NAME || field == SQL_DESC_TABLE_NAME
+            || field == SQL_DESC_SCHEMA_NAME || field == SQL_DESC_CATALOG_NAME
+            || field == SQL_DESC_BASE_COLUMN_NAME;
         const auto attribute = rsodbc::core::column_attribute(
             needs_nullability ? s.column_with_nullability(number) : s.column(number), field);
         if (attribute.text) {

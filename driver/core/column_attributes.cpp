@@ -49,16 +49,19 @@ ColumnAttribute column_attribute(const ColumnDescription& column, SQLUSMALLINT f
         case SQL_DESC_NAME:
         case SQL_DESC_LABEL:
         case SQL_COLUMN_NAME:
-        case SQL_DESC_BASE_COLUMN_NAME:
             return text(column.name);
+        case SQL_DESC_BASE_COLUMN_NAME:
+            return text(column.base_column.empty() ? column.name : column.base_column);
         case SQL_DESC_TYPE_NAME:
         case SQL_DESC_LOCAL_TYPE_NAME:
             return text(std::string(type.type_name));
         case SQL_DESC_TABLE_NAME:
         case SQL_DESC_BASE_TABLE_NAME:
+            return text(column.base_table);  // "" when not a table column: what ODBC asks for
         case SQL_DESC_SCHEMA_NAME:
+            return text(column.base_schema);
         case SQL_DESC_CATALOG_NAME:
-            return text("");  // not derived yet; "" is what ODBC asks for when unknown
+            return text(column.base_catalog);
         case SQL_DESC_LITERAL_PREFIX:
         case SQL_DESC_LITERAL_SUFFIX:
             return text(is_character(type.sql_type) ? "'" : "");

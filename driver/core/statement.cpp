@@ -136,11 +136,12 @@ void Statement::describe_columns() {
 void Statement::append_columns(const std::vector<wire::ColumnDesc>& described) {
     const types::ReportingOptions reporting = connection_.reporting();
     for (const auto& column : described) {
-        columns_.push_back(ColumnDescription{
-            column.name,
-            types::apply_reporting(
-                types::describe_server_type(column.type_oid, column.type_modifier), reporting),
-            SQL_NULLABLE_UNKNOWN, column.table_oid});
+        ColumnDescription description;
+        description.name = column.name;
+        description.type = types::apply_reporting(
+            types::describe_server_type(column.type_oid, column.type_modifier), reporting);
+        description.table_oid = column.table_oid;
+        columns_.push_back(std::move(description));
         column_types_.push_back(columns_.back().type);
     }
 }
@@ -189,12 +190,14 @@ void Statement::look_up_nullability() {
     const auto& wire_columns =
         result_ != nullptr ? result_->columns() : std::vector<wire::ColumnDesc>{};
     std::string sql =
-        "SELECT attrelid, attnum, attnotnull FROM pg_catalog.pg_attribute WHERE false";
+        "SELECT a.attrelid, a.attnum, a.attnotnull, c.relname, n.nspname, a.attname "
+        "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE false";
     std::vector<std::string> parameters;
     for (const auto& column : wire_columns) {
         if (column.table_oid != 0 && column.table_column > 0) {
-            sql += " OR (attrelid = $" + std::to_string(parameters.size() + 1)
-                   + "::oid AND attnum = $" + std::to_string(parameters.size() + 2) + "::int2)";
+            sql += " OR (a.attrelid = $" + std::to_string(parameters.size() + 1)
+                   + "::oid AND a.attnum = $" + std::to_string(parameters.size() + 2) + "::int2)";
             parameters.push_back(std::to_string(column.table_oid));
             parameters.push_back(std::to_string(column.table_column));
         }
@@ -216,7 +219,12 @@ void Statement::look_up_nullability() {
         for (std::size_t i = 0; i < wire_columns.size() && i < columns_.size(); ++i) {
             if (std::to_string(wire_columns[i].table_oid) == table
                 && std::to_string(wire_columns[i].table_column) == attnum) {
-                columns_[i].nullable = not_null ? SQL_NO_NULLS : SQL_NULLABLE;
+                ColumnDescription& column = columns_[i];
+                column.nullable = not_null ? SQL_NO_NULLS : SQL_NULLABLE;
+                column.base_table = rows.cell(3).text;
+                column.base_schema = rows.cell(4).text;
+                column.base_column = rows.cell(5).text;
+                column.base_catalog = connection_.session().database();
             }
         }
     }

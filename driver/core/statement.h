@@ -25,6 +25,11 @@ struct ColumnDescription {
     types::SqlTypeInfo type;
     SQLSMALLINT nullable = SQL_NULLABLE_UNKNOWN;
     unsigned table_oid = 0;
+    // Where a column read straight from a table comes from (catalog lookup, on request).
+    std::string base_table;
+    std::string base_schema;
+    std::string base_column;
+    std::string base_catalog;
 };
 
 struct ParameterBinding {
@@ -69,7 +74,8 @@ public:
 
     SQLSMALLINT column_count();
     const ColumnDescription& column(SQLUSMALLINT number);
-    // Like column(), with SQL_DESC_NULLABLE looked up in the catalog for table columns.
+    // Like column(), with SQL_DESC_NULLABLE and the base table, schema and column names looked up
+    // in the catalog for columns read straight from a table.
     const ColumnDescription& column_with_nullability(SQLUSMALLINT number);
     SQLRETURN fetch();
     SQLRETURN fetch_scroll(SQLSMALLINT orientation);

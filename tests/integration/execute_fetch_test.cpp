@@ -448,3 +448,21 @@ TEST_CASE("a statement without a result: SQLNumResultCols is 0") {
     check(SQLNumResultCols(stmt, &cols), SQL_HANDLE_STMT, stmt);
     CHECK(cols == 0);
 }
+
+// SQL_DESC_BASE_TABLE_NAME / SCHEMA_NAME / BASE_COLUMN_NAME / CATALOG_NAME of a column read
+// straight from a table come from the catalog; a computed column has "" (ODBC: unknown).
+TEST_CASE("SQLColAttribute base table, schema, column and catalog names") {
+    Connection c;
+    exec(c.dbc, "DROP TABLE IF EXISTS it_colattr_base");
+    exec(c.dbc, "CREATE TABLE it_colattr_base (id int4, name varchar(30))");
+    Stmt stmt(c.dbc);
+    exec(stmt, "SELECT name AS label, id + 1 AS next FROM it_colattr_base");
+    CHECK(string_attr(stmt, 1, SQL_DESC_BASE_TABLE_NAME) == "it_colattr_base");
+    CHECK(string_attr(stmt, 1, SQL_DESC_TABLE_NAME) == "it_colattr_base");
+    CHECK(string_attr(stmt, 1, SQL_DESC_SCHEMA_NAME) == "public");
+    CHECK(string_attr(stmt, 1, SQL_DESC_BASE_COLUMN_NAME) == "name");
+    CHECK(string_attr(stmt, 1, SQL_DESC_NAME) == "label");
+    CHECK(string_attr(stmt, 1, SQL_DESC_CATALOG_NAME) == require_env("RSODBC_TEST_DATABASE"));
+    CHECK(string_attr(stmt, 2, SQL_DESC_BASE_TABLE_NAME).empty());
+    CHECK(string_attr(stmt, 2, SQL_DESC_BASE_COLUMN_NAME) == "next");
+}
