@@ -1,5 +1,6 @@
 // SQLBindParameter, SQLNumParams, SQLDescribeParam.
 #include "api/entry.h"
+#include "api/value_out.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
 
@@ -7,18 +8,10 @@
 #include <sqlext.h>
 
 using rsodbc::api::entry;
+using rsodbc::api::store;
 using rsodbc::core::Statement;
 
-namespace {
-
-template <class T>
-void store(T* target, T value) {
-    if (target != nullptr) {
-        *target = value;
-    }
-}
-
-}  // namespace
+namespace {}  // namespace
 
 extern "C" {
 

@@ -12,6 +12,7 @@
 #include <sqlucode.h>
 
 using rsodbc::api::entry;
+using rsodbc::api::store;
 using rsodbc::api::text_out;
 using rsodbc::api::Units;
 using rsodbc::api::value_out;
@@ -20,13 +21,6 @@ using rsodbc::core::FieldType;
 using rsodbc::core::FieldValue;
 
 namespace {
-
-template <class T>
-void store(T* target, T value) {
-    if (target != nullptr) {
-        *target = value;
-    }
-}
 
 // SQLGetDescFieldW counts text in bytes, like SQLColAttributeW.
 template <class Char>

@@ -1,6 +1,7 @@
 // SQLNumResultCols, SQLDescribeCol, SQLColAttribute, SQLFetch, SQLGetData, SQLBindCol.
 #include "api/entry.h"
 #include "api/text_out.h"
+#include "api/value_out.h"
 #include "core/column_attributes.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
@@ -10,6 +11,7 @@
 #include <sqlucode.h>
 
 using rsodbc::api::entry;
+using rsodbc::api::store;
 using rsodbc::api::text_out;
 using rsodbc::api::Units;
 using rsodbc::core::ColumnDescription;
@@ -18,13 +20,6 @@ using rsodbc::core::Statement;
 namespace sqlstate = rsodbc::sqlstate;
 
 namespace {
-
-template <class T>
-void store(T* target, T value) {
-    if (target != nullptr) {
-        *target = value;
-    }
-}
 
 template <class Char>
 SQLRETURN describe_col(SQLHSTMT statement, SQLUSMALLINT number, Char* name,

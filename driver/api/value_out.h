@@ -17,4 +17,12 @@ void value_out(T value, SQLPOINTER target, Length* length_out = nullptr) {
     }
 }
 
+// An optional typed output argument (ColumnSizePtr, NullablePtr...): written only when given.
+template <class T>
+void store(T* target, T value) {
+    if (target != nullptr) {
+        *target = value;
+    }
+}
+
 }  // namespace rsodbc::api

@@ -77,6 +77,24 @@ bool is_integer_c_type(SQLSMALLINT c_type) {
     }
 }
 
+bool is_datetime_c_type(SQLSMALLINT c_type) {
+    switch (c_type) {
+        case SQL_C_TYPE_DATE:
+        case SQL_C_TYPE_TIME:
+        case SQL_C_TYPE_TIMESTAMP:
+        case SQL_C_DATE:
+        case SQL_C_TIME:
+        case SQL_C_TIMESTAMP:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_interval_c_type(SQLSMALLINT c_type) {
+    return c_type >= SQL_C_INTERVAL_YEAR && c_type <= SQL_C_INTERVAL_MINUTE_TO_SECOND;
+}
+
 bool is_known_sql_type(SQLSMALLINT sql_type) {
     switch (sql_type) {
         case SQL_CHAR:

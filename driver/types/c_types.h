@@ -15,6 +15,10 @@ std::size_t fixed_c_type_size(SQLSMALLINT c_type);
 [[nodiscard]] bool is_known_c_type(SQLSMALLINT c_type);
 // Every integer C type, signed and unsigned, 8 to 64 bits.
 [[nodiscard]] bool is_integer_c_type(SQLSMALLINT c_type);
+// SQL_C_TYPE_DATE/TIME/TIMESTAMP and their ODBC 2 codes.
+[[nodiscard]] bool is_datetime_c_type(SQLSMALLINT c_type);
+// The 13 SQL_C_INTERVAL_* types.
+[[nodiscard]] bool is_interval_c_type(SQLSMALLINT c_type);
 // An ODBC SQL type code (concise or ODBC 2) a parameter may be bound as.
 [[nodiscard]] bool is_known_sql_type(SQLSMALLINT sql_type);
 

@@ -1,5 +1,6 @@
 #pragma once
 // Internals shared by the C -> SQL converters, one source family per file.
+#include "types/c_types.h"
 #include "types/from_c/encode.h"
 
 #include <sql.h>
@@ -98,7 +99,6 @@ Encoded encode_binary_text(std::string_view hex, const ParamTarget& target, std:
 Encoded encode_guid(const SQLGUID& value, const ParamTarget& target, std::string& out);
 Encoded encode_guid_text(std::string_view text, const ParamTarget& target, std::string& out);
 
-[[nodiscard]] bool is_interval_c_type(SQLSMALLINT c_type);
 [[nodiscard]] bool is_number_c_type(SQLSMALLINT c_type);
 
 }  // namespace rsodbc::types::from_c

@@ -315,14 +315,10 @@ Encoded encode_parameter(const ParamSource& source, const ParamTarget& target, s
     if (c_type == SQL_C_BIT) {
         return encode_bit(source, target, out);
     }
+    if (is_datetime_c_type(c_type)) {
+        return encode_datetime(source, target, out);
+    }
     switch (c_type) {
-        case SQL_C_TYPE_DATE:
-        case SQL_C_TYPE_TIME:
-        case SQL_C_TYPE_TIMESTAMP:
-        case SQL_C_DATE:
-        case SQL_C_TIME:
-        case SQL_C_TIMESTAMP:
-            return encode_datetime(source, target, out);
         case SQL_C_BINARY: {
             if (source.length < 0) {
                 return fail(Outcome::invalid_character, out);

@@ -210,10 +210,6 @@ bool fits_server(const Span& span) {
 
 }  // namespace
 
-bool is_interval_c_type(SQLSMALLINT c_type) {
-    return c_type >= SQL_C_INTERVAL_YEAR && c_type <= SQL_C_INTERVAL_MINUTE_TO_SECOND;
-}
-
 Encoded encode_interval(const SQL_INTERVAL_STRUCT& value, SQLSMALLINT c_type,
                         const ParamTarget& target, std::string& out) {
     out.clear();

@@ -1,6 +1,7 @@
 #pragma once
 // Server text -> C buffer converters, one family per file. Character and binary targets can be
 // read in pieces: `offset` is where the previous piece ended, in source units.
+#include "types/c_types.h"
 #include "types/outcome.h"
 
 #include <sql.h>
@@ -23,7 +24,6 @@ Written write_integer(std::string_view text, SQLSMALLINT c_type, void* data);
 Written write_floating(std::string_view text, SQLSMALLINT c_type, void* data);
 // SQL_C_TYPE_DATE/TIME/TIMESTAMP (and the ODBC 2 SQL_C_DATE/TIME/TIMESTAMP).
 Written write_datetime(std::string_view text, SQLSMALLINT c_type, void* data);
-[[nodiscard]] bool is_datetime_c_type(SQLSMALLINT c_type);
 
 // SQL_C_BIT.
 Written write_bit(std::string_view text, void* data);
@@ -58,6 +58,5 @@ Written write_numeric(std::string_view text, SQLCHAR precision, SQLSCHAR scale, 
 // The thirteen SQL_C_INTERVAL_* types from PostgreSQL/Redshift interval text. out_of_range here
 // means 22015 (interval field overflow); months into a day-time type: unsupported (07006).
 Written write_interval(std::string_view text, SQLSMALLINT c_type, void* data);
-[[nodiscard]] bool is_interval_c_type(SQLSMALLINT c_type);
 
 }  // namespace rsodbc::types

@@ -182,20 +182,6 @@ Written store(const Struct& value, void* data, Outcome outcome) {
 
 }  // namespace
 
-bool is_datetime_c_type(SQLSMALLINT c_type) {
-    switch (c_type) {
-        case SQL_C_TYPE_DATE:
-        case SQL_C_TYPE_TIME:
-        case SQL_C_TYPE_TIMESTAMP:
-        case SQL_C_DATE:
-        case SQL_C_TIME:
-        case SQL_C_TIMESTAMP:
-            return true;
-        default:
-            return false;
-    }
-}
-
 Written write_datetime(std::string_view text, SQLSMALLINT c_type, void* data) {
     if (text == "infinity" || text == "-infinity") {
         return {Outcome::datetime_overflow, 0};

@@ -387,11 +387,6 @@ std::string_view trim_spaces(std::string_view text) {
 
 }  // namespace
 
-bool is_interval_c_type(SQLSMALLINT c_type) {
-    Fields unused{};
-    return fields_of(c_type, unused);
-}
-
 Written write_interval(std::string_view text, SQLSMALLINT c_type, void* data) {
     Fields f{};
     if (!fields_of(c_type, f)) {
