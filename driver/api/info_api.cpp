@@ -28,7 +28,7 @@ template <class Char>
 SQLRETURN get_info(SQLHDBC dbc, SQLUSMALLINT info_type, SQLPOINTER value, SQLSMALLINT capacity,
                    SQLSMALLINT* length) {
     return entry<Connection>(dbc, [&](Connection& c) {
-        const auto info = rsodbc::catalog::info_value(info_type, c.info_context());
+        const auto info = rsodbc::catalog::info_value(info_type, c.info_context(info_type));
         if (!info) {
             throw OdbcError(sqlstate::invalid_information_type,
                             "invalid information type: SQLGetInfo InfoType "

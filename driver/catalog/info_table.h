@@ -1,6 +1,6 @@
 #pragma once
-// SQLGetInfo answers: one row per InfoType, with per-flavour values where Redshift and PostgreSQL
-// differ. InfoTypes not listed yet are refused with HY096 rather than guessed.
+// SQLGetInfo answers: one table row per InfoType, with the PostgreSQL and the Redshift answer side
+// by side. An InfoType missing from the table is refused with HY096 rather than guessed.
 #include <sql.h>
 #include <sqlext.h>
 
@@ -18,13 +18,20 @@ struct InfoContext {
     std::string server_name;
     std::string database;
     std::string user;
+    // Redshift folds quoted identifiers to lower case unless enable_case_sensitive_identifier is
+    // on; PostgreSQL always keeps their case.
+    bool case_sensitive_identifiers = true;
+    // UseDeclareFetch: results come from a server cursor, which the end of a transaction closes.
+    bool server_cursors = false;
 };
 
 using InfoValue = std::variant<std::string, SQLUSMALLINT, SQLUINTEGER>;
 
 std::optional<InfoValue> info_value(SQLUSMALLINT info_type, const InfoContext& context);
 
-// "##.##.####" as SQL_DBMS_VER requires, from a dotted version such as "15.18" or "1.0.77467".
+// "##.##.####" as SQL_DBMS_VER requires, from a dotted version such as "15.18". A release part
+// that does not fit four digits (Redshift builds: "1.0.77467") renders as 0000 and the product's
+// own version follows after a space, as the specification allows.
 std::string odbc_version_string(std::string_view dotted);
 
 }  // namespace rsodbc::catalog

@@ -126,7 +126,7 @@ types::ReportingOptions Connection::reporting() const {
             settings_.use_unicode};
 }
 
-catalog::InfoContext Connection::info_context() const {
+catalog::InfoContext Connection::info_context(SQLUSMALLINT info_type) {
     catalog::InfoContext context;
     context.redshift = redshift_;
     context.data_source_name = settings_.dsn;
@@ -136,8 +136,28 @@ catalog::InfoContext Connection::info_context() const {
         context.server_name = settings_.host;
         context.database = session_.database();
         context.user = session_.user();
+        if (redshift_ && info_type == SQL_QUOTED_IDENTIFIER_CASE) {
+            context.case_sensitive_identifiers = case_sensitive_identifiers();
+        }
     }
     return context;
+}
+
+bool Connection::case_sensitive_identifiers() {
+    // pg_settings (unlike SHOW or current_setting) cannot fail for a setting the server lacks,
+    // so asking never aborts the application's transaction. The session may change the setting,
+    // so it is read each time it is asked for.
+    try {
+        auto results = catalog_query("SELECT setting FROM pg_catalog.pg_settings WHERE name = $1",
+                                     {"enable_case_sensitive_identifier"});
+        if (!results.empty() && results.front()->returns_rows() && results.front()->next_row()) {
+            const auto setting = results.front()->cell(0).text;
+            return setting == "on" || setting == "true";
+        }
+    } catch (const wire::ServerError&) {
+        // Inside a failed transaction: Redshift's default (quoted names folded to lower case).
+    }
+    return false;
 }
 
 void Connection::require_connected() const {

@@ -91,10 +91,14 @@ public:
     // How result types are reported (the compatibility keywords).
     [[nodiscard]] types::ReportingOptions reporting() const;
 
-    // What SQLGetInfo needs to know about this connection and its server.
-    [[nodiscard]] catalog::InfoContext info_context() const;
+    // What SQLGetInfo needs to know about this connection and its server to answer `info_type`.
+    // Facts that cost a round trip are looked up only for the InfoType that needs them.
+    [[nodiscard]] catalog::InfoContext info_context(SQLUSMALLINT info_type);
 
     [[nodiscard]] bool is_redshift() const { return redshift_; }
+
+    // Redshift: enable_case_sensitive_identifier is on for this session.
+    bool case_sensitive_identifiers();
 
     [[nodiscard]] const wire::Session& session() const { return session_; }
 

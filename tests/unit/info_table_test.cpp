@@ -1,9 +1,11 @@
 #include "catalog/info_table.h"
 
 #include "catalog/functions.h"
+#include "info_types.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <regex>
 #include <string>
@@ -11,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+using odbc_test::InfoForm;
 using rsodbc::catalog::fill_odbc2_array;
 using rsodbc::catalog::fill_odbc3_bitmap;
 using rsodbc::catalog::function_supported;
@@ -91,13 +94,11 @@ TEST_CASE("odbc_version_string renders ##.##.####") {
     }
 }
 
-TEST_CASE("odbc_version_string keeps a Redshift build number") {
-    // padb_version "1.0.77467": the build number has five digits, more than the four the
-    // ##.##.#### form has room for; major and minor are still in place.
-    const std::string rendered = odbc_version_string("1.0.77467");
-    INFO(rendered);
-    CHECK(rendered.rfind("01.00.", 0) == 0);
-    CHECK(rendered.find("7746") != std::string::npos);
+TEST_CASE("odbc_version_string keeps a Redshift build number after the ##.##.#### form") {
+    // padb_version "1.0.77467": the build number has five digits, more than the four the form
+    // has room for, so the form carries 0000 and the product's own version follows.
+    CHECK(odbc_version_string("1.0.77467") == "01.00.0000 1.0.77467");
+    CHECK(odbc_version_string("1.0.9999") == "01.00.9999");
 }
 
 TEST_CASE("SQL_DBMS_NAME and SQL_DBMS_VER follow the server flavour") {
@@ -165,82 +166,135 @@ TEST_CASE("parameter arrays and batches") {
     CHECK(mask_of(SQL_SCROLL_OPTIONS, redshift_context()) == SQL_SO_FORWARD_ONLY);
 }
 
-TEST_CASE("each InfoType answers with the type SQLGetInfo documents for it") {
-    const InfoContext context = postgres_context();
-    // Character-string answers.
-    for (const SQLUSMALLINT info_type :
-         {SQL_DRIVER_NAME, SQL_DRIVER_VER, SQL_DRIVER_ODBC_VER, SQL_DBMS_NAME, SQL_DBMS_VER,
-          SQL_DATA_SOURCE_NAME, SQL_SERVER_NAME, SQL_DATABASE_NAME, SQL_USER_NAME,
-          SQL_IDENTIFIER_QUOTE_CHAR, SQL_CATALOG_NAME_SEPARATOR, SQL_CATALOG_TERM, SQL_SCHEMA_TERM,
-          SQL_TABLE_TERM, SQL_PROCEDURE_TERM, SQL_SEARCH_PATTERN_ESCAPE, SQL_SPECIAL_CHARACTERS,
-          SQL_KEYWORDS}) {
-        CAPTURE(info_type);
-        const auto value = info_value(info_type, context);
-        REQUIRE(value.has_value());
-        CHECK(std::holds_alternative<std::string>(*value));
-    }
-    // "Y"/"N" answers.
-    for (const SQLUSMALLINT info_type :
-         {SQL_DATA_SOURCE_READ_ONLY, SQL_NEED_LONG_DATA_LEN, SQL_ACCESSIBLE_PROCEDURES,
-          SQL_ORDER_BY_COLUMNS_IN_SELECT, SQL_PROCEDURES, SQL_ROW_UPDATES, SQL_DESCRIBE_PARAMETER,
-          SQL_ACCESSIBLE_TABLES, SQL_MULT_RESULT_SETS, SQL_MULTIPLE_ACTIVE_TXN,
-          SQL_EXPRESSIONS_IN_ORDERBY, SQL_LIKE_ESCAPE_CLAUSE, SQL_COLUMN_ALIAS, SQL_OUTER_JOINS,
-          SQL_MAX_ROW_SIZE_INCLUDES_LONG}) {
-        CAPTURE(info_type);
-        const std::string flag = text_of(info_type, context);
-        CHECK((flag == "Y" || flag == "N"));
-    }
-    // SQLUSMALLINT answers.
-    for (const SQLUSMALLINT info_type :
-         {SQL_MAX_DRIVER_CONNECTIONS, SQL_MAX_CONCURRENT_ACTIVITIES, SQL_MAX_COLUMNS_IN_TABLE,
-          SQL_MAX_COLUMNS_IN_SELECT, SQL_TXN_CAPABLE, SQL_CURSOR_COMMIT_BEHAVIOR,
-          SQL_CURSOR_ROLLBACK_BEHAVIOR, SQL_IDENTIFIER_CASE, SQL_QUOTED_IDENTIFIER_CASE,
-          SQL_CONCAT_NULL_BEHAVIOR, SQL_NULL_COLLATION, SQL_CORRELATION_NAME,
-          SQL_NON_NULLABLE_COLUMNS, SQL_GROUP_BY, SQL_FILE_USAGE, SQL_ODBC_API_CONFORMANCE,
-          SQL_ODBC_SQL_CONFORMANCE}) {
-        CAPTURE(info_type);
-        const auto value = info_value(info_type, context);
-        REQUIRE(value.has_value());
-        CHECK(std::holds_alternative<SQLUSMALLINT>(*value));
-    }
-    // SQLUINTEGER answers.
-    for (const SQLUSMALLINT info_type : {SQL_GETDATA_EXTENSIONS,
-                                         SQL_DEFAULT_TXN_ISOLATION,
-                                         SQL_TXN_ISOLATION_OPTION,
-                                         SQL_SCROLL_OPTIONS,
-                                         SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1,
-                                         SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2,
-                                         SQL_STATIC_CURSOR_ATTRIBUTES1,
-                                         SQL_KEYSET_CURSOR_ATTRIBUTES2,
-                                         SQL_POS_OPERATIONS,
-                                         SQL_LOCK_TYPES,
-                                         SQL_BOOKMARK_PERSISTENCE,
-                                         SQL_ASYNC_MODE,
-                                         SQL_CURSOR_SENSITIVITY,
-                                         SQL_PARAM_ARRAY_ROW_COUNTS,
-                                         SQL_PARAM_ARRAY_SELECTS,
-                                         SQL_BATCH_SUPPORT,
-                                         SQL_BATCH_ROW_COUNT,
-                                         SQL_ODBC_INTERFACE_CONFORMANCE,
-                                         SQL_SQL_CONFORMANCE,
-                                         SQL_MAX_STATEMENT_LEN,
-                                         SQL_OJ_CAPABILITIES}) {
-        CAPTURE(info_type);
-        const auto value = info_value(info_type, context);
-        REQUIRE(value.has_value());
-        CHECK(std::holds_alternative<SQLUINTEGER>(*value));
+TEST_CASE("every ODBC 3.8 InfoType answers, in the form SQLGetInfo documents for it") {
+    for (const auto& context : {postgres_context(), redshift_context()}) {
+        for (const auto& spec : odbc_test::all_info_types) {
+            INFO(spec.name << (context.redshift ? " (Redshift)" : " (PostgreSQL)"));
+            const auto value = info_value(spec.type, context);
+            REQUIRE(value.has_value());
+            switch (spec.form) {
+                case InfoForm::text:
+                    CHECK(std::holds_alternative<std::string>(*value));
+                    break;
+                case InfoForm::yes_no: {
+                    REQUIRE(std::holds_alternative<std::string>(*value));
+                    const auto& flag = std::get<std::string>(*value);
+                    CHECK((flag == "Y" || flag == "N"));
+                    break;
+                }
+                case InfoForm::u16:
+                    CHECK(std::holds_alternative<SQLUSMALLINT>(*value));
+                    break;
+                case InfoForm::u32:
+                    CHECK(std::holds_alternative<SQLUINTEGER>(*value));
+                    break;
+            }
+        }
     }
 }
 
-TEST_CASE("InfoTypes not in the table are refused, not guessed") {
-    for (const SQLUSMALLINT info_type :
-         {SQLUSMALLINT{SQL_CONVERT_FUNCTIONS}, SQLUSMALLINT{SQL_STRING_FUNCTIONS},
-          SQLUSMALLINT{SQL_SQL92_PREDICATES}, SQLUSMALLINT{SQL_MAX_INDEX_SIZE},
-          SQLUSMALLINT{SQL_CONVERT_INTEGER}, SQLUSMALLINT{9999}, SQLUSMALLINT{65535}}) {
+TEST_CASE("InfoTypes outside ODBC and the driver manager's own are refused, not guessed") {
+    for (const SQLUSMALLINT info_type : odbc_test::driver_manager_info_types) {
+        CAPTURE(info_type);
+        CHECK_FALSE(info_value(info_type, postgres_context()).has_value());
+    }
+    for (const SQLUSMALLINT info_type : {SQLUSMALLINT{9999}, SQLUSMALLINT{65535}}) {
         CAPTURE(info_type);
         CHECK_FALSE(info_value(info_type, redshift_context()).has_value());
         CHECK_FALSE(info_value(info_type, postgres_context()).has_value());
     }
+}
+
+// The facts of ../shared/REDSHIFT.md (sections 1.8, 5.2-5.6) as SQLGetInfo values: where the
+// official driver over-claims or gets limits wrong, this driver must not.
+TEST_CASE("Redshift answers: limits, dialect and no over-claims") {
+    const InfoContext rs = redshift_context();
+    CHECK(small_of(SQL_MAX_IDENTIFIER_LEN, rs) == 127);
+    CHECK(mask_of(SQL_MAX_STATEMENT_LEN, rs) == 16U * 1024U * 1024U);
+    CHECK(small_of(SQL_MAX_COLUMNS_IN_TABLE, rs) == 1600);
+    CHECK(small_of(SQL_MAX_COLUMNS_IN_SELECT, rs) == 1600);
+    CHECK(mask_of(SQL_MAX_CHAR_LITERAL_LEN, rs) == 65535);
+    CHECK(small_of(SQL_IDENTIFIER_CASE, rs) == SQL_IC_LOWER);
+    CHECK(text_of(SQL_INTEGRITY, rs) == "N");  // constraints are informational only
+    // No indexes, no domains, no FK actions, no positioned statements.
+    CHECK(mask_of(SQL_DDL_INDEX, rs) == 0);
+    CHECK(mask_of(SQL_INDEX_KEYWORDS, rs) == SQL_IK_NONE);
+    CHECK(small_of(SQL_MAX_COLUMNS_IN_INDEX, rs) == 0);
+    CHECK(mask_of(SQL_CREATE_DOMAIN, rs) == 0);
+    CHECK(mask_of(SQL_SQL92_FOREIGN_KEY_DELETE_RULE, rs) == 0);
+    CHECK(mask_of(SQL_SQL92_FOREIGN_KEY_UPDATE_RULE, rs) == 0);
+    CHECK(mask_of(SQL_POSITIONED_STATEMENTS, rs) == 0);
+    CHECK(mask_of(SQL_POS_OPERATIONS, rs) == 0);
+    CHECK((mask_of(SQL_STATIC_CURSOR_ATTRIBUTES1, rs)
+           & (SQL_CA1_POSITIONED_UPDATE | SQL_CA1_POSITIONED_DELETE | SQL_CA1_SELECT_FOR_UPDATE
+              | SQL_CA1_POS_UPDATE | SQL_CA1_POS_DELETE | SQL_CA1_BULK_ADD))
+          == 0);
+    // UNION JOIN and the EXCEPT/INTERSECT joins do not exist.
+    CHECK((mask_of(SQL_SQL92_RELATIONAL_JOIN_OPERATORS, rs)
+           & (SQL_SRJO_UNION_JOIN | SQL_SRJO_EXCEPT_JOIN | SQL_SRJO_INTERSECT_JOIN
+              | SQL_SRJO_CORRESPONDING_CLAUSE))
+          == 0);
+    CHECK((mask_of(SQL_SQL92_PREDICATES, rs) & (SQL_SP_UNIQUE | SQL_SP_OVERLAPS)) == 0);
+    // Serializable only; CURRENT_TIME/CURRENT_TIMESTAMP are leader-node only.
+    CHECK(mask_of(SQL_TXN_ISOLATION_OPTION, rs) == SQL_TXN_SERIALIZABLE);
+    CHECK(mask_of(SQL_SQL92_DATETIME_FUNCTIONS, rs) == SQL_SDF_CURRENT_DATE);
+    CHECK(mask_of(SQL_PARAM_ARRAY_ROW_COUNTS, rs) == SQL_PARC_NO_BATCH);
+    // No UUID type, and BOOLEAN cannot be cast to text.
+    CHECK(mask_of(SQL_CONVERT_GUID, rs) == 0);
+    CHECK((mask_of(SQL_CONVERT_BIT, rs) & SQL_CVT_VARCHAR) == 0);
+    CHECK((mask_of(SQL_CONVERT_VARCHAR, rs) & SQL_CVT_GUID) == 0);
+}
+
+TEST_CASE("SQL_KEYWORDS: the server's reserved words that ODBC does not reserve") {
+    const auto words_of = [](const std::string& list) {
+        std::vector<std::string> words;
+        std::size_t start = 0;
+        while (start < list.size()) {
+            const auto comma = std::min(list.find(',', start), list.size());
+            words.push_back(list.substr(start, comma - start));
+            start = comma + 1;
+        }
+        return words;
+    };
+    const auto contains = [](const std::vector<std::string>& words, std::string_view word) {
+        return std::find(words.begin(), words.end(), word) != words.end();
+    };
+    const auto redshift = words_of(text_of(SQL_KEYWORDS, redshift_context()));
+    // Redshift-only words from its reserved list (REDSHIFT.md 5.6)...
+    for (const auto* word :
+         {"AES128", "AZ64", "BLANKSASNULL", "CREDENTIALS", "ENCODE", "ILIKE", "LIMIT", "MINUS",
+          "OFFSET", "PIVOT", "SYSDATE", "TOP", "UNPIVOT", "WALLET", "WITHOUT"}) {
+        CAPTURE(word);
+        CHECK(contains(redshift, word));
+    }
+    // ...but none that ODBC reserves already.
+    for (const auto* word : {"SELECT", "FROM", "TABLE", "CURRENT_DATE", "TIMESTAMP", "NULL"}) {
+        CAPTURE(word);
+        CHECK_FALSE(contains(redshift, word));
+    }
+    CHECK(redshift.size() > 60);  // the official driver's 22-word list is what not to do
+    const auto postgres = words_of(text_of(SQL_KEYWORDS, postgres_context()));
+    CHECK(contains(postgres, "LATERAL"));
+    CHECK(contains(postgres, "RETURNING"));
+    CHECK_FALSE(contains(postgres, "SYSDATE"));
+    CHECK_FALSE(contains(postgres, "SELECT"));
+}
+
+TEST_CASE("SQL_QUOTED_IDENTIFIER_CASE follows enable_case_sensitive_identifier") {
+    InfoContext rs = redshift_context();
+    rs.case_sensitive_identifiers = false;
+    CHECK(small_of(SQL_QUOTED_IDENTIFIER_CASE, rs) == SQL_IC_LOWER);
+    rs.case_sensitive_identifiers = true;
+    CHECK(small_of(SQL_QUOTED_IDENTIFIER_CASE, rs) == SQL_IC_SENSITIVE);
+    CHECK(small_of(SQL_QUOTED_IDENTIFIER_CASE, postgres_context()) == SQL_IC_SENSITIVE);
+}
+
+TEST_CASE("cursors survive COMMIT unless a server cursor holds them") {
+    InfoContext context = redshift_context();
+    CHECK(small_of(SQL_CURSOR_COMMIT_BEHAVIOR, context) == SQL_CB_PRESERVE);
+    context.server_cursors = true;
+    CHECK(small_of(SQL_CURSOR_COMMIT_BEHAVIOR, context) == SQL_CB_CLOSE);
+    CHECK(small_of(SQL_CURSOR_ROLLBACK_BEHAVIOR, context) == SQL_CB_CLOSE);
 }
 
 // ---------------------------------------------------------------------------------------------
