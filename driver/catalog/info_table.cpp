@@ -161,7 +161,6 @@ std::vector<Row> build_table() {
         same(SQL_ROW_UPDATES, text("N")),
         same(SQL_SEARCH_PATTERN_ESCAPE, text("\\")),
         same(SQL_SERVER_NAME, [](const InfoContext& c) { return InfoValue{c.server_name}; }),
-        same(SQL_XOPEN_CLI_YEAR, text("1995")),
         // DBMS product
         same(SQL_DATABASE_NAME, [](const InfoContext& c) { return InfoValue{c.database}; }),
         per_flavour(SQL_DBMS_NAME, text("PostgreSQL"), text("Redshift")),

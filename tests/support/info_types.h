@@ -203,16 +203,16 @@ inline constexpr std::array all_info_types = {
     RSODBC_INFO(SQL_TXN_ISOLATION_OPTION, u32),
     RSODBC_INFO(SQL_UNION, u32),
     RSODBC_INFO(SQL_USER_NAME, text),
-    RSODBC_INFO(SQL_XOPEN_CLI_YEAR, text),
 };
 // NOLINTEND(cppcoreguidelines-macro-usage)
 
 #undef RSODBC_INFO
 
-// Answered by the driver manager itself (the handles, its own versions), never by a driver.
-inline constexpr std::array<SQLUSMALLINT, 7> driver_manager_info_types = {
+// About the driver manager (the handles, its own versions, the X/Open CLI year it follows),
+// never answered by a driver.
+inline constexpr std::array<SQLUSMALLINT, 8> driver_manager_info_types = {
     SQL_DRIVER_HDBC, SQL_DRIVER_HENV, SQL_DRIVER_HSTMT, SQL_DRIVER_HDESC,
-    SQL_DRIVER_HLIB, SQL_ODBC_VER,    SQL_DM_VER,
+    SQL_DRIVER_HLIB, SQL_ODBC_VER,    SQL_DM_VER,       SQL_XOPEN_CLI_YEAR,
 };
 
 }  // namespace odbc_test
