@@ -3,83 +3,53 @@
 #include "sql/insert_values.h"
 #include "sql/sql_error.h"
 
-#include <vector>
+#include <optional>
 
 namespace rsodbc::sql {
 
 namespace {
 
-// Significant tokens of one statement with their parenthesis depth.
-struct Significant {
-    Token token;
-    std::size_t depth = 0;
-};
+// What the first significant word of the first statement says about it.
+enum class Lead { undecided, select, with, rows, insert, other };
 
-// Splits at `;` outside parentheses and keeps the first non-empty statement; `count` says how
-// many non-empty statements there were.
-std::vector<Significant> first_statement(const std::vector<Token>& tokens, std::size_t& count) {
-    std::vector<Significant> first;
-    std::size_t depth = 0;
-    bool current_empty = true;
-    count = 0;
-    for (const Token& token : tokens) {
-        if (is_insignificant(token)) {
-            continue;
-        }
-        if (token.kind == TokenKind::semicolon && depth == 0) {
-            current_empty = true;
-            continue;
-        }
-        if (current_empty) {
-            current_empty = false;
-            ++count;
-        }
-        if (count == 1) {
-            first.push_back(Significant{token, depth});
-        }
-        if (token.kind == TokenKind::open_paren) {
-            ++depth;
-        } else if (token.kind == TokenKind::close_paren && depth > 0) {
-            --depth;
+Lead lead_of(std::string_view sql, const Token& token) {
+    if (is_keyword(sql, token, "SELECT")) {
+        return Lead::select;
+    }
+    if (is_keyword(sql, token, "WITH")) {
+        return Lead::with;
+    }
+    for (const char* rows : {"VALUES", "TABLE", "SHOW", "EXPLAIN", "FETCH"}) {
+        if (is_keyword(sql, token, rows)) {
+            return Lead::rows;
         }
     }
-    return first;
+    if (is_keyword(sql, token, "INSERT")) {
+        return Lead::insert;
+    }
+    return Lead::other;
 }
 
-// The statement a WITH clause leads to is the first keyword at the WITH's own depth that can
-// follow the common table expressions (CTE names that are keywords would need quotes).
-StatementKind classify_with(std::string_view sql, const std::vector<Significant>& statement,
-                            std::size_t start) {
-    const std::size_t depth = statement[start].depth;
-    for (std::size_t i = start + 1; i < statement.size(); ++i) {
-        const Significant& item = statement[i];
-        if (item.depth != depth) {
-            continue;
-        }
+// A later word at the lead word's own depth that settles the kind: SELECT ... INTO new_table
+// creates a table and returns no rows; WITH leads to the first of these keywords after its
+// common table expressions (CTE names that are keywords would need quotes).
+std::optional<StatementKind> verdict_of(std::string_view sql, Lead lead, const Token& token) {
+    if (lead == Lead::select) {
+        return is_keyword(sql, token, "INTO") ? std::optional(StatementKind::other) : std::nullopt;
+    }
+    if (lead == Lead::with) {
         for (const char* keyword : {"SELECT", "VALUES", "TABLE"}) {
-            if (is_keyword(sql, item.token, keyword)) {
+            if (is_keyword(sql, token, keyword)) {
                 return StatementKind::query;
             }
         }
         for (const char* keyword : {"INSERT", "UPDATE", "DELETE", "MERGE"}) {
-            if (is_keyword(sql, item.token, keyword)) {
+            if (is_keyword(sql, token, keyword)) {
                 return StatementKind::other;
             }
         }
     }
-    return StatementKind::other;
-}
-
-// SELECT ... INTO new_table creates a table and returns no rows.
-StatementKind classify_select(std::string_view sql, const std::vector<Significant>& statement,
-                              std::size_t start) {
-    const std::size_t depth = statement[start].depth;
-    for (std::size_t i = start + 1; i < statement.size(); ++i) {
-        if (statement[i].depth == depth && is_keyword(sql, statement[i].token, "INTO")) {
-            return StatementKind::other;
-        }
-    }
-    return StatementKind::query;
+    return std::nullopt;
 }
 
 StatementKind classify_insert(std::string_view sql, const ScanOptions& options) {
@@ -98,37 +68,63 @@ StatementKind classify(std::string_view sql) {
     return classify(sql, ScanOptions{});
 }
 
+// One streaming pass without storing tokens: this runs on every execution.
 StatementKind classify(std::string_view sql, const ScanOptions& options) {
-    std::size_t count = 0;
-    const std::vector<Significant> statement = first_statement(scan(sql, options), count);
-    if (count == 0) {
-        return StatementKind::empty;
-    }
-    if (count > 1) {
-        return StatementKind::multi_statement;
-    }
-    // `(SELECT 1) UNION (SELECT 2)`: the keyword is after the opening parentheses.
-    std::size_t start = 0;
-    while (start < statement.size() && statement[start].token.kind == TokenKind::open_paren) {
-        ++start;
-    }
-    if (start == statement.size()) {
-        return StatementKind::other;
-    }
-    const Token& keyword = statement[start].token;
-    if (is_keyword(sql, keyword, "SELECT")) {
-        return classify_select(sql, statement, start);
-    }
-    if (is_keyword(sql, keyword, "WITH")) {
-        return classify_with(sql, statement, start);
-    }
-    for (const char* rows : {"VALUES", "TABLE", "SHOW", "EXPLAIN", "FETCH"}) {
-        if (is_keyword(sql, keyword, rows)) {
-            return StatementKind::query;
+    Scanner scanner(sql, options);
+    Token token;
+    std::size_t depth = 0;
+    std::size_t statements = 0;  // non-empty statements split at `;` outside parentheses
+    bool current_empty = true;
+    Lead lead = Lead::undecided;
+    std::size_t lead_depth = 0;
+    std::optional<StatementKind> verdict;
+    while (scanner.next(token)) {
+        if (is_insignificant(token)) {
+            continue;
+        }
+        if (token.kind == TokenKind::semicolon && depth == 0) {
+            current_empty = true;
+            continue;
+        }
+        if (current_empty) {
+            current_empty = false;
+            ++statements;
+        }
+        if (statements == 1) {
+            // `(SELECT 1) UNION (SELECT 2)`: the lead word is after the opening parentheses.
+            if (lead == Lead::undecided) {
+                if (token.kind != TokenKind::open_paren) {
+                    lead = lead_of(sql, token);
+                    lead_depth = depth;
+                }
+            } else if (!verdict && depth == lead_depth) {
+                verdict = verdict_of(sql, lead, token);
+            }
+        }
+        if (token.kind == TokenKind::open_paren) {
+            ++depth;
+        } else if (token.kind == TokenKind::close_paren && depth > 0) {
+            --depth;
         }
     }
-    if (is_keyword(sql, keyword, "INSERT")) {
-        return classify_insert(sql, options);
+    if (statements == 0) {
+        return StatementKind::empty;
+    }
+    if (statements > 1) {
+        return StatementKind::multi_statement;
+    }
+    switch (lead) {
+        case Lead::select:
+            return verdict.value_or(StatementKind::query);
+        case Lead::with:
+            return verdict.value_or(StatementKind::other);
+        case Lead::rows:
+            return StatementKind::query;
+        case Lead::insert:
+            return classify_insert(sql, options);
+        case Lead::undecided:
+        case Lead::other:
+            break;
     }
     return StatementKind::other;
 }
