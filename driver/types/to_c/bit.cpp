@@ -18,6 +18,14 @@ std::string_view bit_text(std::string_view server_text) {
 // Appendix D: 0 and 1 convert exactly, values strictly between 0 and 2 lose their fraction
 // (01S07), anything else is out of range (22003).
 Written write_bit(std::string_view text, void* data) {
+    if (text.size() == 1 && (text.front() == '0' || text.front() == '1')) {
+        // Every boolean column takes this path (bit_text turned t/f into 1/0).
+        const unsigned char bit = text.front() == '1' ? 1 : 0;
+        if (data != nullptr) {
+            std::memcpy(data, &bit, 1);
+        }
+        return {Outcome::ok, 1};
+    }
     const auto value = parse_double(text);
     if (!value) {
         return {Outcome::invalid_character, 0};

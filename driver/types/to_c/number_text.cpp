@@ -52,9 +52,38 @@ long decimal_exponent(std::string_view text) {
     return exponent + position;
 }
 
+// An optional sign and at most 19 digits (always fits 64 bits): what integer columns send. One
+// pass instead of the general path's searches for exponents, dots and names.
+std::optional<ParsedInteger> parse_plain_integer(std::string_view text) {
+    constexpr std::size_t widest = 19;
+    std::size_t at = 0;
+    const bool negative = !text.empty() && text.front() == '-';
+    if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+        at = 1;
+    }
+    if (at == text.size() || text.size() - at > widest) {
+        return std::nullopt;
+    }
+    std::uint64_t magnitude = 0;
+    for (; at < text.size(); ++at) {
+        const auto digit = static_cast<unsigned>(text[at]) - static_cast<unsigned>('0');
+        if (digit > 9) {
+            return std::nullopt;
+        }
+        magnitude = magnitude * 10 + digit;
+    }
+    ParsedInteger parsed;
+    parsed.negative = negative && magnitude != 0;  // "-0" is zero
+    parsed.magnitude = magnitude;
+    return parsed;
+}
+
 }  // namespace
 
 std::optional<ParsedInteger> parse_integer_part(std::string_view text) {
+    if (auto plain = parse_plain_integer(text)) {
+        return plain;
+    }
     if (text == "t" || text == "f") {  // boolean columns
         return ParsedInteger{false, text == "t" ? 1U : 0U, false, false};
     }
