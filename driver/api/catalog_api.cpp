@@ -75,8 +75,8 @@ SQLRETURN statistics(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, C
                      SQLUSMALLINT unique, SQLUSMALLINT reserved) {
     return run<Char>(stmt, [&] {
         return catalog::StatisticsArgs{text_in(catalog, catalog_length),
-                                       text_in(schema, schema_length),
-                                       text_in(table, table_length), unique, reserved};
+                                       text_in(schema, schema_length), text_in(table, table_length),
+                                       unique, reserved};
     });
 }
 
@@ -106,10 +106,9 @@ SQLRETURN procedures(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, C
 }
 
 template <class Char>
-SQLRETURN procedure_columns(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length,
-                            Char* schema, SQLSMALLINT schema_length, Char* procedure,
-                            SQLSMALLINT procedure_length, Char* column,
-                            SQLSMALLINT column_length) {
+SQLRETURN procedure_columns(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, Char* schema,
+                            SQLSMALLINT schema_length, Char* procedure,
+                            SQLSMALLINT procedure_length, Char* column, SQLSMALLINT column_length) {
     return run<Char>(stmt, [&] {
         return catalog::ProcedureColumnsArgs{
             text_in(catalog, catalog_length), text_in(schema, schema_length),
@@ -183,8 +182,8 @@ SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT stmt, SQLCHAR* pk_catalog, SQLSMALLINT
                                  SQLCHAR* fk_schema, SQLSMALLINT fk_schema_length,
                                  SQLCHAR* fk_table, SQLSMALLINT fk_table_length) {
     return foreign_keys(stmt, pk_catalog, pk_catalog_length, pk_schema, pk_schema_length, pk_table,
-                        pk_table_length, fk_catalog, fk_catalog_length, fk_schema,
-                        fk_schema_length, fk_table, fk_table_length);
+                        pk_table_length, fk_catalog, fk_catalog_length, fk_schema, fk_schema_length,
+                        fk_table, fk_table_length);
 }
 
 SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT stmt, SQLWCHAR* pk_catalog,
@@ -195,8 +194,8 @@ SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT stmt, SQLWCHAR* pk_catalog,
                                   SQLSMALLINT fk_schema_length, SQLWCHAR* fk_table,
                                   SQLSMALLINT fk_table_length) {
     return foreign_keys(stmt, pk_catalog, pk_catalog_length, pk_schema, pk_schema_length, pk_table,
-                        pk_table_length, fk_catalog, fk_catalog_length, fk_schema,
-                        fk_schema_length, fk_table, fk_table_length);
+                        pk_table_length, fk_catalog, fk_catalog_length, fk_schema, fk_schema_length,
+                        fk_table, fk_table_length);
 }
 
 SQLRETURN SQL_API SQLStatistics(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalog_length,
@@ -215,8 +214,8 @@ SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT c
                       unique, reserved);
 }
 
-SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT stmt, SQLUSMALLINT identifier_type,
-                                    SQLCHAR* catalog, SQLSMALLINT catalog_length, SQLCHAR* schema,
+SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT stmt, SQLUSMALLINT identifier_type, SQLCHAR* catalog,
+                                    SQLSMALLINT catalog_length, SQLCHAR* schema,
                                     SQLSMALLINT schema_length, SQLCHAR* table,
                                     SQLSMALLINT table_length, SQLUSMALLINT scope,
                                     SQLUSMALLINT nullable) {
@@ -224,9 +223,9 @@ SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT stmt, SQLUSMALLINT identifier_type,
                            table, table_length, scope, nullable);
 }
 
-SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT stmt, SQLUSMALLINT identifier_type,
-                                     SQLWCHAR* catalog, SQLSMALLINT catalog_length,
-                                     SQLWCHAR* schema, SQLSMALLINT schema_length, SQLWCHAR* table,
+SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT stmt, SQLUSMALLINT identifier_type, SQLWCHAR* catalog,
+                                     SQLSMALLINT catalog_length, SQLWCHAR* schema,
+                                     SQLSMALLINT schema_length, SQLWCHAR* table,
                                      SQLSMALLINT table_length, SQLUSMALLINT scope,
                                      SQLUSMALLINT nullable) {
     return special_columns(stmt, identifier_type, catalog, catalog_length, schema, schema_length,
@@ -255,11 +254,10 @@ SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLI
                              procedure_length, column, column_length);
 }
 
-SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT stmt, SQLWCHAR* catalog,
-                                       SQLSMALLINT catalog_length, SQLWCHAR* schema,
-                                       SQLSMALLINT schema_length, SQLWCHAR* procedure,
-                                       SQLSMALLINT procedure_length, SQLWCHAR* column,
-                                       SQLSMALLINT column_length) {
+SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT catalog_length,
+                                       SQLWCHAR* schema, SQLSMALLINT schema_length,
+                                       SQLWCHAR* procedure, SQLSMALLINT procedure_length,
+                                       SQLWCHAR* column, SQLSMALLINT column_length) {
     return procedure_columns(stmt, catalog, catalog_length, schema, schema_length, procedure,
                              procedure_length, column, column_length);
 }
@@ -269,8 +267,8 @@ SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT stmt, SQLCHAR*, SQLSMALLINT, SQLCH
     return privileges(stmt, "SQLTablePrivileges");
 }
 
-SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT stmt, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*,
-                                      SQLSMALLINT, SQLWCHAR*, SQLSMALLINT) {
+SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT stmt, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT,
+                                      SQLWCHAR*, SQLSMALLINT) {
     return privileges(stmt, "SQLTablePrivileges");
 }
 

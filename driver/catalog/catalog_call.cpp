@@ -87,9 +87,7 @@ Plan plan(const Request& request, const Context& context) {
             [&](const StatisticsArgs& args) { return statistics_plan(args, context); },
             [&](const SpecialColumnsArgs& args) { return special_columns_plan(args, context); },
             [&](const ProceduresArgs& args) { return procedures_plan(args, context); },
-            [&](const ProcedureColumnsArgs& args) {
-                return procedure_columns_plan(args, context);
-            },
+            [&](const ProcedureColumnsArgs& args) { return procedure_columns_plan(args, context); },
         },
         request);
 }

@@ -57,9 +57,9 @@ struct ProcedureColumnsArgs {
     Name catalog, schema, procedure, column;
 };
 
-using Request = std::variant<TablesArgs, ColumnsArgs, PrimaryKeysArgs, ForeignKeysArgs,
-                             StatisticsArgs, SpecialColumnsArgs, ProceduresArgs,
-                             ProcedureColumnsArgs>;
+using Request =
+    std::variant<TablesArgs, ColumnsArgs, PrimaryKeysArgs, ForeignKeysArgs, StatisticsArgs,
+                 SpecialColumnsArgs, ProceduresArgs, ProcedureColumnsArgs>;
 
 struct Context {
     bool redshift = false;

@@ -96,8 +96,8 @@ std::string other_database_columns(const ColumnsArgs& args, const Context& conte
            "upper(is_nullable)::varchar, column_default::varchar, remarks::varchar, "
            "ordinal_position::int4 FROM svv_all_columns "
            "WHERE database_name <> current_database() AND "
-           + where(filters(args, context, parameters, "database_name", "schema_name",
-                           "table_name", "column_name"));
+           + where(filters(args, context, parameters, "database_name", "schema_name", "table_name",
+                           "column_name"));
 }
 
 std::optional<std::string> cell(const wire::BuiltRow& row, std::size_t index) {
@@ -146,12 +146,11 @@ Rows shape_column_rows(Rows rows, const types::ReportingOptions& reporting) {
         const int nullable = is_nullable == "NO"    ? SQL_NO_NULLS
                              : is_nullable == "YES" ? SQL_NULLABLE
                                                     : SQL_NULLABLE_UNKNOWN;
-        out.push_back({std::move(row[0]), std::move(row[1]), std::move(row[2]),
-                       std::move(row[3]), std::move(t.data_type), std::move(t.type_name),
-                       std::move(t.column_size), std::move(t.buffer_length),
-                       std::move(t.decimal_digits), std::move(t.num_prec_radix),
-                       std::to_string(nullable), std::move(row[9]), std::move(row[8]),
-                       std::move(t.sql_data_type), std::move(t.datetime_sub),
+        out.push_back({std::move(row[0]), std::move(row[1]), std::move(row[2]), std::move(row[3]),
+                       std::move(t.data_type), std::move(t.type_name), std::move(t.column_size),
+                       std::move(t.buffer_length), std::move(t.decimal_digits),
+                       std::move(t.num_prec_radix), std::to_string(nullable), std::move(row[9]),
+                       std::move(row[8]), std::move(t.sql_data_type), std::move(t.datetime_sub),
                        std::move(t.char_octet_length), std::move(row[10]), is_nullable});
     }
     return out;

@@ -53,13 +53,13 @@ Plan foreign_keys_plan(const ForeignKeysArgs& args, const Context& context) {
           "WHERE con.contype = 'f'";
     if (args.pk_table) {
         sql += " AND " + name_predicate("current_database()", args.pk_catalog, ordinary, id, p)
-               + " AND " + name_predicate("pn.nspname", args.pk_schema, ordinary, id, p)
-               + " AND " + name_predicate("pc.relname", args.pk_table, ordinary, id, p);
+               + " AND " + name_predicate("pn.nspname", args.pk_schema, ordinary, id, p) + " AND "
+               + name_predicate("pc.relname", args.pk_table, ordinary, id, p);
     }
     if (args.fk_table) {
         sql += " AND " + name_predicate("current_database()", args.fk_catalog, ordinary, id, p)
-               + " AND " + name_predicate("fn.nspname", args.fk_schema, ordinary, id, p)
-               + " AND " + name_predicate("fc.relname", args.fk_table, ordinary, id, p);
+               + " AND " + name_predicate("fn.nspname", args.fk_schema, ordinary, id, p) + " AND "
+               + name_predicate("fc.relname", args.fk_table, ordinary, id, p);
     }
     // ODBC: exported keys (PKTableName given) by FKTABLE_CAT, FKTABLE_SCHEM, FKTABLE_NAME,
     // KEY_SEQ; imported keys by PKTABLE_CAT, PKTABLE_SCHEM, PKTABLE_NAME, KEY_SEQ. The

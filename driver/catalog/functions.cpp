@@ -30,9 +30,9 @@ constexpr std::array implemented = {
 // The catalog functions that work (api/catalog_api.cpp). SQLTablePrivileges and
 // SQLColumnPrivileges are left out on purpose: they answer HYC00 (see catalog_api.cpp).
 constexpr std::array catalog_functions = {
-    SQL_API_SQLTABLES,          SQL_API_SQLCOLUMNS,         SQL_API_SQLPRIMARYKEYS,
-    SQL_API_SQLFOREIGNKEYS,     SQL_API_SQLSTATISTICS,      SQL_API_SQLSPECIALCOLUMNS,
-    SQL_API_SQLPROCEDURES,      SQL_API_SQLPROCEDURECOLUMNS,
+    SQL_API_SQLTABLES,      SQL_API_SQLCOLUMNS,          SQL_API_SQLPRIMARYKEYS,
+    SQL_API_SQLFOREIGNKEYS, SQL_API_SQLSTATISTICS,       SQL_API_SQLSPECIALCOLUMNS,
+    SQL_API_SQLPROCEDURES,  SQL_API_SQLPROCEDURECOLUMNS,
 };
 
 bool listed(SQLUSMALLINT function_id) {

@@ -11,14 +11,13 @@ namespace {
 
 constexpr unsigned void_oid = 2278;
 
-std::string predicates(const ProcedureColumnsArgs& args, const Context& context,
-                       QueryParameters& p, const char* column) {
+std::string predicates(const ProcedureColumnsArgs& args, const Context& context, QueryParameters& p,
+                       const char* column) {
     const bool id = context.metadata_id;
     return name_predicate("current_database()", args.catalog, ArgumentKind::ordinary, id, p)
            + " AND " + name_predicate("n.nspname", args.schema, ArgumentKind::pattern, id, p)
-           + " AND "
-           + name_predicate("pr.proname", args.procedure, ArgumentKind::pattern, id, p) + " AND "
-           + name_predicate(column, args.column, ArgumentKind::pattern, id, p);
+           + " AND " + name_predicate("pr.proname", args.procedure, ArgumentKind::pattern, id, p)
+           + " AND " + name_predicate(column, args.column, ArgumentKind::pattern, id, p);
 }
 
 // Server row: cat, schema, name, procedure oid, column name, mode, type oid, position.
@@ -73,16 +72,15 @@ Rows shape(Rows rows, const types::ReportingOptions& reporting) {
     Rows out;
     out.reserve(rows.size());
     for (wire::BuiltRow& row : rows) {
-        TypeColumns t = type_columns(static_cast<unsigned>(std::stoul(row[6].value_or("25"))),
-                                     -1, reporting);
-        out.push_back({std::move(row[0]), std::move(row[1]), std::move(row[2]),
-                       std::move(row[4]), std::to_string(column_type(row[5].value_or("i"))),
-                       std::move(t.data_type), std::move(t.type_name), std::move(t.column_size),
-                       std::move(t.buffer_length), std::move(t.decimal_digits),
-                       std::move(t.num_prec_radix), std::to_string(SQL_NULLABLE_UNKNOWN),
-                       std::nullopt, std::nullopt, std::move(t.sql_data_type),
-                       std::move(t.datetime_sub), std::move(t.char_octet_length),
-                       std::move(row[7]), std::string()});
+        TypeColumns t =
+            type_columns(static_cast<unsigned>(std::stoul(row[6].value_or("25"))), -1, reporting);
+        out.push_back({std::move(row[0]), std::move(row[1]), std::move(row[2]), std::move(row[4]),
+                       std::to_string(column_type(row[5].value_or("i"))), std::move(t.data_type),
+                       std::move(t.type_name), std::move(t.column_size), std::move(t.buffer_length),
+                       std::move(t.decimal_digits), std::move(t.num_prec_radix),
+                       std::to_string(SQL_NULLABLE_UNKNOWN), std::nullopt, std::nullopt,
+                       std::move(t.sql_data_type), std::move(t.datetime_sub),
+                       std::move(t.char_octet_length), std::move(row[7]), std::string()});
     }
     return out;
 }

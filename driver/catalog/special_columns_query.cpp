@@ -11,20 +11,23 @@ namespace {
 
 void validate(const SpecialColumnsArgs& args) {
     if (args.identifier_type != SQL_BEST_ROWID && args.identifier_type != SQL_ROWVER) {
-        throw CatalogError("HY097", "column type out of range: IdentifierType must be "
-                                    "SQL_BEST_ROWID or SQL_ROWVER");
+        throw CatalogError("HY097",
+                           "column type out of range: IdentifierType must be "
+                           "SQL_BEST_ROWID or SQL_ROWVER");
     }
     if (!args.table) {
         throw CatalogError("HY009", "invalid use of null pointer: TableName must not be NULL");
     }
     if (args.scope != SQL_SCOPE_CURROW && args.scope != SQL_SCOPE_TRANSACTION
         && args.scope != SQL_SCOPE_SESSION) {
-        throw CatalogError("HY098", "scope type out of range: Scope must be SQL_SCOPE_CURROW, "
-                                    "SQL_SCOPE_TRANSACTION or SQL_SCOPE_SESSION");
+        throw CatalogError("HY098",
+                           "scope type out of range: Scope must be SQL_SCOPE_CURROW, "
+                           "SQL_SCOPE_TRANSACTION or SQL_SCOPE_SESSION");
     }
     if (args.nullable != SQL_NO_NULLS && args.nullable != SQL_NULLABLE) {
-        throw CatalogError("HY099", "nullable type out of range: Nullable must be SQL_NO_NULLS "
-                                    "or SQL_NULLABLE");
+        throw CatalogError("HY099",
+                           "nullable type out of range: Nullable must be SQL_NO_NULLS "
+                           "or SQL_NULLABLE");
     }
 }
 
@@ -64,9 +67,8 @@ Plan special_columns_plan(const SpecialColumnsArgs& args, const Context& context
     plan.shape_rows = [scope, reporting = context.reporting](Rows rows) {
         Rows out;
         for (wire::BuiltRow& row : rows) {
-            TypeColumns t =
-                type_columns(static_cast<unsigned>(std::stoul(row[1].value_or("25"))),
-                             std::stoi(row[2].value_or("-1")), reporting);
+            TypeColumns t = type_columns(static_cast<unsigned>(std::stoul(row[1].value_or("25"))),
+                                         std::stoi(row[2].value_or("-1")), reporting);
             out.push_back({std::to_string(scope), std::move(row[0]), std::move(t.data_type),
                            std::move(t.type_name), std::move(t.column_size),
                            std::move(t.buffer_length), std::move(t.decimal_digits),

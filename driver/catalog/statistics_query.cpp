@@ -8,7 +8,6 @@ namespace rsodbc::catalog {
 
 namespace {
 
-
 std::string filters(const StatisticsArgs& args, const Context& context, QueryParameters& p,
                     const char* catalog, const char* schema, const char* table) {
     const auto ordinary = ArgumentKind::ordinary;
@@ -86,12 +85,14 @@ Plan statistics_plan(const StatisticsArgs& args, const Context& context) {
         throw CatalogError("HY009", "invalid use of null pointer: TableName must not be NULL");
     }
     if (args.unique != SQL_INDEX_UNIQUE && args.unique != SQL_INDEX_ALL) {
-        throw CatalogError("HY100", "uniqueness option type out of range: Unique must be "
-                                    "SQL_INDEX_UNIQUE or SQL_INDEX_ALL");
+        throw CatalogError("HY100",
+                           "uniqueness option type out of range: Unique must be "
+                           "SQL_INDEX_UNIQUE or SQL_INDEX_ALL");
     }
     if (args.reserved != SQL_ENSURE && args.reserved != SQL_QUICK) {
-        throw CatalogError("HY101", "accuracy option type out of range: Reserved must be "
-                                    "SQL_ENSURE or SQL_QUICK");
+        throw CatalogError("HY101",
+                           "accuracy option type out of range: Reserved must be "
+                           "SQL_ENSURE or SQL_QUICK");
     }
     Plan plan;
     plan.shape = statistics_shape();

@@ -13,8 +13,8 @@ namespace {
 
 // The table types each server offers, in the order SQLTables(SQL_ALL_TABLE_TYPES) sorts them.
 constexpr std::array<std::string_view, 7> postgresql_types{
-    "FOREIGN TABLE", "LOCAL TEMPORARY", "MATERIALIZED VIEW", "SYSTEM TABLE",
-    "SYSTEM VIEW",   "TABLE",           "VIEW"};
+    "FOREIGN TABLE", "LOCAL TEMPORARY", "MATERIALIZED VIEW", "SYSTEM TABLE", "SYSTEM VIEW", "TABLE",
+    "VIEW"};
 constexpr std::array<std::string_view, 6> redshift_types{
     "EXTERNAL TABLE", "LOCAL TEMPORARY", "SYSTEM TABLE", "SYSTEM VIEW", "TABLE", "VIEW"};
 
@@ -93,8 +93,8 @@ Plan table_types_plan(const Context& context) {
     plan.shape_rows = [redshift = context.redshift](Rows) {
         Rows rows;
         const auto add = [&rows](std::string_view type) {
-            rows.push_back({std::nullopt, std::nullopt, std::nullopt, std::string(type),
-                            std::nullopt});
+            rows.push_back(
+                {std::nullopt, std::nullopt, std::nullopt, std::string(type), std::nullopt});
         };
         if (redshift) {
             std::for_each(redshift_types.begin(), redshift_types.end(), add);
@@ -151,8 +151,7 @@ std::string other_database_tables(const TablesArgs& args, const Context& context
            "CASE WHEN table_type = 'VIEW' THEN 'VIEW' WHEN table_type = 'EXTERNAL TABLE' THEN "
            "'EXTERNAL TABLE' ELSE 'TABLE' END::varchar, remarks::varchar FROM svv_all_tables "
            "WHERE database_name <> current_database() AND "
-           + name_predicate("database_name", args.catalog, pattern, context.metadata_id,
-                            parameters)
+           + name_predicate("database_name", args.catalog, pattern, context.metadata_id, parameters)
            + " AND "
            + name_predicate("schema_name", args.schema, pattern, context.metadata_id, parameters)
            + " AND "

@@ -49,6 +49,7 @@ constexpr std::array aliases{
     Alias{"geography", types::oid::geography},    Alias{"bytea", types::oid::bytea},
     Alias{"uuid", types::oid::uuid},
 };
+
 // clang-format on
 
 // "(a)" or "(a,b)" -> numbers; false when absent or malformed.

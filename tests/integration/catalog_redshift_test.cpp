@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-using namespace odbc_test;      // NOLINT(google-build-using-namespace): test vocabulary
+using namespace odbc_test;     // NOLINT(google-build-using-namespace): test vocabulary
 using namespace catalog_test;  // NOLINT(google-build-using-namespace)
 
 namespace {
@@ -31,8 +31,7 @@ std::string fixture_text() {
 
 // The first occurrence of a keyword wins, so a leading Database= overrides the test string's.
 std::string redshift_conn_str(const std::string& keys = "") {
-    return std::string("Database=") + database + ";" + conn_str() + ";ServerFlavor=redshift"
-           + keys;
+    return std::string("Database=") + database + ";" + conn_str() + ";ServerFlavor=redshift" + keys;
 }
 
 void create_database() {
@@ -148,8 +147,7 @@ TEST_CASE("Redshift SQLTables enumerations, current database only and all databa
     check(SQLTables(all.stmt, arg(SQL_ALL_CATALOGS), SQL_NTS, arg(""), SQL_NTS, arg(""), SQL_NTS,
                     nullptr, 0),
           SQL_HANDLE_STMT, all.stmt);
-    CHECK(column_values(fetch_all(all.stmt), 1)
-          == std::vector<std::string>{database, "shared_db"});
+    CHECK(column_values(fetch_all(all.stmt), 1) == std::vector<std::string>{database, "shared_db"});
     check(SQLTables(all.stmt, arg("shared\\_db"), SQL_NTS, nullptr, 0, nullptr, 0, nullptr, 0),
           SQL_HANDLE_STMT, all.stmt);
     auto rows = fetch_all(all.stmt);
@@ -170,9 +168,9 @@ TEST_CASE("Redshift SQLTables enumerations, current database only and all databa
 TEST_CASE("Redshift SQLColumns: late-binding view and Spectrum columns, typed by name"
           * only_our_driver()) {
     Redshift r;
-    check(SQLColumns(r.stmt, nullptr, 0, arg("rs\\_local"), SQL_NTS, arg("lbv"), SQL_NTS, nullptr,
-                     0),
-          SQL_HANDLE_STMT, r.stmt);
+    check(
+        SQLColumns(r.stmt, nullptr, 0, arg("rs\\_local"), SQL_NTS, arg("lbv"), SQL_NTS, nullptr, 0),
+        SQL_HANDLE_STMT, r.stmt);
     CHECK(describe(r.stmt).size() == 18);
     auto rows = fetch_all(r.stmt);
     REQUIRE(rows.size() == 2);
@@ -252,8 +250,7 @@ TEST_CASE("Redshift SQLStatistics: no indexes; sort and dist keys behind SortKey
     CHECK(column_values(rows, 6) == std::vector<std::string>{"DISTKEY", "SORTKEY", "SORTKEY"});
     CHECK(column_values(rows, 9) == std::vector<std::string>{"id", "sold", "name"});
     CHECK(column_values(rows, 8) == std::vector<std::string>{"1", "1", "2"});
-    CHECK(column_values(rows, 7)
-          == std::vector<std::string>(3, std::to_string(SQL_INDEX_OTHER)));
+    CHECK(column_values(rows, 7) == std::vector<std::string>(3, std::to_string(SQL_INDEX_OTHER)));
     CHECK(column_values(rows, 4) == std::vector<std::string>(3, "1"));
     // Sort keys are no unique index.
     check(SQLStatistics(r.stmt, nullptr, 0, arg("rs_local"), SQL_NTS, arg("sales"), SQL_NTS,

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-using namespace odbc_test;      // NOLINT(google-build-using-namespace): test vocabulary
+using namespace odbc_test;     // NOLINT(google-build-using-namespace): test vocabulary
 using namespace catalog_test;  // NOLINT(google-build-using-namespace)
 
 namespace {
@@ -71,25 +71,25 @@ TEST_CASE("SQLTables: ODBC column names and types; escaped pattern; TABLE before
           == std::vector<std::string>{"Child%Table", "a%b", "axb", "parent", "v_parent"});
     CHECK(column_values(rows, 4)
           == std::vector<std::string>{"TABLE", "TABLE", "TABLE", "TABLE", "VIEW"});
-    CHECK(column_values(rows, 1) == std::vector<std::string>(5, require_env("RSODBC_TEST_DATABASE")));
+    CHECK(column_values(rows, 1)
+          == std::vector<std::string>(5, require_env("RSODBC_TEST_DATABASE")));
     CHECK(column_values(rows, 2) == std::vector<std::string>(5, "catq_one"));
     CHECK(rows[3][4] == std::optional<std::string>("the parents"));
 }
 
 TEST_CASE("SQLTables: '_' and '%' are wildcards unless escaped") {
     Fixture f;
-    check(SQLTables(f.stmt, nullptr, 0, arg("catq_one"), SQL_NTS, arg("parent"), SQL_NTS, nullptr,
-                    0),
-          SQL_HANDLE_STMT, f.stmt);
-    CHECK(column_values(fetch_all(f.stmt), 2)
-          == std::vector<std::string>{"catqXone", "catq_one"});
+    check(
+        SQLTables(f.stmt, nullptr, 0, arg("catq_one"), SQL_NTS, arg("parent"), SQL_NTS, nullptr, 0),
+        SQL_HANDLE_STMT, f.stmt);
+    CHECK(column_values(fetch_all(f.stmt), 2) == std::vector<std::string>{"catqXone", "catq_one"});
     check(SQLTables(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("a\\%b"), SQL_NTS, nullptr,
                     0),
           SQL_HANDLE_STMT, f.stmt);
     CHECK(column_values(fetch_all(f.stmt), 3) == std::vector<std::string>{"a%b"});
-    check(SQLTables(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("a%b"), SQL_NTS, nullptr,
-                    0),
-          SQL_HANDLE_STMT, f.stmt);
+    check(
+        SQLTables(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("a%b"), SQL_NTS, nullptr, 0),
+        SQL_HANDLE_STMT, f.stmt);
     CHECK(column_values(fetch_all(f.stmt), 3) == std::vector<std::string>{"a%b", "axb"});
     // An empty pattern matches only the empty name: nothing.
     check(SQLTables(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg(""), SQL_NTS, nullptr, 0),
@@ -120,8 +120,9 @@ TEST_CASE("SQLTables enumerations: catalogs, schemas, table types") {
           SQL_HANDLE_STMT, f.stmt);
     auto rows = fetch_all(f.stmt);
     REQUIRE(rows.size() == 1);
-    CHECK(rows[0] == Row{require_env("RSODBC_TEST_DATABASE"), std::nullopt, std::nullopt,
-                         std::nullopt, std::nullopt});
+    CHECK(rows[0]
+          == Row{require_env("RSODBC_TEST_DATABASE"), std::nullopt, std::nullopt, std::nullopt,
+                 std::nullopt});
     check(SQLTables(f.stmt, arg(""), SQL_NTS, arg(SQL_ALL_SCHEMAS), SQL_NTS, arg(""), SQL_NTS,
                     nullptr, 0),
           SQL_HANDLE_STMT, f.stmt);
@@ -152,17 +153,15 @@ TEST_CASE("SQLColumns: 18 columns with ODBC names and types") {
           SQL_HANDLE_STMT, f.stmt);
     const auto described = describe(f.stmt);
     CHECK(names(described)
-          == std::vector<std::string>{
-              "TABLE_CAT",      "TABLE_SCHEM",      "TABLE_NAME",        "COLUMN_NAME",
-              "DATA_TYPE",      "TYPE_NAME",        "COLUMN_SIZE",       "BUFFER_LENGTH",
-              "DECIMAL_DIGITS", "NUM_PREC_RADIX",   "NULLABLE",          "REMARKS",
-              "COLUMN_DEF",     "SQL_DATA_TYPE",    "SQL_DATETIME_SUB",  "CHAR_OCTET_LENGTH",
-              "ORDINAL_POSITION", "IS_NULLABLE"});
-    const std::vector<SQLSMALLINT> types{SQL_VARCHAR,  SQL_VARCHAR,  SQL_VARCHAR,  SQL_VARCHAR,
-                                         SQL_SMALLINT, SQL_VARCHAR,  SQL_INTEGER,  SQL_INTEGER,
-                                         SQL_SMALLINT, SQL_SMALLINT, SQL_SMALLINT, SQL_VARCHAR,
-                                         SQL_VARCHAR,  SQL_SMALLINT, SQL_SMALLINT, SQL_INTEGER,
-                                         SQL_INTEGER,  SQL_VARCHAR};
+          == std::vector<std::string>{"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME",
+                                      "DATA_TYPE", "TYPE_NAME", "COLUMN_SIZE", "BUFFER_LENGTH",
+                                      "DECIMAL_DIGITS", "NUM_PREC_RADIX", "NULLABLE", "REMARKS",
+                                      "COLUMN_DEF", "SQL_DATA_TYPE", "SQL_DATETIME_SUB",
+                                      "CHAR_OCTET_LENGTH", "ORDINAL_POSITION", "IS_NULLABLE"});
+    const std::vector<SQLSMALLINT> types{
+        SQL_VARCHAR, SQL_VARCHAR,  SQL_VARCHAR,  SQL_VARCHAR,  SQL_SMALLINT, SQL_VARCHAR,
+        SQL_INTEGER, SQL_INTEGER,  SQL_SMALLINT, SQL_SMALLINT, SQL_SMALLINT, SQL_VARCHAR,
+        SQL_VARCHAR, SQL_SMALLINT, SQL_SMALLINT, SQL_INTEGER,  SQL_INTEGER,  SQL_VARCHAR};
     for (std::size_t i = 0; i < types.size(); ++i) {
         CAPTURE(described[i].name);
         CHECK(described[i].type == types[i]);
@@ -172,8 +171,8 @@ TEST_CASE("SQLColumns: 18 columns with ODBC names and types") {
 
 TEST_CASE("SQLColumns: values per column, ordinal positions without gaps after DROP COLUMN") {
     Fixture f;
-    check(SQLColumns(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("Child\\%Table"),
-                     SQL_NTS, nullptr, 0),
+    check(SQLColumns(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("Child\\%Table"), SQL_NTS,
+                     nullptr, 0),
           SQL_HANDLE_STMT, f.stmt);
     const auto rows = fetch_all(f.stmt);
     REQUIRE(rows.size() == 6);
@@ -181,18 +180,18 @@ TEST_CASE("SQLColumns: values per column, ordinal positions without gaps after D
           == std::vector<std::string>{"id", "parent_id", "note", "amount", "created", "flag"});
     CHECK(column_values(rows, 17) == std::vector<std::string>{"1", "2", "3", "4", "5", "6"});
     // id bigint NOT NULL (primary key)
-    CHECK(rows[0] == Row{require_env("RSODBC_TEST_DATABASE"), "catq_one", "Child%Table", "id",
-                         std::to_string(SQL_BIGINT), "int8", "19", "8", "0", "10", "0",
-                         std::nullopt, std::nullopt, std::to_string(SQL_BIGINT), std::nullopt,
-                         std::nullopt, "1", "NO"});
+    CHECK(rows[0]
+          == Row{require_env("RSODBC_TEST_DATABASE"), "catq_one", "Child%Table", "id",
+                 std::to_string(SQL_BIGINT), "int8", "19", "8", "0", "10", "0", std::nullopt,
+                 std::nullopt, std::to_string(SQL_BIGINT), std::nullopt, std::nullopt, "1", "NO"});
     // note text, commented
     CHECK(rows[2][4] == std::to_string(SQL_VARCHAR));
     CHECK(rows[2][5] == "text");
-    CHECK(rows[2][8] == std::nullopt);   // DECIMAL_DIGITS not applicable
-    CHECK(rows[2][9] == std::nullopt);   // NUM_PREC_RADIX not applicable
-    CHECK(rows[2][10] == "1");           // SQL_NULLABLE
+    CHECK(rows[2][8] == std::nullopt);  // DECIMAL_DIGITS not applicable
+    CHECK(rows[2][9] == std::nullopt);  // NUM_PREC_RADIX not applicable
+    CHECK(rows[2][10] == "1");          // SQL_NULLABLE
     CHECK(rows[2][11] == "free text");
-    CHECK(rows[2][15] == rows[2][7]);    // CHAR_OCTET_LENGTH = BUFFER_LENGTH for text
+    CHECK(rows[2][15] == rows[2][7]);  // CHAR_OCTET_LENGTH = BUFFER_LENGTH for text
     CHECK(rows[2][17] == "YES");
     // amount numeric(12,3) DEFAULT 0
     CHECK(rows[3][4] == std::to_string(SQL_NUMERIC));
@@ -227,9 +226,9 @@ TEST_CASE("SQLColumns agrees with SQLDescribeCol, also under BoolsAsChar and Use
             SQLULEN size = 0;
             SQLSMALLINT digits = 0;
             SQLCHAR name[64] = {};
-            check(SQLDescribeCol(stmt, i, name, sizeof name, nullptr, &type, &size, &digits,
-                                 nullptr),
-                  SQL_HANDLE_STMT, stmt);
+            check(
+                SQLDescribeCol(stmt, i, name, sizeof name, nullptr, &type, &size, &digits, nullptr),
+                SQL_HANDLE_STMT, stmt);
             CAPTURE(reinterpret_cast<char*>(name));
             CHECK(rows[i - 1][4] == std::to_string(type));
             CHECK(rows[i - 1][6] == std::to_string(size));
@@ -248,8 +247,8 @@ TEST_CASE("SQLColumns: SQL_ATTR_METADATA_ID makes arguments identifiers") {
           SQL_HANDLE_STMT, f.stmt);
     CHECK(column_values(fetch_all(f.stmt), 4) == std::vector<std::string>{"Col"});
     // Unquoted: folded to lower case, trailing blanks dropped; '_' is no wildcard.
-    check(SQLColumns(f.stmt, sqlc(db), SQL_NTS, arg("CATQ_ONE  "), SQL_NTS, arg("PARENT"),
-                     SQL_NTS, arg("ID"), SQL_NTS),
+    check(SQLColumns(f.stmt, sqlc(db), SQL_NTS, arg("CATQ_ONE  "), SQL_NTS, arg("PARENT"), SQL_NTS,
+                     arg("ID"), SQL_NTS),
           SQL_HANDLE_STMT, f.stmt);
     CHECK(fetch_all(f.stmt).size() == 1);
     // '%' is a character, not a pattern.
@@ -291,18 +290,18 @@ TEST_CASE("SQLPrimaryKeys and SQLForeignKeys in both directions") {
     rows = fetch_all(f.stmt);
     REQUIRE(rows.size() == 1);
     const std::string db = require_env("RSODBC_TEST_DATABASE");
-    CHECK(rows[0] == Row{db, "catq_one", "parent", "id", db, "catq_one", "Child%Table",
-                         "parent_id", "1", std::to_string(SQL_NO_ACTION),
-                         std::to_string(SQL_CASCADE), "Child%Table_parent_id_fkey",
-                         "parent_pkey", std::to_string(SQL_NOT_DEFERRABLE)});
+    CHECK(rows[0]
+          == Row{db, "catq_one", "parent", "id", db, "catq_one", "Child%Table", "parent_id", "1",
+                 std::to_string(SQL_NO_ACTION), std::to_string(SQL_CASCADE),
+                 "Child%Table_parent_id_fkey", "parent_pkey", std::to_string(SQL_NOT_DEFERRABLE)});
     // Imported keys of the child: the same row.
     check(SQLForeignKeys(f.stmt, nullptr, 0, nullptr, 0, nullptr, 0, nullptr, 0, arg("catq_one"),
                          SQL_NTS, arg("Child%Table"), SQL_NTS),
           SQL_HANDLE_STMT, f.stmt);
     CHECK(fetch_all(f.stmt) == rows);
     // Both tables named, but not related that way round: nothing.
-    check(SQLForeignKeys(f.stmt, nullptr, 0, arg("catq_one"), SQL_NTS, arg("Child%Table"),
-                         SQL_NTS, nullptr, 0, arg("catq_one"), SQL_NTS, arg("parent"), SQL_NTS),
+    check(SQLForeignKeys(f.stmt, nullptr, 0, arg("catq_one"), SQL_NTS, arg("Child%Table"), SQL_NTS,
+                         nullptr, 0, arg("catq_one"), SQL_NTS, arg("parent"), SQL_NTS),
           SQL_HANDLE_STMT, f.stmt);
     CHECK(fetch_all(f.stmt).empty());
     CHECK(SQLForeignKeys(f.stmt, nullptr, 0, nullptr, 0, nullptr, 0, nullptr, 0, nullptr, 0,
@@ -318,9 +317,9 @@ TEST_CASE("SQLStatistics: the table row first, then index columns; SQL_INDEX_UNI
           SQL_HANDLE_STMT, f.stmt);
     CHECK(names(describe(f.stmt))
           == std::vector<std::string>{"TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE",
-                                      "INDEX_QUALIFIER", "INDEX_NAME", "TYPE",
-                                      "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC",
-                                      "CARDINALITY", "PAGES", "FILTER_CONDITION"});
+                                      "INDEX_QUALIFIER", "INDEX_NAME", "TYPE", "ORDINAL_POSITION",
+                                      "COLUMN_NAME", "ASC_OR_DESC", "CARDINALITY", "PAGES",
+                                      "FILTER_CONDITION"});
     auto rows = fetch_all(f.stmt);
     REQUIRE(rows.size() == 3);
     CHECK(rows[0][6] == std::to_string(SQL_TABLE_STAT));
@@ -360,10 +359,11 @@ TEST_CASE("SQLSpecialColumns: best row id from the primary key, no row version c
                                       "PSEUDO_COLUMN"});
     auto rows = fetch_all(f.stmt);
     REQUIRE(rows.size() == 1);
-    CHECK(rows[0] == Row{std::to_string(SQL_SCOPE_SESSION), "id", std::to_string(SQL_INTEGER),
-                         "int4", "10", "4", "0", std::to_string(SQL_PC_NOT_PSEUDO)});
-    check(SQLSpecialColumns(f.stmt, SQL_ROWVER, nullptr, 0, arg("catq_one"), SQL_NTS,
-                            arg("parent"), SQL_NTS, SQL_SCOPE_CURROW, SQL_NULLABLE),
+    CHECK(rows[0]
+          == Row{std::to_string(SQL_SCOPE_SESSION), "id", std::to_string(SQL_INTEGER), "int4", "10",
+                 "4", "0", std::to_string(SQL_PC_NOT_PSEUDO)});
+    check(SQLSpecialColumns(f.stmt, SQL_ROWVER, nullptr, 0, arg("catq_one"), SQL_NTS, arg("parent"),
+                            SQL_NTS, SQL_SCOPE_CURROW, SQL_NULLABLE),
           SQL_HANDLE_STMT, f.stmt);
     CHECK(describe(f.stmt).size() == 8);
     CHECK(fetch_all(f.stmt).empty());
@@ -371,12 +371,12 @@ TEST_CASE("SQLSpecialColumns: best row id from the primary key, no row version c
                             SQL_SCOPE_CURROW, SQL_NULLABLE)
           == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_STMT, f.stmt, "HY097"));
-    CHECK(SQLSpecialColumns(f.stmt, SQL_BEST_ROWID, nullptr, 0, nullptr, 0, arg("parent"),
-                            SQL_NTS, 9, SQL_NULLABLE)
+    CHECK(SQLSpecialColumns(f.stmt, SQL_BEST_ROWID, nullptr, 0, nullptr, 0, arg("parent"), SQL_NTS,
+                            9, SQL_NULLABLE)
           == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_STMT, f.stmt, "HY098"));
-    CHECK(SQLSpecialColumns(f.stmt, SQL_BEST_ROWID, nullptr, 0, nullptr, 0, arg("parent"),
-                            SQL_NTS, SQL_SCOPE_CURROW, 9)
+    CHECK(SQLSpecialColumns(f.stmt, SQL_BEST_ROWID, nullptr, 0, nullptr, 0, arg("parent"), SQL_NTS,
+                            SQL_SCOPE_CURROW, 9)
           == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_STMT, f.stmt, "HY099"));
 }
@@ -434,16 +434,16 @@ TEST_CASE("Catalog argument errors: HY090, HY009, 24000; privileges are refused"
     SQLFreeStmt(f.stmt, SQL_CLOSE);
     // unixODBC asks SQLGetFunctions first and answers IM001 itself for functions reported
     // unsupported; a driver manager that calls through gets the driver's HYC00.
-    CHECK(SQLTablePrivileges(f.stmt, nullptr, 0, nullptr, 0, arg("parent"), SQL_NTS)
-          == SQL_ERROR);
-    CHECK((has_state(SQL_HANDLE_STMT, f.stmt, "HYC00") || has_state(SQL_HANDLE_STMT, f.stmt, "IM001")));
+    CHECK(SQLTablePrivileges(f.stmt, nullptr, 0, nullptr, 0, arg("parent"), SQL_NTS) == SQL_ERROR);
+    CHECK((has_state(SQL_HANDLE_STMT, f.stmt, "HYC00")
+           || has_state(SQL_HANDLE_STMT, f.stmt, "IM001")));
     CHECK(SQLColumnPrivileges(f.stmt, nullptr, 0, nullptr, 0, arg("parent"), SQL_NTS, nullptr, 0)
           == SQL_ERROR);
-    CHECK((has_state(SQL_HANDLE_STMT, f.stmt, "HYC00") || has_state(SQL_HANDLE_STMT, f.stmt, "IM001")));
+    CHECK((has_state(SQL_HANDLE_STMT, f.stmt, "HYC00")
+           || has_state(SQL_HANDLE_STMT, f.stmt, "IM001")));
 }
 
-TEST_CASE("SQLGetFunctions: TRUE exactly for the catalog functions that work"
-          * only_our_driver()) {
+TEST_CASE("SQLGetFunctions: TRUE exactly for the catalog functions that work" * only_our_driver()) {
     Connection c;
     for (const SQLUSMALLINT function :
          {SQL_API_SQLTABLES, SQL_API_SQLCOLUMNS, SQL_API_SQLPRIMARYKEYS, SQL_API_SQLFOREIGNKEYS,
@@ -454,8 +454,7 @@ TEST_CASE("SQLGetFunctions: TRUE exactly for the catalog functions that work"
         CAPTURE(function);
         CHECK(supported == SQL_TRUE);
     }
-    for (const SQLUSMALLINT function :
-         {SQL_API_SQLTABLEPRIVILEGES, SQL_API_SQLCOLUMNPRIVILEGES}) {
+    for (const SQLUSMALLINT function : {SQL_API_SQLTABLEPRIVILEGES, SQL_API_SQLCOLUMNPRIVILEGES}) {
         SQLUSMALLINT supported = SQL_TRUE;
         check(SQLGetFunctions(c.dbc, function, &supported), SQL_HANDLE_DBC, c.dbc);
         CHECK(supported == SQL_FALSE);
@@ -468,8 +467,8 @@ TEST_CASE("A catalog call while another statement streams rows: both complete") 
     check(SQLExecDirect(streaming, sqlc("SELECT g FROM generate_series(1, 50000) g"), SQL_NTS),
           SQL_HANDLE_STMT, streaming);
     check(SQLFetch(streaming), SQL_HANDLE_STMT, streaming);
-    check(SQLTables(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("parent"), SQL_NTS,
-                    nullptr, 0),
+    check(SQLTables(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("parent"), SQL_NTS, nullptr,
+                    0),
           SQL_HANDLE_STMT, f.stmt);
     CHECK(fetch_all(f.stmt).size() == 1);
     long rows = 1;
@@ -483,8 +482,7 @@ TEST_CASE("SQLColumnsW: wide arguments and results") {
     Fixture f;
     WStr schema(u"CatQ Mixed");
     WStr table(u"Tab");
-    check(SQLColumnsW(f.stmt, nullptr, 0, schema.get(), SQL_NTS, table.get(), SQL_NTS, nullptr,
-                      0),
+    check(SQLColumnsW(f.stmt, nullptr, 0, schema.get(), SQL_NTS, table.get(), SQL_NTS, nullptr, 0),
           SQL_HANDLE_STMT, f.stmt);
     check(SQLFetch(f.stmt), SQL_HANDLE_STMT, f.stmt);
     CHECK(fetch_wstring(f.stmt, 4) == std::u16string(u"Col"));

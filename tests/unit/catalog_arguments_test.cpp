@@ -35,15 +35,15 @@ TEST_CASE("name_predicate: values go to parameters, never into the text") {
     const std::optional<std::string> evil = "x' OR '1'='1";
     CHECK(catalog::name_predicate("c.relname", evil, ArgumentKind::pattern, false, parameters)
           == "c.relname LIKE $1");
-    CHECK(catalog::name_predicate("n.nspname", std::string("Public"), ArgumentKind::ordinary,
-                                  false, parameters)
+    CHECK(catalog::name_predicate("n.nspname", std::string("Public"), ArgumentKind::ordinary, false,
+                                  parameters)
           == "n.nspname = $2");
     CHECK(catalog::name_predicate("n.nspname", std::string("Public"), ArgumentKind::pattern, true,
                                   parameters)
           == "n.nspname = $3");
-    CHECK(catalog::name_predicate("n.nspname", std::nullopt, ArgumentKind::pattern, false,
-                                  parameters)
-          == "TRUE");
+    CHECK(
+        catalog::name_predicate("n.nspname", std::nullopt, ArgumentKind::pattern, false, parameters)
+        == "TRUE");
     CHECK(parameters.values() == std::vector<std::string>{*evil, "Public", "public"});
 }
 
