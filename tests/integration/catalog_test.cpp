@@ -516,3 +516,21 @@ TEST_CASE("ODBC 2 applications get the ODBC 2 column names" * only_our_driver())
     SQLFreeHandle(SQL_HANDLE_DBC, dbc);
     SQLFreeHandle(SQL_HANDLE_ENV, env);
 }
+
+TEST_CASE("SQL_SEARCH_PATTERN_ESCAPE is the backslash the catalog functions honour") {
+    Connection c;
+    CHECK(info_string(c.dbc, SQL_SEARCH_PATTERN_ESCAPE) == "\\");
+}
+
+TEST_CASE("A catalog call during data-at-execution is a function sequence error (HY010)") {
+    Fixture f;
+    SQLLEN indicator = SQL_DATA_AT_EXEC;
+    SQLINTEGER value = 0;
+    check(SQLBindParameter(f.stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &value, 0,
+                           &indicator),
+          SQL_HANDLE_STMT, f.stmt);
+    CHECK(SQLExecDirect(f.stmt, sqlc("SELECT ?::int"), SQL_NTS) == SQL_NEED_DATA);
+    CHECK(SQLTables(f.stmt, nullptr, 0, nullptr, 0, nullptr, 0, nullptr, 0) == SQL_ERROR);
+    CHECK(has_state(SQL_HANDLE_STMT, f.stmt, "HY010"));
+    check(SQLCancel(f.stmt), SQL_HANDLE_STMT, f.stmt);
+}
