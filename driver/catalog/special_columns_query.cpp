@@ -5,6 +5,8 @@
 #include "catalog/key_positions.h"
 #include "catalog/name_filter.h"
 
+#include <algorithm>
+
 namespace rsodbc::catalog {
 
 namespace {
@@ -31,6 +33,38 @@ void validate(const SpecialColumnsArgs& args) {
     }
 }
 
+// Server rows: key name, rank (0 primary key, 1 unique), key columns, column, type oid, typmod,
+// not null (1/0), ordered best key first. The first key whose columns are all NOT NULL wins; a
+// key with nullable columns only when the application accepts them (Nullable = SQL_NULLABLE),
+// and after every NOT NULL key.
+Rows best_key(Rows rows, int scope, bool accept_nullable,
+              const types::ReportingOptions& reporting) {
+    std::optional<std::string> chosen;
+    for (int pass = 0; pass < (accept_nullable ? 2 : 1) && !chosen; ++pass) {
+        for (std::size_t i = 0; i < rows.size() && !chosen; ++i) {
+            const std::optional<std::string>& key = rows[i][0];
+            const bool all_not_null = std::none_of(rows.begin(), rows.end(), [&](const auto& row) {
+                return row[0] == key && row[6] == "0";
+            });
+            if (pass == 1 || all_not_null) {
+                chosen = key;
+            }
+        }
+    }
+    Rows out;
+    for (wire::BuiltRow& row : rows) {
+        if (!chosen || row[0] != chosen) {
+            continue;
+        }
+        TypeColumns t = type_columns(static_cast<unsigned>(std::stoul(row[4].value_or("25"))),
+                                     std::stoi(row[5].value_or("-1")), reporting);
+        out.push_back({std::to_string(scope), std::move(row[3]), std::move(t.data_type),
+                       std::move(t.type_name), std::move(t.column_size), std::move(t.buffer_length),
+                       std::move(t.decimal_digits), std::to_string(SQL_PC_NOT_PSEUDO)});
+    }
+    return out;
+}
+
 }  // namespace
 
 Plan special_columns_plan(const SpecialColumnsArgs& args, const Context& context) {
@@ -44,10 +78,15 @@ Plan special_columns_plan(const SpecialColumnsArgs& args, const Context& context
     const auto ordinary = ArgumentKind::ordinary;
     const bool id = context.metadata_id;
     QueryParameters p;
+    // Every candidate key (the primary key, then unique constraints) with its columns; the
+    // driver keeps the best one, so the query needs no window function (Redshift's leader node
+    // has none over the catalog).
     plan.sql =
-        "SELECT a.attname::varchar, "
+        "SELECT con.conname::varchar, CASE WHEN con.contype = 'p' THEN 0 ELSE 1 END::int4, "
+        "array_upper(con.conkey, 1)::int4, a.attname::varchar, "
         "CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END::int8, "
-        "CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END::int4 "
+        "CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END::int4, "
+        "CASE WHEN a.attnotnull THEN 1 ELSE 0 END::int4 "
         "FROM pg_catalog.pg_constraint con "
         "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
         "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace CROSS JOIN "
@@ -55,26 +94,13 @@ Plan special_columns_plan(const SpecialColumnsArgs& args, const Context& context
         + " JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid "
           "AND a.attnum = con.conkey[k.i] "
           "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
-          "WHERE con.contype = 'p' AND "
+          "WHERE con.contype IN ('p', 'u') AND "
         + name_predicate("current_database()", args.catalog, ordinary, id, p) + " AND "
         + name_predicate("n.nspname", args.schema, ordinary, id, p) + " AND "
-        + name_predicate("c.relname", args.table, ordinary, id, p);
-    if (args.nullable == SQL_NO_NULLS) {
-        plan.sql += " AND a.attnotnull";
-    }
-    plan.sql += " ORDER BY k.i";
+        + name_predicate("c.relname", args.table, ordinary, id, p) + " ORDER BY 2, 3, 1, k.i";
     plan.parameters = p.values();
-    plan.shape_rows = [scope, reporting = context.reporting](Rows rows) {
-        Rows out;
-        for (wire::BuiltRow& row : rows) {
-            TypeColumns t = type_columns(static_cast<unsigned>(std::stoul(row[1].value_or("25"))),
-                                         std::stoi(row[2].value_or("-1")), reporting);
-            out.push_back({std::to_string(scope), std::move(row[0]), std::move(t.data_type),
-                           std::move(t.type_name), std::move(t.column_size),
-                           std::move(t.buffer_length), std::move(t.decimal_digits),
-                           std::to_string(SQL_PC_NOT_PSEUDO)});
-        }
-        return out;
+    plan.shape_rows = [scope, nullable = args.nullable, reporting = context.reporting](Rows rows) {
+        return best_key(std::move(rows), scope, nullable == SQL_NULLABLE, reporting);
     };
     return plan;
 }

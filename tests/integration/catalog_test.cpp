@@ -32,6 +32,7 @@ void create_catalog_objects(const Dbc& dbc) {
          "CREATE TABLE catq_one.\"a%b\" (x int); CREATE TABLE catq_one.axb (x int); "
          "CREATE VIEW catq_one.v_parent AS SELECT id, code FROM catq_one.parent; "
          "CREATE TABLE \"catqXone\".parent (id int); "
+         "CREATE TABLE \"catqXone\".uniq_only (a int UNIQUE, code varchar(5) NOT NULL UNIQUE); "
          "CREATE TABLE \"CatQ Mixed\".\"Tab\" (\"Col\" int); "
          "CREATE PROCEDURE catq_one.do_it(IN a int, INOUT b text) LANGUAGE sql AS "
          "'SELECT 1'; "
@@ -379,6 +380,26 @@ TEST_CASE("SQLSpecialColumns: best row id from the primary key, no row version c
                             SQL_SCOPE_CURROW, 9)
           == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_STMT, f.stmt, "HY099"));
+}
+
+TEST_CASE("SQLSpecialColumns without a primary key: the unique key whose columns are NOT NULL") {
+    Fixture f;
+    for (const SQLUSMALLINT nullable : {SQLUSMALLINT{SQL_NO_NULLS}, SQLUSMALLINT{SQL_NULLABLE}}) {
+        CAPTURE(nullable);
+        check(SQLSpecialColumns(f.stmt, SQL_BEST_ROWID, nullptr, 0, arg("catqXone"), SQL_NTS,
+                                arg("uniq_only"), SQL_NTS, SQL_SCOPE_CURROW, nullable),
+              SQL_HANDLE_STMT, f.stmt);
+        const auto rows = fetch_all(f.stmt);
+        REQUIRE(rows.size() == 1);
+        CHECK(rows[0][1] == "code");
+        CHECK(rows[0][2] == std::to_string(SQL_VARCHAR));
+        CHECK(rows[0][4] == "5");
+    }
+    // No key at all: nothing.
+    check(SQLSpecialColumns(f.stmt, SQL_BEST_ROWID, nullptr, 0, arg("catqXone"), SQL_NTS,
+                            arg("parent"), SQL_NTS, SQL_SCOPE_CURROW, SQL_NULLABLE),
+          SQL_HANDLE_STMT, f.stmt);
+    CHECK(fetch_all(f.stmt).empty());
 }
 
 TEST_CASE("SQLProcedures and SQLProcedureColumns") {
