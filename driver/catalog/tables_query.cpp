@@ -70,14 +70,21 @@ Plan schemas_plan(const Context& context) {
         // svv_all_schemas: local, external and datashare schemas of every database.
         plan.sql =
             "SELECT DISTINCT NULL::varchar AS c, schema_name::varchar AS s, NULL::varchar, "
-            "NULL::varchar, NULL::varchar FROM svv_all_schemas ORDER BY 2";
+            "NULL::varchar, NULL::varchar FROM svv_all_schemas";
+        if (!context.include_external) {
+            plan.sql += " WHERE schema_type <> 'external'";
+        }
+        plan.sql += " ORDER BY 2";
         return plan;
     }
     plan.sql =
         "SELECT NULL::varchar, n.nspname::varchar, NULL::varchar, NULL::varchar, NULL::varchar "
         "FROM pg_catalog.pg_namespace n WHERE "
         + visible_schema(context.redshift);
-    if (context.redshift && context.include_external) {
+    if (context.redshift && !context.include_external) {
+        // An external schema also has its pg_namespace row (svv_external_schemas.esoid).
+        plan.sql += " AND n.nspname NOT IN (SELECT schemaname FROM svv_external_schemas)";
+    } else if (context.redshift) {
         // External schemas are in pg_namespace on Redshift already; the UNION removes doubles.
         plan.sql +=
             " UNION SELECT NULL::varchar, schemaname::varchar, NULL::varchar, NULL::varchar, "
@@ -155,7 +162,8 @@ std::string other_database_tables(const TablesArgs& args, const Context& context
            + " AND "
            + name_predicate("schema_name", args.schema, pattern, context.metadata_id, parameters)
            + " AND "
-           + name_predicate("table_name", args.table, pattern, context.metadata_id, parameters);
+           + name_predicate("table_name", args.table, pattern, context.metadata_id, parameters)
+           + (context.include_external ? "" : " AND table_type <> 'EXTERNAL TABLE'");
 }
 
 Plan list_plan(const TablesArgs& args, const Context& context) {

@@ -116,6 +116,22 @@ TEST_CASE("Redshift SQLTables: ExcludeExternalSchemas=1 leaves Spectrum out" * o
     check(SQLColumns(r.stmt, nullptr, 0, arg("spectrum"), SQL_NTS, nullptr, 0, nullptr, 0),
           SQL_HANDLE_STMT, r.stmt);
     CHECK(fetch_all(r.stmt).empty());
+    check(SQLTables(r.stmt, arg(""), SQL_NTS, arg(SQL_ALL_SCHEMAS), SQL_NTS, arg(""), SQL_NTS,
+                    nullptr, 0),
+          SQL_HANDLE_STMT, r.stmt);
+    auto schemas = column_values(fetch_all(r.stmt), 2);
+    CHECK(std::count(schemas.begin(), schemas.end(), "spectrum") == 0);
+    CHECK(std::count(schemas.begin(), schemas.end(), "rs_local") == 1);
+    Redshift all(";ExcludeExternalSchemas=1;DatabaseMetadataCurrentDbOnly=0");
+    check(SQLTables(all.stmt, arg(""), SQL_NTS, arg(SQL_ALL_SCHEMAS), SQL_NTS, arg(""), SQL_NTS,
+                    nullptr, 0),
+          SQL_HANDLE_STMT, all.stmt);
+    schemas = column_values(fetch_all(all.stmt), 2);
+    CHECK(std::count(schemas.begin(), schemas.end(), "spectrum") == 0);
+    CHECK(std::count(schemas.begin(), schemas.end(), "public") == 1);  // local and shared_db's
+    check(SQLTables(all.stmt, nullptr, 0, nullptr, 0, nullptr, 0, arg("EXTERNAL TABLE"), SQL_NTS),
+          SQL_HANDLE_STMT, all.stmt);
+    CHECK(fetch_all(all.stmt).empty());
 }
 
 TEST_CASE("Redshift SQLTables enumerations, current database only and all databases"
