@@ -555,3 +555,23 @@ TEST_CASE("A catalog call during data-at-execution is a function sequence error 
     CHECK(has_state(SQL_HANDLE_STMT, f.stmt, "HY010"));
     check(SQLCancel(f.stmt), SQL_HANDLE_STMT, f.stmt);
 }
+
+TEST_CASE("Manual commit: catalog calls see the transaction's own uncommitted tables") {
+    Fixture f;
+    check(SQLSetConnectAttr(f.c.dbc, SQL_ATTR_AUTOCOMMIT,
+                            reinterpret_cast<SQLPOINTER>(SQL_AUTOCOMMIT_OFF), 0),
+          SQL_HANDLE_DBC, f.c.dbc);
+    exec(f.stmt, "CREATE TABLE catq_one.in_flight (x int)");
+    check(SQLTables(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("in\\_flight"), SQL_NTS,
+                    nullptr, 0),
+          SQL_HANDLE_STMT, f.stmt);
+    CHECK(fetch_all(f.stmt).size() == 1);
+    check(SQLEndTran(SQL_HANDLE_DBC, f.c.dbc, SQL_ROLLBACK), SQL_HANDLE_DBC, f.c.dbc);
+    check(SQLTables(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("in\\_flight"), SQL_NTS,
+                    nullptr, 0),
+          SQL_HANDLE_STMT, f.stmt);
+    CHECK(fetch_all(f.stmt).empty());
+    check(SQLSetConnectAttr(f.c.dbc, SQL_ATTR_AUTOCOMMIT,
+                            reinterpret_cast<SQLPOINTER>(SQL_AUTOCOMMIT_ON), 0),
+          SQL_HANDLE_DBC, f.c.dbc);
+}
