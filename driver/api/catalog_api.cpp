@@ -19,7 +19,7 @@ namespace catalog = rsodbc::catalog;
 
 namespace {
 
-template <class Char>
+// The arguments are read inside the entry wrapper, so a bad length is a diagnostic (HY090).
 SQLRETURN run(SQLHSTMT stmt, const auto& make_request) {
     return entry<Statement>(stmt, [&](Statement& s) { s.catalog(make_request()); });
 }
@@ -28,7 +28,7 @@ template <class Char>
 SQLRETURN tables(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, Char* schema,
                  SQLSMALLINT schema_length, Char* table, SQLSMALLINT table_length, Char* types,
                  SQLSMALLINT types_length) {
-    return run<Char>(stmt, [&] {
+    return run(stmt, [&] {
         return catalog::TablesArgs{text_in(catalog, catalog_length), text_in(schema, schema_length),
                                    text_in(table, table_length), text_in(types, types_length)};
     });
@@ -38,7 +38,7 @@ template <class Char>
 SQLRETURN columns(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, Char* schema,
                   SQLSMALLINT schema_length, Char* table, SQLSMALLINT table_length, Char* column,
                   SQLSMALLINT column_length) {
-    return run<Char>(stmt, [&] {
+    return run(stmt, [&] {
         return catalog::ColumnsArgs{text_in(catalog, catalog_length),
                                     text_in(schema, schema_length), text_in(table, table_length),
                                     text_in(column, column_length)};
@@ -48,7 +48,7 @@ SQLRETURN columns(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, Char
 template <class Char>
 SQLRETURN primary_keys(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, Char* schema,
                        SQLSMALLINT schema_length, Char* table, SQLSMALLINT table_length) {
-    return run<Char>(stmt, [&] {
+    return run(stmt, [&] {
         return catalog::PrimaryKeysArgs{text_in(catalog, catalog_length),
                                         text_in(schema, schema_length),
                                         text_in(table, table_length)};
@@ -61,7 +61,7 @@ SQLRETURN foreign_keys(SQLHSTMT stmt, Char* pk_catalog, SQLSMALLINT pk_catalog_l
                        SQLSMALLINT pk_table_length, Char* fk_catalog, SQLSMALLINT fk_catalog_length,
                        Char* fk_schema, SQLSMALLINT fk_schema_length, Char* fk_table,
                        SQLSMALLINT fk_table_length) {
-    return run<Char>(stmt, [&] {
+    return run(stmt, [&] {
         return catalog::ForeignKeysArgs{
             text_in(pk_catalog, pk_catalog_length), text_in(pk_schema, pk_schema_length),
             text_in(pk_table, pk_table_length),     text_in(fk_catalog, fk_catalog_length),
@@ -73,7 +73,7 @@ template <class Char>
 SQLRETURN statistics(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, Char* schema,
                      SQLSMALLINT schema_length, Char* table, SQLSMALLINT table_length,
                      SQLUSMALLINT unique, SQLUSMALLINT reserved) {
-    return run<Char>(stmt, [&] {
+    return run(stmt, [&] {
         return catalog::StatisticsArgs{text_in(catalog, catalog_length),
                                        text_in(schema, schema_length), text_in(table, table_length),
                                        unique, reserved};
@@ -85,7 +85,7 @@ SQLRETURN special_columns(SQLHSTMT stmt, SQLUSMALLINT identifier_type, Char* cat
                           SQLSMALLINT catalog_length, Char* schema, SQLSMALLINT schema_length,
                           Char* table, SQLSMALLINT table_length, SQLUSMALLINT scope,
                           SQLUSMALLINT nullable) {
-    return run<Char>(stmt, [&] {
+    return run(stmt, [&] {
         return catalog::SpecialColumnsArgs{identifier_type,
                                            text_in(catalog, catalog_length),
                                            text_in(schema, schema_length),
@@ -98,7 +98,7 @@ SQLRETURN special_columns(SQLHSTMT stmt, SQLUSMALLINT identifier_type, Char* cat
 template <class Char>
 SQLRETURN procedures(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, Char* schema,
                      SQLSMALLINT schema_length, Char* procedure, SQLSMALLINT procedure_length) {
-    return run<Char>(stmt, [&] {
+    return run(stmt, [&] {
         return catalog::ProceduresArgs{text_in(catalog, catalog_length),
                                        text_in(schema, schema_length),
                                        text_in(procedure, procedure_length)};
@@ -109,7 +109,7 @@ template <class Char>
 SQLRETURN procedure_columns(SQLHSTMT stmt, Char* catalog, SQLSMALLINT catalog_length, Char* schema,
                             SQLSMALLINT schema_length, Char* procedure,
                             SQLSMALLINT procedure_length, Char* column, SQLSMALLINT column_length) {
-    return run<Char>(stmt, [&] {
+    return run(stmt, [&] {
         return catalog::ProcedureColumnsArgs{
             text_in(catalog, catalog_length), text_in(schema, schema_length),
             text_in(procedure, procedure_length), text_in(column, column_length)};
