@@ -92,8 +92,8 @@ Plan procedure_columns_plan(const ProcedureColumnsArgs& args, const Context& con
     Plan plan;
     plan.sql = "SELECT * FROM (" + arguments(args, context, p) + " UNION ALL "
                + return_value(args, context, p)
-               // ODBC orders by catalog, schema and name; within one procedure (an overload is
-               // its own procedure) the columns follow their position, the return value first.
+               // ODBC: by catalog, schema and name, and within a procedure (an overload is its
+               // own) the return value, the parameters in call order, then the result columns.
                + ") c ORDER BY 1, 2, 3, 4, 8";
     plan.parameters = p.values();
     plan.shape = procedure_columns_shape();

@@ -300,6 +300,11 @@ TEST_CASE("SQLPrimaryKeys and SQLForeignKeys in both directions") {
                          SQL_NTS, arg("Child%Table"), SQL_NTS),
           SQL_HANDLE_STMT, f.stmt);
     CHECK(fetch_all(f.stmt) == rows);
+    // Both tables named: the child's keys referring to the parent.
+    check(SQLForeignKeys(f.stmt, nullptr, 0, arg("catq_one"), SQL_NTS, arg("parent"), SQL_NTS,
+                         nullptr, 0, arg("catq_one"), SQL_NTS, arg("Child%Table"), SQL_NTS),
+          SQL_HANDLE_STMT, f.stmt);
+    CHECK(fetch_all(f.stmt) == rows);
     // Both tables named, but not related that way round: nothing.
     check(SQLForeignKeys(f.stmt, nullptr, 0, arg("catq_one"), SQL_NTS, arg("Child%Table"), SQL_NTS,
                          nullptr, 0, arg("catq_one"), SQL_NTS, arg("parent"), SQL_NTS),
