@@ -27,15 +27,32 @@ constexpr std::array implemented = {
     SQL_API_SQLGETTYPEINFO,
 };
 
+// The catalog functions that work (api/catalog_api.cpp). SQLTablePrivileges and
+// SQLColumnPrivileges are left out on purpose: they answer HYC00 (see catalog_api.cpp).
+constexpr std::array catalog_functions = {
+    SQL_API_SQLTABLES,      SQL_API_SQLCOLUMNS,          SQL_API_SQLPRIMARYKEYS,
+    SQL_API_SQLFOREIGNKEYS, SQL_API_SQLSTATISTICS,       SQL_API_SQLSPECIALCOLUMNS,
+    SQL_API_SQLPROCEDURES,  SQL_API_SQLPROCEDURECOLUMNS,
+};
+
+bool listed(SQLUSMALLINT function_id) {
+    return std::find(implemented.begin(), implemented.end(), function_id) != implemented.end()
+           || std::find(catalog_functions.begin(), catalog_functions.end(), function_id)
+                  != catalog_functions.end();
+}
+
 }  // namespace
 
 bool function_supported(SQLUSMALLINT function_id) {
-    return std::find(implemented.begin(), implemented.end(), function_id) != implemented.end();
+    return listed(function_id);
 }
 
 void fill_odbc3_bitmap(SQLUSMALLINT* bitmap) {
     std::fill_n(bitmap, SQL_API_ODBC3_ALL_FUNCTIONS_SIZE, SQLUSMALLINT{0});
     for (const auto id : implemented) {
+        bitmap[id >> 4] |= static_cast<SQLUSMALLINT>(1U << (id & 0xF));
+    }
+    for (const auto id : catalog_functions) {
         bitmap[id >> 4] |= static_cast<SQLUSMALLINT>(1U << (id & 0xF));
     }
 }
@@ -46,6 +63,9 @@ void fill_odbc2_array(SQLUSMALLINT* array) {
         if (id < 100) {
             array[id] = SQL_TRUE;
         }
+    }
+    for (const auto id : catalog_functions) {
+        array[id] = SQL_TRUE;  // all below 100
     }
 }
 

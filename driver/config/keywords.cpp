@@ -187,6 +187,30 @@ constexpr std::array keyword_table{
             "1 reports character columns as SQL_WCHAR, SQL_WVARCHAR and SQL_WLONGVARCHAR, for "
             "applications that pick wide buffers from the reported type; the data is the same.",
             {}},
+    Keyword{kw::current_db_only,
+            {},
+            "1",
+            false,
+            "Redshift catalog functions: 1 reports only the current database; 0 also reports the "
+            "other databases of the cluster and datashares (svv_redshift_databases, "
+            "svv_all_schemas, svv_all_tables, svv_all_columns). The name is the AWS drivers'.",
+            {}},
+    Keyword{kw::exclude_external_schemas,
+            {},
+            "0",
+            false,
+            "Redshift catalog functions: 1 leaves Spectrum external schemas and tables "
+            "(svv_external_*) out of SQLTables and SQLColumns, which can be slow with many "
+            "external tables; 0 reports them, with table type EXTERNAL TABLE.",
+            {}},
+    Keyword{kw::sort_keys_as_statistics,
+            {},
+            "0",
+            false,
+            "Redshift has no indexes, so SQLStatistics returns no index rows; 1 reports each "
+            "table's sort key and distribution key as SQL_INDEX_OTHER rows named SORTKEY and "
+            "DISTKEY instead.",
+            {}},
 };
 
 char ascii_lower(char c) {

@@ -101,6 +101,9 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.max_long_varchar_size = size(kw::max_long_varchar_size);
     settings.text_as_long_varchar = flag(kw::text_as_long_varchar);
     settings.use_unicode = flag(kw::use_unicode);
+    settings.current_db_only = flag(kw::current_db_only);
+    settings.exclude_external_schemas = flag(kw::exclude_external_schemas);
+    settings.sort_keys_as_statistics = flag(kw::sort_keys_as_statistics);
     settings.pipeline = parse_int(kw::pipeline, value_of(attrs, kw::pipeline), 0, 1, "0 or 1") == 1;
     for (const KeyValue& entry : attrs) {
         if (find_keyword(entry.key) == nullptr) {
@@ -117,7 +120,7 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
     } else if (!settings.driver.empty()) {
         pairs.push_back({std::string(kw::driver), settings.driver});
     }
-    const std::array<KeyValue, 19> candidates{{
+    const std::array<KeyValue, 22> candidates{{
         {std::string(kw::server), settings.host},
         {std::string(kw::port), std::to_string(settings.port)},
         {std::string(kw::database), settings.database},
@@ -137,6 +140,9 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::max_long_varchar_size), std::to_string(settings.max_long_varchar_size)},
         {std::string(kw::text_as_long_varchar), settings.text_as_long_varchar ? "1" : "0"},
         {std::string(kw::use_unicode), settings.use_unicode ? "1" : "0"},
+        {std::string(kw::current_db_only), settings.current_db_only ? "1" : "0"},
+        {std::string(kw::exclude_external_schemas), settings.exclude_external_schemas ? "1" : "0"},
+        {std::string(kw::sort_keys_as_statistics), settings.sort_keys_as_statistics ? "1" : "0"},
     }};
     for (const KeyValue& candidate : candidates) {
         const Keyword* keyword = find_keyword(candidate.key);

@@ -1,6 +1,7 @@
 #pragma once
 // A statement handle: its state (ODBC state table, simplified to what is implemented), its four
 // descriptors, and the result it is reading.
+#include "catalog/catalog_call.h"
 #include "core/descriptor.h"
 #include "core/handle.h"
 #include "exec/cell_writer.h"
@@ -104,6 +105,8 @@ public:
     SQLRETURN more_results();
     // SQLGetTypeInfo: a driver-built result set.
     void type_info(SQLSMALLINT sql_type);
+    // SQLTables, SQLColumns and the other catalog functions (statement_catalog.cpp).
+    void catalog(const catalog::Request& request);
     void close_cursor();  // SQLCloseCursor: 24000 when no cursor is open
     void free_statement(SQLUSMALLINT option);
 
@@ -151,6 +154,7 @@ private:
     Connection& connection_;
     void use_descriptor(DescriptorSlot& slot, SQLPOINTER handle);
     void fill_ird(Descriptor& ird);  // the IRD's records from the result columns
+    catalog::Context catalog_context();
 
     DescriptorSlot ard_;
     DescriptorSlot apd_;
