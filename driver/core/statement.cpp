@@ -80,7 +80,9 @@ SQLRETURN Statement::run(const std::string& sql) {
     }
     // One statement that returns rows streams them; anything else (commands, several statements
     // for SQLMoreResults) is read whole.
-    if (sql::classify(sql) == sql::StatementKind::query) {
+    // A static cursor scrolls over its whole result, so it is read whole.
+    if (sql::classify(sql) == sql::StatementKind::query
+        && cursor_type_ == SQL_CURSOR_FORWARD_ONLY) {
         return adopt_results(connection_.execute_streaming(sql, query_timeout));
     }
     return adopt_results(connection_.execute(sql, query_timeout));
@@ -100,6 +102,9 @@ SQLRETURN Statement::adopt_results(wire::Results results) {
 }
 
 void Statement::reset_results() {
+    rowset_start_ = 0;
+    last_rowset_size_ = 0;
+    rowset_rows_ = 0;
     result_.reset();
     pending_results_.clear();
     columns_.clear();
@@ -113,6 +118,9 @@ void Statement::reset_results() {
 }
 
 void Statement::adopt_next_result() {
+    rowset_start_ = 0;
+    last_rowset_size_ = 0;
+    rowset_rows_ = 0;
     result_.reset();
     columns_.clear();
     column_types_.clear();
@@ -247,11 +255,11 @@ const ColumnDescription& Statement::column(SQLUSMALLINT number) {
 }
 
 SQLRETURN Statement::get_data(const GetDataRequest& request) {
-    if (ard_.header().array_size > 1 && cursor_open()) {
+    if (ard_.header().array_size > 1 && cursor_open() && !scrollable()) {
         throw OdbcError(sqlstate::optional_feature_not_implemented,
-                        "optional feature not implemented: SQLGetData on a block cursor (rowset "
-                        "size above 1) needs SQLSetPos, which read-only Redshift cursors do not "
-                        "offer; bind the columns or fetch one row at a time");
+                        "optional feature not implemented: SQLGetData on a forward-only block "
+                        "cursor (rowset size above 1): its rows are not kept; bind the columns, "
+                        "fetch one row at a time, or use SQL_CURSOR_STATIC and SQLSetPos");
     }
     if (!on_row_) {
         throw OdbcError(sqlstate::invalid_cursor_state,

@@ -46,6 +46,13 @@ public:
 
     // True while rows are still arriving on the connection (a streaming result).
     [[nodiscard]] virtual bool holds_wire() const { return false; }
+
+    // A result held whole can be positioned on any row (static, scrollable cursors): its row
+    // count, or -1 for a result read as it arrives, which only moves forward.
+    [[nodiscard]] virtual std::int64_t row_count() const { return -1; }
+
+    // Makes row `row` (0-based) current; only for a result whose row_count() is known.
+    virtual void seek(std::int64_t /*row*/) {}
 };
 
 // Every result of one execution, in order (several statements in one text give several).
