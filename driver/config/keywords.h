@@ -41,6 +41,9 @@ inline constexpr std::string_view max_varchar_size = "MaxVarcharSize";
 inline constexpr std::string_view max_long_varchar_size = "MaxLongVarcharSize";
 inline constexpr std::string_view text_as_long_varchar = "TextAsLongVarchar";
 inline constexpr std::string_view use_unicode = "UseUnicode";
+inline constexpr std::string_view use_declare_fetch = "UseDeclareFetch";
+inline constexpr std::string_view fetch = "Fetch";
+inline constexpr std::string_view spill_threshold = "SpillThreshold";
 }  // namespace kw
 
 // Case-insensitive (ASCII) match on the name or any alias; nullptr when unknown.

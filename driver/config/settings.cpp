@@ -101,6 +101,12 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.max_long_varchar_size = size(kw::max_long_varchar_size);
     settings.text_as_long_varchar = flag(kw::text_as_long_varchar);
     settings.use_unicode = flag(kw::use_unicode);
+    settings.use_declare_fetch = flag(kw::use_declare_fetch);
+    settings.fetch_rows =
+        parse_int(kw::fetch, value_of(attrs, kw::fetch), 1, 1000000, "a number of rows from 1 to 1000000");
+    settings.spill_threshold_mb =
+        parse_int(kw::spill_threshold, value_of(attrs, kw::spill_threshold), 0, 1 << 20,
+                  "a number of megabytes, 0 to never spill");
     settings.pipeline = parse_int(kw::pipeline, value_of(attrs, kw::pipeline), 0, 1, "0 or 1") == 1;
     for (const KeyValue& entry : attrs) {
         if (find_keyword(entry.key) == nullptr) {
@@ -117,7 +123,7 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
     } else if (!settings.driver.empty()) {
         pairs.push_back({std::string(kw::driver), settings.driver});
     }
-    const std::array<KeyValue, 19> candidates{{
+    const std::array<KeyValue, 22> candidates{{
         {std::string(kw::server), settings.host},
         {std::string(kw::port), std::to_string(settings.port)},
         {std::string(kw::database), settings.database},
@@ -137,6 +143,9 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::max_long_varchar_size), std::to_string(settings.max_long_varchar_size)},
         {std::string(kw::text_as_long_varchar), settings.text_as_long_varchar ? "1" : "0"},
         {std::string(kw::use_unicode), settings.use_unicode ? "1" : "0"},
+        {std::string(kw::use_declare_fetch), settings.use_declare_fetch ? "1" : "0"},
+        {std::string(kw::fetch), std::to_string(settings.fetch_rows)},
+        {std::string(kw::spill_threshold), std::to_string(settings.spill_threshold_mb)},
     }};
     for (const KeyValue& candidate : candidates) {
         const Keyword* keyword = find_keyword(candidate.key);

@@ -32,6 +32,9 @@ struct Settings {
     int max_long_varchar_size = 0;
     bool text_as_long_varchar = false;
     bool use_unicode = false;
+    bool use_declare_fetch = false;
+    int fetch_rows = 1000;
+    int spill_threshold_mb = 64;  // 0 = never spill
     ServerFlavor flavor = ServerFlavor::automatic;
     // Keys not in the keyword table, in their original spelling. Never an error: the caller
     // reports them as warnings (01S00) so a connection string written for another driver works.

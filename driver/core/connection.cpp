@@ -103,6 +103,7 @@ void Connection::open(config::AttributeMap attributes) {
                log::redacted_connection_string(config::completed_connection_pairs(settings_)));
     session_.connect(connect_params(settings_, login_timeout_));
     session_timeout_ = SQLULEN{0};
+    session_.set_spill_threshold(static_cast<std::size_t>(settings_.spill_threshold_mb) << 20);
     statement_cache_.clear();
     statement_cache_.set_capacity(static_cast<std::size_t>(settings_.statement_cache_size));
     switch (settings_.flavor) {
@@ -208,6 +209,11 @@ wire::Results Connection::execute(const std::string& sql, SQLULEN timeout_second
 wire::Results Connection::execute_streaming(const std::string& sql, SQLULEN timeout_seconds) {
     RSODBC_LOG(debug, "execute (streaming): {}", sql);
     return begin_work(timeout_seconds).execute_streaming(sql);
+}
+
+wire::Results Connection::execute_cursor(const std::string& sql, SQLULEN timeout_seconds) {
+    RSODBC_LOG(debug, "execute (cursor): {}", sql);
+    return begin_work(timeout_seconds).execute_cursor(sql, {}, {}, settings_.fetch_rows);
 }
 
 std::vector<unsigned> Connection::parameter_types(const std::string& sql) {

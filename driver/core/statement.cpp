@@ -81,11 +81,21 @@ SQLRETURN Statement::run(const std::string& sql) {
     // One statement that returns rows streams them; anything else (commands, several statements
     // for SQLMoreResults) is read whole.
     // A static cursor scrolls over its whole result, so it is read whole.
+    if (uses_server_cursor(sql)) {
+        return adopt_results(connection_.execute_cursor(sql, query_timeout));
+    }
     if (sql::classify(sql) == sql::StatementKind::query
         && cursor_type_ == SQL_CURSOR_FORWARD_ONLY) {
         return adopt_results(connection_.execute_streaming(sql, query_timeout));
     }
     return adopt_results(connection_.execute(sql, query_timeout));
+}
+
+// UseDeclareFetch: one forward-only query runs through a server-side cursor (static cursors
+// need the whole result, parameter arrays several executions).
+bool Statement::uses_server_cursor(const std::string& sql) {
+    return connection_.settings().use_declare_fetch && cursor_type_ == SQL_CURSOR_FORWARD_ONLY
+           && apd_.header().array_size <= 1 && sql::classify(sql) == sql::StatementKind::query;
 }
 
 SQLRETURN Statement::adopt_results(wire::Results results) {

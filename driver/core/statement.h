@@ -137,6 +137,7 @@ public:
 private:
     SQLRETURN run(const std::string& sql);
     SQLRETURN adopt_results(wire::Results results);
+    bool uses_server_cursor(const std::string& sql);
     SQLRETURN run_with_parameters(const std::string& sql, std::size_t marker_count);
     SQLRETURN execute_parameters(const std::string& sql);
     void require_no_cursor() const;

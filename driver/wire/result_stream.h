@@ -47,6 +47,10 @@ public:
     // True while rows are still arriving on the connection (a streaming result).
     [[nodiscard]] virtual bool holds_wire() const { return false; }
 
+    // Another statement needs the connection: read the rest of the rows off the wire (into a
+    // RowSpool) and hand it back to the session; fetching then continues from the spool.
+    virtual void release_wire() {}
+
     // A result held whole can be positioned on any row (static, scrollable cursors): its row
     // count, or -1 for a result read as it arrives, which only moves forward.
     [[nodiscard]] virtual std::int64_t row_count() const { return -1; }
