@@ -348,3 +348,62 @@ TEST_CASE("a static cursor with parameters and over a prepared statement") {
     check(SQLFetchScroll(stmt, SQL_FETCH_RELATIVE, -11), SQL_HANDLE_STMT, stmt);
     CHECK(id == 1);
 }
+
+TEST_CASE("NEXT steps by the previous rowset size, PRIOR by the new one") {
+    Scroller s(7);
+    check(s.scroll(SQL_FETCH_NEXT), SQL_HANDLE_STMT, s.stmt);
+    s.expect_rowset(1);
+    set_attr(s.stmt, SQL_ATTR_ROW_ARRAY_SIZE, 3);
+    check(s.scroll(SQL_FETCH_NEXT), SQL_HANDLE_STMT, s.stmt);
+    CHECK(s.fetched == 3);
+    CHECK(s.ids[0] == 8);
+    CHECK(s.ids[2] == 10);
+    check(s.scroll(SQL_FETCH_PRIOR), SQL_HANDLE_STMT, s.stmt);
+    CHECK(s.ids[0] == 5);
+}
+
+TEST_CASE("bad input: null pointers, fetching without a cursor, positions without a rowset") {
+    Scroller s(7);
+    // The rows-fetched and status pointers are optional.
+    check(SQLSetStmtAttr(s.stmt, SQL_ATTR_ROWS_FETCHED_PTR, nullptr, 0), SQL_HANDLE_STMT, s.stmt);
+    check(SQLSetStmtAttr(s.stmt, SQL_ATTR_ROW_STATUS_PTR, nullptr, 0), SQL_HANDLE_STMT, s.stmt);
+    check(s.scroll(SQL_FETCH_LAST), SQL_HANDLE_STMT, s.stmt);
+    CHECK(s.ids[0] == result_rows - 6);
+    {
+        Stmt extended(s.c.dbc);  // SQLExtendedFetch's own pointers are optional too
+        SQLINTEGER id = 0;
+        set_attr(extended, SQL_ATTR_CURSOR_TYPE, SQL_CURSOR_STATIC);
+        check(SQLBindCol(extended, 1, SQL_C_SLONG, &id, 0, nullptr), SQL_HANDLE_STMT, extended);
+        exec(extended, series_sql);
+        check(SQLExtendedFetch(extended, SQL_FETCH_LAST, 0, nullptr, nullptr), SQL_HANDLE_STMT,
+              extended);
+        CHECK(id == result_rows);
+    }
+    CHECK(SQLFetchScroll(SQL_NULL_HSTMT, SQL_FETCH_FIRST, 0) == SQL_INVALID_HANDLE);
+    CHECK(SQLSetPos(SQL_NULL_HSTMT, 1, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_INVALID_HANDLE);
+    check(SQLFreeStmt(s.stmt, SQL_CLOSE), SQL_HANDLE_STMT, s.stmt);
+    CHECK(SQLFetchScroll(s.stmt, SQL_FETCH_FIRST, 0) == SQL_ERROR);  // no cursor
+    CHECK(SQLSetPos(s.stmt, 1, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
+    exec(s.stmt, series_sql);
+    // Executed but nothing fetched yet: there is no rowset to position in.
+    CHECK(SQLSetPos(s.stmt, 1, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
+    CHECK(has_state(SQL_HANDLE_STMT, s.stmt, "24000"));
+    check(s.scroll(SQL_FETCH_FIRST), SQL_HANDLE_STMT, s.stmt);
+    CHECK(SQLSetPos(s.stmt, 1, SQL_POSITION, SQL_LOCK_EXCLUSIVE) == SQL_ERROR);
+    CHECK(has_state(SQL_HANDLE_STMT, s.stmt, "HYC00"));
+    CHECK(SQLSetPos(s.stmt, 1, 99, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
+    CHECK(has_state(SQL_HANDLE_STMT, s.stmt, "HY092"));
+    // After all that, the cursor still works.
+    check(s.scroll(SQL_FETCH_ABSOLUTE, 2), SQL_HANDLE_STMT, s.stmt);
+    CHECK(s.ids[0] == 2);
+}
+
+TEST_CASE("the cursor type is chosen before SQLPrepare" * only_our_driver()) {
+    Connection c;
+    Stmt stmt(c.dbc);
+    check(SQLPrepare(stmt, sqlc(series_sql), SQL_NTS), SQL_HANDLE_STMT, stmt);
+    CHECK(SQLSetStmtAttr(stmt, SQL_ATTR_CURSOR_TYPE,
+                         reinterpret_cast<SQLPOINTER>(SQL_CURSOR_STATIC), 0)
+          == SQL_ERROR);
+    CHECK(has_state(SQL_HANDLE_STMT, stmt, "HY011"));
+}
