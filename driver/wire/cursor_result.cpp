@@ -1,6 +1,7 @@
 #include "wire/cursor_result.h"
 
 #include "wire/buffered_result.h"
+#include "wire/server_error.h"
 #include "wire/session.h"
 
 #include <libpq-fe.h>
@@ -56,6 +57,11 @@ bool CursorResult::next_row() {
     }
     if (spool_ != nullptr) {
         from_spool_ = spool_->next();
+        if (!from_spool_ && lost_rows_) {
+            const ServerError error = *lost_rows_;
+            lost_rows_.reset();
+            throw error;
+        }
         return from_spool_;
     }
     if (session_ == nullptr || !fetch_block(fetch_rows_)) {
@@ -74,8 +80,8 @@ Cell CursorResult::cell(std::size_t column) const {
         return Cell{};
     }
     const char* text = PQgetvalue(block_.get(), block_row_, col);
-    return Cell{std::string_view(text, static_cast<std::size_t>(
-                                           PQgetlength(block_.get(), block_row_, col))),
+    return Cell{std::string_view(
+                    text, static_cast<std::size_t>(PQgetlength(block_.get(), block_row_, col))),
                 false};
 }
 
@@ -86,19 +92,26 @@ void CursorResult::release_wire() {
     }
     spool_ = std::make_unique<RowSpool>(columns_.size(), session_->spill_threshold());
     const int rows = std::min(fetch_rows_, drain_rows);
-    for (;;) {
-        PgResultPtr more =
-            session_->fetch_cursor("FETCH FORWARD " + std::to_string(rows) + " FROM " + name_);
-        const int count = PQntuples(more.get());
-        for (int row = 0; row < count; ++row) {
-            spool_->append(more.get(), row);
+    try {
+        for (;;) {
+            PgResultPtr more =
+                session_->fetch_cursor("FETCH FORWARD " + std::to_string(rows) + " FROM " + name_);
+            const int count = PQntuples(more.get());
+            for (int row = 0; row < count; ++row) {
+                spool_->append(more.get(), row);
+            }
+            rows_seen_ += count;
+            if (count < rows) {
+                break;
+            }
         }
-        rows_seen_ += count;
-        if (count < rows) {
-            break;
-        }
+        close();
+    } catch (const ServerError& error) {
+        // The failure belongs to this cursor's rows, not to the statement that needs the wire:
+        // the cursor ends here and the application hears of it when it fetches that far.
+        lost_rows_ = error;
+        close_quietly();
     }
-    close();
 }
 
 void CursorResult::close() {

@@ -8,8 +8,10 @@
 #include "wire/pg_ptr.h"
 #include "wire/result_stream.h"
 #include "wire/row_spool.h"
+#include "wire/server_error.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace rsodbc::wire {
@@ -57,6 +59,7 @@ private:
     int block_rows_ = 0;
     int block_row_ = -1;
     std::unique_ptr<RowSpool> spool_;
+    std::optional<ServerError> lost_rows_;  // why reading ahead stopped early
     bool from_spool_ = false;
     std::vector<ColumnDesc> columns_;
     std::int64_t rows_seen_ = 0;

@@ -20,9 +20,9 @@ void put_length(std::string& out, std::int32_t length) {
 
 [[noreturn]] void file_error(const char* what) {
     // 58030: PostgreSQL's own code for an I/O error.
-    throw ServerError("58030", std::string("cannot ") + what
-                                   + " the temporary file holding rows read ahead: "
-                                   + std::strerror(errno));
+    throw ServerError("58030",
+                      std::string("cannot ") + what
+                          + " the temporary file holding rows read ahead: " + std::strerror(errno));
 }
 
 }  // namespace

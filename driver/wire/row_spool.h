@@ -26,6 +26,7 @@ public:
     void append(const pg_result* result, int row);
     // Moves to the next stored row; false when every row has been read.
     bool next();
+
     // A cell of the current row, valid until the next next().
     [[nodiscard]] Cell cell(std::size_t column) const { return current_[column]; }
 

@@ -157,8 +157,8 @@ Results Session::execute_cursor(std::string_view sql, const ParamValues& paramet
     const std::vector<Oid> types(parameter_types.begin(), parameter_types.end());
     try {
         checked(PQexecParams(conn_.get(), text.c_str(), parameters.count(),
-                             types.empty() ? nullptr : types.data(), values.data(),
-                             lengths.data(), nullptr, 0));
+                             types.empty() ? nullptr : types.data(), values.data(), lengths.data(),
+                             nullptr, 0));
     } catch (...) {
         if (owns_transaction && healthy()) {
             PgResultPtr ended(PQexec(conn_.get(), "ROLLBACK"));
@@ -166,8 +166,8 @@ Results Session::execute_cursor(std::string_view sql, const ParamValues& paramet
         throw;
     }
     Results results;
-    results.push_back(std::make_unique<CursorResult>(*this, std::move(name), fetch_rows,
-                                                     owns_transaction));
+    results.push_back(
+        std::make_unique<CursorResult>(*this, std::move(name), fetch_rows, owns_transaction));
     return results;
 }
 

@@ -87,8 +87,8 @@ public:
     void end_stream(ResultStream* stream) noexcept;
     PgResultPtr next_stream_result();
 
-    // Bytes of rows read ahead into memory before the rest goes to a temporary file (SpillThreshold);
-    // 0 keeps everything in memory.
+    // Bytes of rows read ahead into memory before the rest goes to a temporary file
+    // (SpillThreshold); 0 keeps everything in memory.
     void set_spill_threshold(std::size_t bytes) { spill_threshold_ = bytes; }
 
     [[nodiscard]] std::size_t spill_threshold() const { return spill_threshold_; }

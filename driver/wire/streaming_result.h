@@ -47,12 +47,12 @@ private:
     bool take_end(PgResultPtr& result);
     void finish_wire() noexcept;
 
-    Session* session_;  // null once the wire is released
+    Session* session_;                 // null once the wire is released
     std::unique_ptr<RowSpool> spool_;  // the rows read ahead when the wire was released
     PgResultPtr drained_end_;          // the result that ended them (or the error)
     bool from_spool_ = false;          // the current row is the spool's
     std::string lost_rows_;            // why rows read ahead could not be kept
-    PgResultPtr pending_;  // read ahead to learn the columns
+    PgResultPtr pending_;              // read ahead to learn the columns
     PgResultPtr current_;
     std::vector<ColumnDesc> columns_;
     std::int64_t affected_rows_ = -1;

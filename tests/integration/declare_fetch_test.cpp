@@ -194,7 +194,8 @@ TEST_CASE("UseDeclareFetch with parameters, prepared and direct") {
     CHECK(fetch_string(quoted, 1) == "x'; DROP TABLE nothing; --");
 }
 
-TEST_CASE("a failing query through a cursor reports the error and leaves no transaction") {
+TEST_CASE("a failing query through a cursor reports the error and leaves no transaction"
+          * psqlodbc_deviates()) {
     Connection c(with_keys("UseDeclareFetch=1;Fetch=7"));
     Stmt stmt(c.dbc);
     CHECK(SQLExecDirect(stmt, sqlc("SELECT * FROM it_no_such_table_anywhere"), SQL_NTS)
@@ -267,4 +268,23 @@ TEST_CASE("invalid UseDeclareFetch, Fetch and SpillThreshold values are refused"
                                SQL_DRIVER_NOPROMPT)
               == SQL_ERROR);
     }
+}
+
+TEST_CASE("a cursor failing while it is read ahead fails its own fetch, not the other statement") {
+    Connection c(with_keys("UseDeclareFetch=1;Fetch=7"));
+    Stmt first(c.dbc);
+    // Row 20 divides by zero: in the third block, which is read ahead for the second statement.
+    exec(first, "SELECT 10 / (20 - g) FROM generate_series(1, 30) g");
+    check(SQLFetch(first), SQL_HANDLE_STMT, first);
+    CHECK(query_string(c.dbc, "SELECT 'second'") == "second");
+    int fetched = 1;
+    SQLRETURN rc = SQL_SUCCESS;
+    while ((rc = SQLFetch(first)) == SQL_SUCCESS) {
+        ++fetched;
+    }
+    CHECK(rc == SQL_ERROR);
+    CHECK(has_state(SQL_HANDLE_STMT, first, "22012"));
+    CHECK(fetched == 14);  // the two blocks that arrived whole
+    SQLCloseCursor(first);
+    CHECK(query_string(c.dbc, "SELECT 3") == "3");
 }

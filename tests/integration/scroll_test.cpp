@@ -112,7 +112,7 @@ TEST_CASE("a static cursor scrolls in every orientation with rowsets of 1 and 7"
     }
 }
 
-TEST_CASE("positions before the first and after the last rowset") {
+TEST_CASE("positions before the first and after the last rowset" * psqlodbc_deviates()) {
     Scroller s(7);
     CHECK(s.scroll(SQL_FETCH_PRIOR) == SQL_NO_DATA);  // before start stays before start
     CHECK(s.fetched == 0);
@@ -171,7 +171,7 @@ TEST_CASE("a static cursor over a result smaller than the rowset, and over no ro
     }
 }
 
-TEST_CASE("SQL_ATTR_MAX_ROWS bounds a static cursor's last row") {
+TEST_CASE("SQL_ATTR_MAX_ROWS bounds a static cursor's last row" * psqlodbc_deviates()) {
     Connection c;
     Stmt stmt(c.dbc);
     set_attr(stmt, SQL_ATTR_CURSOR_TYPE, SQL_CURSOR_STATIC);
@@ -184,7 +184,8 @@ TEST_CASE("SQL_ATTR_MAX_ROWS bounds a static cursor's last row") {
     CHECK(SQLFetchScroll(stmt, SQL_FETCH_ABSOLUTE, 11) == SQL_NO_DATA);
 }
 
-TEST_CASE("SQLGetData on a static block cursor reads the row SQLSetPos positions") {
+TEST_CASE("SQLGetData on a static block cursor reads the row SQLSetPos positions"
+          * psqlodbc_deviates()) {
     Scroller s(7);
     check(s.scroll(SQL_FETCH_ABSOLUTE, 10), SQL_HANDLE_STMT, s.stmt);
     // After the fetch the current row is the rowset's first.
@@ -234,7 +235,7 @@ TEST_CASE("SQLExtendedFetch scrolls a static cursor with its own status array") 
     CHECK(status[4] == SQL_ROW_NOROW);
 }
 
-TEST_CASE("SQL_ATTR_CURSOR_SCROLLABLE makes the cursor static, and back") {
+TEST_CASE("SQL_ATTR_CURSOR_SCROLLABLE makes the cursor static, and back" * psqlodbc_deviates()) {
     Connection c;
     Stmt stmt(c.dbc);
     CHECK(get_attr(stmt, SQL_ATTR_CURSOR_TYPE) == SQL_CURSOR_FORWARD_ONLY);
@@ -362,7 +363,8 @@ TEST_CASE("NEXT steps by the previous rowset size, PRIOR by the new one") {
     CHECK(s.ids[0] == 5);
 }
 
-TEST_CASE("bad input: null pointers, fetching without a cursor, positions without a rowset") {
+TEST_CASE("bad input: null pointers, fetching without a cursor, positions without a rowset"
+          * only_our_driver()) {
     Scroller s(7);
     // The rows-fetched and status pointers are optional.
     check(SQLSetStmtAttr(s.stmt, SQL_ATTR_ROWS_FETCHED_PTR, nullptr, 0), SQL_HANDLE_STMT, s.stmt);
