@@ -102,8 +102,8 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.text_as_long_varchar = flag(kw::text_as_long_varchar);
     settings.use_unicode = flag(kw::use_unicode);
     settings.use_declare_fetch = flag(kw::use_declare_fetch);
-    settings.fetch_rows =
-        parse_int(kw::fetch, value_of(attrs, kw::fetch), 1, 1000000, "a number of rows from 1 to 1000000");
+    settings.fetch_rows = parse_int(kw::fetch, value_of(attrs, kw::fetch), 1, 1000000,
+                                    "a number of rows from 1 to 1000000");
     settings.spill_threshold_mb =
         parse_int(kw::spill_threshold, value_of(attrs, kw::spill_threshold), 0, 1 << 20,
                   "a number of megabytes, 0 to never spill");

@@ -1,8 +1,9 @@
 // RowSpool: rows read ahead come back in order, byte for byte, NULLs and empty strings apart,
 // whether they stayed in memory or went to the temporary file (a limit of a few bytes spills
 // nearly everything).
-#include "wire/built_result.h"
 #include "wire/row_spool.h"
+
+#include "wire/built_result.h"
 
 #include <doctest/doctest.h>
 
@@ -22,8 +23,8 @@ std::vector<BuiltRow> sample_rows(int count) {
         std::string text(static_cast<std::size_t>(i % 50), 'x');
         text += std::to_string(i);
         text += std::string("\0nul", 4);  // cells are lengths, not C strings
-        rows.push_back({std::to_string(i), i % 3 == 0 ? std::nullopt : std::optional(text),
-                        std::string()});
+        rows.push_back(
+            {std::to_string(i), i % 3 == 0 ? std::nullopt : std::optional(text), std::string()});
     }
     return rows;
 }
