@@ -115,6 +115,7 @@ void Statement::reset_results() {
     rowset_start_ = 0;
     last_rowset_size_ = 0;
     rowset_rows_ = 0;
+    current_row_number_ = 0;
     result_.reset();
     pending_results_.clear();
     columns_.clear();
@@ -131,6 +132,7 @@ void Statement::adopt_next_result() {
     rowset_start_ = 0;
     last_rowset_size_ = 0;
     rowset_rows_ = 0;
+    current_row_number_ = 0;
     result_.reset();
     columns_.clear();
     column_types_.clear();

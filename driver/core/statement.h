@@ -214,6 +214,8 @@ private:
     std::int64_t rowset_start_ = 0;
     SQLULEN last_rowset_size_ = 0;
     SQLULEN rowset_rows_ = 0;
+    // SQL_ATTR_ROW_NUMBER: the current row's number in the result, 0 when there is none.
+    SQLULEN current_row_number_ = 0;
     SQLLEN row_count_ = -1;
 
     // Data at execution: SQLExecute returned SQL_NEED_DATA and SQLParamData/SQLPutData are

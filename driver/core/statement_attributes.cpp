@@ -315,6 +315,8 @@ SQLULEN Statement::get_attribute(SQLINTEGER attribute) {
             return SQL_ASYNC_ENABLE_OFF;
         case SQL_ATTR_ENABLE_AUTO_IPD:
             return SQL_FALSE;
+        case SQL_ATTR_ROW_NUMBER:
+            return cursor_open() ? current_row_number_ : 0;
         default:
             unsupported_attribute(attribute);
     }

@@ -98,6 +98,7 @@ SQLRETURN Statement::fetch_rowset(FetchRequest request, SQLULEN size, SQLULEN* r
         bind_fetched_row(fetched, size, row_status);
         ++fetched;
     }
+    current_row_number_ = fetched == 0 ? 0 : rows_fetched_ - fetched + 1;
     return finish_rowset(fetched, size, rows_fetched, row_status);
 }
 
@@ -128,6 +129,7 @@ SQLRETURN Statement::fetch_positioned(FetchRequest request, SQLULEN size, SQLULE
     const SQLRETURN rc = finish_rowset(fetched, size, rows_fetched, row_status);
     rowset_rows_ = fetched;
     on_row_ = fetched > 0;
+    current_row_number_ = fetched == 0 ? 0 : static_cast<SQLULEN>(target.start);
     if (target.clamped_to_first && rc != SQL_NO_DATA) {
         diagnostics().add_warning("01S06",
                                   "attempt to fetch before the result set returned the first "
@@ -216,6 +218,7 @@ void Statement::set_position(SQLSETPOSIROW row, SQLUSMALLINT operation, SQLUSMAL
                                      + std::to_string(rowset_rows_) + " rows");
     }
     result_->seek(rowset_start_ - 1 + static_cast<std::int64_t>(row) - 1);
+    current_row_number_ = static_cast<SQLULEN>(rowset_start_) + row - 1;
     on_row_ = true;
     get_data_column_ = 0;
 }

@@ -190,9 +190,11 @@ TEST_CASE("SQLGetData on a static block cursor reads the row SQLSetPos positions
     check(s.scroll(SQL_FETCH_ABSOLUTE, 10), SQL_HANDLE_STMT, s.stmt);
     // After the fetch the current row is the rowset's first.
     CHECK(fetch_string(s.stmt, 1) == "10");
+    CHECK(get_attr(s.stmt, SQL_ATTR_ROW_NUMBER) == 10);
     for (const SQLSETPOSIROW row : {SQLSETPOSIROW{4}, SQLSETPOSIROW{7}, SQLSETPOSIROW{1}}) {
         check(SQLSetPos(s.stmt, row, SQL_POSITION, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, s.stmt);
         CHECK(fetch_string(s.stmt, 1) == std::to_string(9 + row));
+        CHECK(get_attr(s.stmt, SQL_ATTR_ROW_NUMBER) == 9 + row);
     }
     CHECK(SQLSetPos(s.stmt, 8, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_STMT, s.stmt, "HY109"));
@@ -207,6 +209,8 @@ TEST_CASE("SQLSetPos on a forward-only cursor is refused with a reason" * only_o
     Stmt stmt(c.dbc);
     exec(stmt, series_sql);
     check(SQLFetch(stmt), SQL_HANDLE_STMT, stmt);
+    check(SQLFetch(stmt), SQL_HANDLE_STMT, stmt);
+    CHECK(get_attr(stmt, SQL_ATTR_ROW_NUMBER) == 2);
     CHECK(SQLSetPos(stmt, 1, SQL_POSITION, SQL_LOCK_NO_CHANGE) == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_STMT, stmt, "HYC00"));
     CHECK(contains_nocase(diag_text(SQL_HANDLE_STMT, stmt), "forward-only"));
