@@ -95,7 +95,7 @@ SQLRETURN Statement::run(const std::string& sql) {
 // need the whole result, parameter arrays several executions).
 bool Statement::uses_server_cursor(const std::string& sql) {
     return connection_.settings().use_declare_fetch && cursor_type_ == SQL_CURSOR_FORWARD_ONLY
-           && apd_.header().array_size <= 1 && sql::classify(sql) == sql::StatementKind::query;
+           && apd_.header().array_size <= 1 && sql::declarable_as_cursor(sql);
 }
 
 SQLRETURN Statement::adopt_results(wire::Results results) {

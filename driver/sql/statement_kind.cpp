@@ -133,4 +133,24 @@ StatementKind classify(std::string_view sql, const ScanOptions& options) {
     return StatementKind::other;
 }
 
+bool declarable_as_cursor(std::string_view sql) {
+    if (classify(sql) != StatementKind::query) {
+        return false;
+    }
+    std::size_t count = 0;
+    const std::vector<Significant> statement = first_statement(scan(sql, ScanOptions{}), count);
+    for (const Significant& item : statement) {
+        if (item.token.kind == TokenKind::open_paren) {
+            continue;
+        }
+        for (const char* keyword : {"SELECT", "WITH", "VALUES", "TABLE"}) {
+            if (is_keyword(sql, item.token, keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return false;
+}
+
 }  // namespace rsodbc::sql

@@ -288,3 +288,15 @@ TEST_CASE("a cursor failing while it is read ahead fails its own fetch, not the 
     SQLCloseCursor(first);
     CHECK(query_string(c.dbc, "SELECT 3") == "3");
 }
+
+TEST_CASE("with UseDeclareFetch, statements a cursor cannot hold still run") {
+    Connection c(with_keys("UseDeclareFetch=1;Fetch=7"));
+    CHECK(query_string(c.dbc, "SHOW client_encoding") == "UTF8");
+    CHECK(query_string(c.dbc, "EXPLAIN SELECT 1").has_value());
+    CHECK(query_string(c.dbc, "SELECT 5;") == "5");
+    CHECK(query_string(c.dbc, "VALUES (6)") == "6");
+    CHECK(query_string(c.dbc, "WITH x AS (SELECT 7 AS v) SELECT v FROM x") == "7");
+    Stmt stmt(c.dbc);
+    exec(stmt, "SELECT 1; SELECT 2");  // several statements: read whole, as without the key
+    check(SQLMoreResults(stmt), SQL_HANDLE_STMT, stmt);
+}
