@@ -150,8 +150,11 @@ void Connection::require_connected() const {
 
 void Connection::disconnect() {
     require_connected();
-    const wire::TransactionStatus status = session_.transaction_status();
-    if (!autocommit_ && session_.healthy()
+    // Only manual commit has the application's transaction to protect; in autocommit mode the
+    // status is not asked, since asking reads an open result or cursor to its end first.
+    const wire::TransactionStatus status =
+        autocommit_ ? wire::TransactionStatus::idle : session_.transaction_status();
+    if (session_.healthy()
         && (status == wire::TransactionStatus::in_transaction
             || status == wire::TransactionStatus::in_error)) {
         throw OdbcError(sqlstate::invalid_transaction_state,

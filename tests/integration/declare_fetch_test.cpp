@@ -6,8 +6,11 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace odbc_test;  // NOLINT(google-build-using-namespace): test vocabulary
@@ -299,4 +302,29 @@ TEST_CASE("with UseDeclareFetch, statements a cursor cannot hold still run") {
     Stmt stmt(c.dbc);
     exec(stmt, "SELECT 1; SELECT 2");  // several statements: read whole, as without the key
     check(SQLMoreResults(stmt), SQL_HANDLE_STMT, stmt);
+}
+
+TEST_CASE("disconnecting with an open cursor in autocommit mode does not read it to the end") {
+    Connection observer;
+    std::string pid;
+    {
+        Connection c(with_keys("UseDeclareFetch=1;Fetch=7"));
+        pid = query_string(c.dbc, "SELECT pg_backend_pid()").value_or("0");
+        Stmt stmt(c.dbc);
+        // In the select list, generate_series yields rows one by one (no materialisation).
+        exec(stmt, "SELECT generate_series(1, 100000000)");
+        check(SQLFetch(stmt), SQL_HANDLE_STMT, stmt);
+        // A hundred million rows would take minutes to read ahead; the disconnect is immediate.
+        c.dbc.disconnect();
+    }
+    // The backend goes away shortly after the connection closes.
+    std::optional<std::string> sessions;
+    for (int attempt = 0; attempt < 50 && sessions != "0"; ++attempt) {
+        if (attempt > 0) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        sessions =
+            query_string(observer.dbc, "SELECT count(*) FROM pg_stat_activity WHERE pid = " + pid);
+    }
+    CHECK(sessions == "0");
 }
