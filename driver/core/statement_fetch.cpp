@@ -39,8 +39,11 @@ void Statement::require_cursor() const {
                     "invalid cursor state: the statement has no result set to fetch from");
 }
 
+// Results read whole (with parameters, several statements, catalog results) could be positioned
+// too, but a forward-only cursor behaves the same whatever path its result took.
 bool Statement::scrollable() const {
-    return result_ != nullptr && result_->row_count() >= 0;
+    return cursor_type_ != SQL_CURSOR_FORWARD_ONLY && result_ != nullptr
+           && result_->row_count() >= 0;
 }
 
 SQLRETURN Statement::fetch() {

@@ -313,9 +313,12 @@ TEST_CASE("disconnecting with an open cursor in autocommit mode does not read it
     {
         Connection c(with_keys("UseDeclareFetch=1;Fetch=7"));
         pid = query_string(c.dbc, "SELECT pg_backend_pid()").value_or("0");
-        Stmt stmt(c.dbc);
+        // A raw handle: SQLDisconnect frees it, so no wrapper may free it again afterwards.
+        SQLHSTMT stmt = SQL_NULL_HSTMT;
+        check(SQLAllocHandle(SQL_HANDLE_STMT, c.dbc, &stmt), SQL_HANDLE_DBC, c.dbc);
         // In the select list, generate_series yields rows one by one (no materialisation).
-        exec(stmt, "SELECT generate_series(1, 100000000)");
+        check(SQLExecDirect(stmt, sqlc("SELECT generate_series(1, 100000000)"), SQL_NTS),
+              SQL_HANDLE_STMT, stmt);
         check(SQLFetch(stmt), SQL_HANDLE_STMT, stmt);
         // A hundred million rows would take minutes to read ahead; the disconnect is immediate.
         c.dbc.disconnect();
