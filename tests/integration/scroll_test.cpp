@@ -323,6 +323,12 @@ TEST_CASE("bad fetch orientations: HY106 for undefined ones and on forward-only 
     // unixODBC checks the orientation range itself; the driver must agree for what it passes on.
     CHECK(SQLFetchScroll(s.stmt, 99, 0) == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_STMT, s.stmt, "HY106"));
+    // Bookmarks are off (and unsupported): the driver manager or the driver refuses the fetch.
+    CHECK(SQLFetchScroll(s.stmt, SQL_FETCH_BOOKMARK, 0) == SQL_ERROR);
+    CHECK((has_state(SQL_HANDLE_STMT, s.stmt, "HY106")
+           || has_state(SQL_HANDLE_STMT, s.stmt, "HYC00")));
+    check(s.scroll(SQL_FETCH_FIRST), SQL_HANDLE_STMT, s.stmt);  // the cursor still works
+    s.expect_rowset(1);
     Connection c;
     Stmt stmt(c.dbc);
     exec(stmt, series_sql);
