@@ -185,14 +185,9 @@ void Statement::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
 
 // Cursors are forward-only (streamed) or static (the result held whole), read-only and
 // insensitive; a request the driver cannot honour becomes the nearest it offers, with 01S02
-// (ODBC: "Cursor Characteristics and Cursor Type"). They shape the next execution, so they
-// cannot change while a cursor is open (24000) or after SQLPrepare (HY011).
+// (ODBC: "Cursor Characteristics and Cursor Type"). The cursor type shapes the next execution,
+// so it cannot change while a cursor is open (24000) or after SQLPrepare (HY011).
 void Statement::set_cursor_attribute(SQLINTEGER attribute, SQLULEN value) {
-    if (cursor_open()) {
-        throw OdbcError(sqlstate::invalid_cursor_state,
-                        "invalid cursor state: cursor attributes cannot change while a cursor is "
-                        "open; close it first");
-    }
     auto changed = [&](const std::string& what) {
         diagnostics().add_warning(sqlstate::option_value_changed, "option value changed: " + what);
     };
@@ -245,7 +240,15 @@ void Statement::set_cursor_attribute(SQLINTEGER attribute, SQLULEN value) {
             }
             return;
     }
-    if (prepared_sql_ && value != cursor_type_) {
+    if (value == cursor_type_) {
+        return;  // no change: allowed at any time
+    }
+    if (cursor_open()) {
+        throw OdbcError(sqlstate::invalid_cursor_state,
+                        "invalid cursor state: the cursor type cannot change while a cursor is "
+                        "open; close it first");
+    }
+    if (prepared_sql_) {
         throw OdbcError("HY011",
                         "attribute cannot be set now: the cursor type must be chosen before "
                         "SQLPrepare");
