@@ -1,4 +1,5 @@
-// SQLNumResultCols, SQLDescribeCol, SQLColAttribute, SQLFetch, SQLGetData, SQLBindCol.
+// SQLNumResultCols, SQLDescribeCol, SQLColAttribute, SQLFetch(Scroll), SQLExtendedFetch,
+// SQLSetPos, SQLGetData, SQLBindCol.
 #include "api/entry.h"
 #include "api/text_out.h"
 #include "api/value_out.h"
@@ -109,14 +110,23 @@ SQLRETURN SQL_API SQLFetch(SQLHSTMT statement) {
     return entry<Statement>(statement, [](Statement& s) { return s.fetch(); });
 }
 
-SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT statement, SQLSMALLINT orientation, SQLLEN /*offset*/) {
-    return entry<Statement>(statement, [&](Statement& s) { return s.fetch_scroll(orientation); });
+SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT statement, SQLSMALLINT orientation, SQLLEN offset) {
+    return entry<Statement>(statement,
+                            [&](Statement& s) { return s.fetch_scroll(orientation, offset); });
 }
 
-SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT statement, SQLUSMALLINT orientation, SQLLEN /*offset*/,
+SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT statement, SQLUSMALLINT orientation, SQLLEN offset,
                                    SQLULEN* rows_fetched, SQLUSMALLINT* row_status) {
     return entry<Statement>(statement, [&](Statement& s) {
-        return s.extended_fetch(orientation, rows_fetched, row_status);
+        return s.extended_fetch(orientation, offset, rows_fetched, row_status);
+    });
+}
+
+SQLRETURN SQL_API SQLSetPos(SQLHSTMT statement, SQLSETPOSIROW row, SQLUSMALLINT operation,
+                            SQLUSMALLINT lock) {
+    return entry<Statement>(statement, [&](Statement& s) {
+        s.set_position(row, operation, lock);
+        return SQL_SUCCESS;
     });
 }
 

@@ -211,6 +211,31 @@ constexpr std::array keyword_table{
             "table's sort key and distribution key as SQL_INDEX_OTHER rows named SORTKEY and "
             "DISTKEY instead.",
             {}},
+    Keyword{kw::use_declare_fetch,
+            {},
+            "0",
+            false,
+            "1 runs each forward-only SELECT through a server-side cursor (DECLARE ... CURSOR, "
+            "FETCH Fetch rows at a time, CLOSE), so the driver holds at most Fetch rows of it. "
+            "In autocommit mode the driver wraps the cursor in a transaction of its own, ended "
+            "when the cursor closes. 0 streams results instead (also constant memory).",
+            {}},
+    Keyword{kw::fetch,
+            {},
+            "1000",
+            false,
+            "Rows per FETCH when UseDeclareFetch is 1, from 1 to 1000000; the driver's memory for "
+            "the result is bounded by this many rows. Single-node Redshift clusters accept at "
+            "most 1000.",
+            {}},
+    Keyword{kw::spill_threshold,
+            {},
+            "64",
+            false,
+            "Megabytes of rows the driver keeps in memory when it must read a result ahead of "
+            "the application (another statement needs the connection while rows are still "
+            "arriving); rows beyond it go to an unnamed temporary file. 0 never spills.",
+            {}},
 };
 
 char ascii_lower(char c) {

@@ -44,6 +44,9 @@ inline constexpr std::string_view use_unicode = "UseUnicode";
 inline constexpr std::string_view current_db_only = "DatabaseMetadataCurrentDbOnly";
 inline constexpr std::string_view exclude_external_schemas = "ExcludeExternalSchemas";
 inline constexpr std::string_view sort_keys_as_statistics = "SortKeysAsStatistics";
+inline constexpr std::string_view use_declare_fetch = "UseDeclareFetch";
+inline constexpr std::string_view fetch = "Fetch";
+inline constexpr std::string_view spill_threshold = "SpillThreshold";
 }  // namespace kw
 
 // Case-insensitive (ASCII) match on the name or any alias; nullptr when unknown.

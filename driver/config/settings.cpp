@@ -104,6 +104,12 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.current_db_only = flag(kw::current_db_only);
     settings.exclude_external_schemas = flag(kw::exclude_external_schemas);
     settings.sort_keys_as_statistics = flag(kw::sort_keys_as_statistics);
+    settings.use_declare_fetch = flag(kw::use_declare_fetch);
+    settings.fetch_rows = parse_int(kw::fetch, value_of(attrs, kw::fetch), 1, 1000000,
+                                    "a number of rows from 1 to 1000000");
+    settings.spill_threshold_mb =
+        parse_int(kw::spill_threshold, value_of(attrs, kw::spill_threshold), 0, 1 << 20,
+                  "a number of megabytes, 0 to never spill");
     settings.pipeline = parse_int(kw::pipeline, value_of(attrs, kw::pipeline), 0, 1, "0 or 1") == 1;
     for (const KeyValue& entry : attrs) {
         if (find_keyword(entry.key) == nullptr) {
@@ -120,7 +126,7 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
     } else if (!settings.driver.empty()) {
         pairs.push_back({std::string(kw::driver), settings.driver});
     }
-    const std::array<KeyValue, 22> candidates{{
+    const std::array<KeyValue, 25> candidates{{
         {std::string(kw::server), settings.host},
         {std::string(kw::port), std::to_string(settings.port)},
         {std::string(kw::database), settings.database},
@@ -143,6 +149,9 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::current_db_only), settings.current_db_only ? "1" : "0"},
         {std::string(kw::exclude_external_schemas), settings.exclude_external_schemas ? "1" : "0"},
         {std::string(kw::sort_keys_as_statistics), settings.sort_keys_as_statistics ? "1" : "0"},
+        {std::string(kw::use_declare_fetch), settings.use_declare_fetch ? "1" : "0"},
+        {std::string(kw::fetch), std::to_string(settings.fetch_rows)},
+        {std::string(kw::spill_threshold), std::to_string(settings.spill_threshold_mb)},
     }};
     for (const KeyValue& candidate : candidates) {
         const Keyword* keyword = find_keyword(candidate.key);

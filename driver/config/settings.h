@@ -35,6 +35,9 @@ struct Settings {
     bool current_db_only = true;            // DatabaseMetadataCurrentDbOnly
     bool exclude_external_schemas = false;  // ExcludeExternalSchemas
     bool sort_keys_as_statistics = false;   // SortKeysAsStatistics
+    bool use_declare_fetch = false;
+    int fetch_rows = 1000;
+    int spill_threshold_mb = 64;  // 0 = never spill
     ServerFlavor flavor = ServerFlavor::automatic;
     // Keys not in the keyword table, in their original spelling. Never an error: the caller
     // reports them as warnings (01S00) so a connection string written for another driver works.

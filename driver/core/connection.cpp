@@ -103,6 +103,7 @@ void Connection::open(config::AttributeMap attributes) {
                log::redacted_connection_string(config::completed_connection_pairs(settings_)));
     session_.connect(connect_params(settings_, login_timeout_));
     session_timeout_ = SQLULEN{0};
+    session_.set_spill_threshold(static_cast<std::size_t>(settings_.spill_threshold_mb) << 20);
     statement_cache_.clear();
     statement_cache_.set_capacity(static_cast<std::size_t>(settings_.statement_cache_size));
     switch (settings_.flavor) {
@@ -169,8 +170,11 @@ void Connection::require_connected() const {
 
 void Connection::disconnect() {
     require_connected();
-    const wire::TransactionStatus status = session_.transaction_status();
-    if (!autocommit_ && session_.healthy()
+    // Only manual commit has the application's transaction to protect; in autocommit mode the
+    // status is not asked, since asking reads an open result or cursor to its end first.
+    const wire::TransactionStatus status =
+        autocommit_ ? wire::TransactionStatus::idle : session_.transaction_status();
+    if (session_.healthy()
         && (status == wire::TransactionStatus::in_transaction
             || status == wire::TransactionStatus::in_error)) {
         throw OdbcError(sqlstate::invalid_transaction_state,
@@ -228,6 +232,11 @@ wire::Results Connection::execute(const std::string& sql, SQLULEN timeout_second
 wire::Results Connection::execute_streaming(const std::string& sql, SQLULEN timeout_seconds) {
     RSODBC_LOG(debug, "execute (streaming): {}", sql);
     return begin_work(timeout_seconds).execute_streaming(sql);
+}
+
+wire::Results Connection::execute_cursor(const std::string& sql, SQLULEN timeout_seconds) {
+    RSODBC_LOG(debug, "execute (cursor): {}", sql);
+    return begin_work(timeout_seconds).execute_cursor(sql, {}, {}, settings_.fetch_rows);
 }
 
 std::vector<unsigned> Connection::parameter_types(const std::string& sql) {

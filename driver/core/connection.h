@@ -67,6 +67,8 @@ public:
     wire::Results execute(const std::string& sql, SQLULEN timeout_seconds = 0);
     // One row-returning statement whose rows stream as they are fetched.
     wire::Results execute_streaming(const std::string& sql, SQLULEN timeout_seconds = 0);
+    // One query through a server-side cursor (UseDeclareFetch), Fetch rows at a time.
+    wire::Results execute_cursor(const std::string& sql, SQLULEN timeout_seconds = 0);
     // The session, with the transaction opened first in manual-commit mode and the statement
     // timeout (seconds, 0 = none) in force.
     wire::Session& begin_work(SQLULEN timeout_seconds = 0);

@@ -80,10 +80,22 @@ SQLRETURN Statement::run(const std::string& sql) {
     }
     // One statement that returns rows streams them; anything else (commands, several statements
     // for SQLMoreResults) is read whole.
-    if (sql::classify(sql) == sql::StatementKind::query) {
+    // A static cursor scrolls over its whole result, so it is read whole.
+    if (uses_server_cursor(sql)) {
+        return adopt_results(connection_.execute_cursor(sql, query_timeout));
+    }
+    if (sql::classify(sql) == sql::StatementKind::query
+        && cursor_type_ == SQL_CURSOR_FORWARD_ONLY) {
         return adopt_results(connection_.execute_streaming(sql, query_timeout));
     }
     return adopt_results(connection_.execute(sql, query_timeout));
+}
+
+// UseDeclareFetch: one forward-only query runs through a server-side cursor (static cursors
+// need the whole result, parameter arrays several executions).
+bool Statement::uses_server_cursor(const std::string& sql) {
+    return connection_.settings().use_declare_fetch && cursor_type_ == SQL_CURSOR_FORWARD_ONLY
+           && apd_.header().array_size <= 1 && sql::declarable_as_cursor(sql);
 }
 
 SQLRETURN Statement::adopt_results(wire::Results results) {
@@ -100,6 +112,10 @@ SQLRETURN Statement::adopt_results(wire::Results results) {
 }
 
 void Statement::reset_results() {
+    rowset_start_ = 0;
+    last_rowset_size_ = 0;
+    rowset_rows_ = 0;
+    current_row_number_ = 0;
     result_.reset();
     pending_results_.clear();
     columns_.clear();
@@ -113,6 +129,10 @@ void Statement::reset_results() {
 }
 
 void Statement::adopt_next_result() {
+    rowset_start_ = 0;
+    last_rowset_size_ = 0;
+    rowset_rows_ = 0;
+    current_row_number_ = 0;
     result_.reset();
     columns_.clear();
     column_types_.clear();
@@ -247,11 +267,11 @@ const ColumnDescription& Statement::column(SQLUSMALLINT number) {
 }
 
 SQLRETURN Statement::get_data(const GetDataRequest& request) {
-    if (ard_.header().array_size > 1 && cursor_open()) {
+    if (ard_.header().array_size > 1 && cursor_open() && !scrollable()) {
         throw OdbcError(sqlstate::optional_feature_not_implemented,
-                        "optional feature not implemented: SQLGetData on a block cursor (rowset "
-                        "size above 1) needs SQLSetPos, which read-only Redshift cursors do not "
-                        "offer; bind the columns or fetch one row at a time");
+                        "optional feature not implemented: SQLGetData on a forward-only block "
+                        "cursor (rowset size above 1): its rows are not kept; bind the columns, "
+                        "fetch one row at a time, or use SQL_CURSOR_STATIC and SQLSetPos");
     }
     if (!on_row_) {
         throw OdbcError(sqlstate::invalid_cursor_state,

@@ -12,6 +12,7 @@
 #include <sqlext.h>
 
 #include <atomic>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -79,9 +80,11 @@ public:
     // in the catalog for columns read straight from a table.
     const ColumnDescription& column_with_nullability(SQLUSMALLINT number);
     SQLRETURN fetch();
-    SQLRETURN fetch_scroll(SQLSMALLINT orientation);
-    SQLRETURN extended_fetch(SQLUSMALLINT orientation, SQLULEN* rows_fetched,
+    SQLRETURN fetch_scroll(SQLSMALLINT orientation, SQLLEN offset);
+    SQLRETURN extended_fetch(SQLUSMALLINT orientation, SQLLEN offset, SQLULEN* rows_fetched,
                              SQLUSMALLINT* row_status);
+    // SQLSetPos: SQL_POSITION within the rowset of a static cursor; the rest is refused.
+    void set_position(SQLSETPOSIROW row, SQLUSMALLINT operation, SQLUSMALLINT lock);
     SQLRETURN get_data(const GetDataRequest& request);
     void bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN capacity,
                      SQLLEN* indicator);
@@ -137,6 +140,7 @@ public:
 private:
     SQLRETURN run(const std::string& sql);
     SQLRETURN adopt_results(wire::Results results);
+    bool uses_server_cursor(const std::string& sql);
     SQLRETURN run_with_parameters(const std::string& sql, std::size_t marker_count);
     SQLRETURN execute_parameters(const std::string& sql);
     void require_no_cursor() const;
@@ -149,7 +153,24 @@ private:
     void describe_columns();
     void append_columns(const std::vector<wire::ColumnDesc>& described);
     void require_cursor() const;
-    SQLRETURN fetch_rowset(SQLULEN size, SQLULEN* rows_fetched, SQLUSMALLINT* row_status);
+
+    struct FetchRequest {
+        SQLSMALLINT orientation = SQL_FETCH_NEXT;
+        SQLLEN offset = 0;
+    };
+
+    SQLRETURN fetch_rowset(FetchRequest request, SQLULEN size, SQLULEN* rows_fetched,
+                           SQLUSMALLINT* row_status);
+    SQLRETURN fetch_positioned(FetchRequest request, SQLULEN size, SQLULEN* rows_fetched,
+                               SQLUSMALLINT* row_status);
+    void bind_fetched_row(SQLULEN index, SQLULEN size, SQLUSMALLINT* row_status);
+    SQLRETURN finish_rowset(SQLULEN fetched, SQLULEN size, SQLULEN* rows_fetched,
+                            SQLUSMALLINT* row_status);
+    void check_orientation(SQLSMALLINT orientation) const;
+    // The result is held whole and can be positioned (a static cursor).
+    [[nodiscard]] bool scrollable() const;
+    // SQL_ATTR_CURSOR_TYPE, SQL_ATTR_CURSOR_SCROLLABLE and the attributes tied to them.
+    void set_cursor_attribute(SQLINTEGER attribute, SQLULEN value);
 
     Connection& connection_;
     void use_descriptor(DescriptorSlot& slot, SQLPOINTER handle);
@@ -190,6 +211,15 @@ private:
     bool nullability_known_ = false;
     SQLULEN rows_fetched_ = 0;
     SQLULEN rowset_size_ = 1;  // SQL_ROWSET_SIZE, used by SQLExtendedFetch only
+    // SQL_CURSOR_FORWARD_ONLY or SQL_CURSOR_STATIC (KEYSET/DYNAMIC requests become STATIC).
+    SQLULEN cursor_type_ = SQL_CURSOR_FORWARD_ONLY;
+    // Static cursors: the first row of the current rowset (0 before start, rows + 1 after end),
+    // the rowset size of the last fetch (SQL_FETCH_NEXT steps by it) and the rows it returned.
+    std::int64_t rowset_start_ = 0;
+    SQLULEN last_rowset_size_ = 0;
+    SQLULEN rowset_rows_ = 0;
+    // SQL_ATTR_ROW_NUMBER: the current row's number in the result, 0 when there is none.
+    SQLULEN current_row_number_ = 0;
     SQLLEN row_count_ = -1;
 
     // Data at execution: SQLExecute returned SQL_NEED_DATA and SQLParamData/SQLPutData are

@@ -169,19 +169,11 @@ void Statement::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
             retrieve_data = number;
             return;
         case SQL_ATTR_CURSOR_TYPE:
-            only(SQL_CURSOR_FORWARD_ONLY, "only forward-only cursors are supported");
-            return;
-        case SQL_ATTR_CONCURRENCY:
-            only(SQL_CONCUR_READ_ONLY, "cursors are read-only");
-            return;
         case SQL_ATTR_CURSOR_SCROLLABLE:
-            only(SQL_NONSCROLLABLE, "cursors are not scrollable");
-            return;
         case SQL_ATTR_CURSOR_SENSITIVITY:
-            only(SQL_INSENSITIVE, "cursors are insensitive");
-            return;
+        case SQL_ATTR_CONCURRENCY:
         case SQL_ATTR_USE_BOOKMARKS:
-            only(SQL_UB_OFF, "bookmarks are not supported");
+            set_cursor_attribute(attribute, number);
             return;
         case SQL_ATTR_ASYNC_ENABLE:
             only(SQL_ASYNC_ENABLE_OFF, "asynchronous execution is not supported");
@@ -189,6 +181,79 @@ void Statement::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
         default:
             unsupported_attribute(attribute);
     }
+}
+
+// Cursors are forward-only (streamed) or static (the result held whole), read-only and
+// insensitive; a request the driver cannot honour becomes the nearest it offers, with 01S02
+// (ODBC: "Cursor Characteristics and Cursor Type"). The cursor type shapes the next execution,
+// so it cannot change while a cursor is open (24000) or after SQLPrepare (HY011).
+void Statement::set_cursor_attribute(SQLINTEGER attribute, SQLULEN value) {
+    auto changed = [&](const std::string& what) {
+        diagnostics().add_warning(sqlstate::option_value_changed, "option value changed: " + what);
+    };
+    auto invalid = [&](const char* what) {
+        throw OdbcError(sqlstate::invalid_attribute_value,
+                        "invalid attribute value " + std::to_string(value) + " for " + what);
+    };
+    switch (attribute) {
+        case SQL_ATTR_CURSOR_TYPE:
+            if (value == SQL_CURSOR_KEYSET_DRIVEN || value == SQL_CURSOR_DYNAMIC) {
+                changed(
+                    "keyset-driven and dynamic cursors are not supported; the cursor is "
+                    "static (SQL_CURSOR_STATIC)");
+                value = SQL_CURSOR_STATIC;
+            } else if (value != SQL_CURSOR_FORWARD_ONLY && value != SQL_CURSOR_STATIC) {
+                invalid("SQL_ATTR_CURSOR_TYPE");
+            }
+            break;
+        case SQL_ATTR_CURSOR_SCROLLABLE:
+            if (value != SQL_NONSCROLLABLE && value != SQL_SCROLLABLE) {
+                invalid("SQL_ATTR_CURSOR_SCROLLABLE");
+            }
+            // ODBC: a scrollable request picks a scrollable cursor type; the driver's is static.
+            value = value == SQL_SCROLLABLE ? SQL_CURSOR_STATIC : SQL_CURSOR_FORWARD_ONLY;
+            break;
+        case SQL_ATTR_CURSOR_SENSITIVITY:
+            if (value == SQL_SENSITIVE) {
+                changed("cursors are insensitive (SQL_INSENSITIVE)");
+            } else if (value != SQL_UNSPECIFIED && value != SQL_INSENSITIVE) {
+                invalid("SQL_ATTR_CURSOR_SENSITIVITY");
+            }
+            return;
+        case SQL_ATTR_CONCURRENCY:
+            if (value == SQL_CONCUR_LOCK || value == SQL_CONCUR_ROWVER
+                || value == SQL_CONCUR_VALUES) {
+                changed(
+                    "cursors are read-only (SQL_CONCUR_READ_ONLY): Redshift has no "
+                    "positioned UPDATE or DELETE");
+            } else if (value != SQL_CONCUR_READ_ONLY) {
+                invalid("SQL_ATTR_CONCURRENCY");
+            }
+            return;
+        default:  // SQL_ATTR_USE_BOOKMARKS
+            if (value == SQL_UB_ON || value == SQL_UB_VARIABLE) {
+                throw OdbcError(sqlstate::optional_feature_not_implemented,
+                                "optional feature not implemented: bookmarks are not supported");
+            }
+            if (value != SQL_UB_OFF) {
+                invalid("SQL_ATTR_USE_BOOKMARKS");
+            }
+            return;
+    }
+    if (value == cursor_type_) {
+        return;  // no change: allowed at any time
+    }
+    if (cursor_open()) {
+        throw OdbcError(sqlstate::invalid_cursor_state,
+                        "invalid cursor state: the cursor type cannot change while a cursor is "
+                        "open; close it first");
+    }
+    if (prepared_sql_) {
+        throw OdbcError("HY011",
+                        "attribute cannot be set now: the cursor type must be chosen before "
+                        "SQLPrepare");
+    }
+    cursor_type_ = value;
 }
 
 // Several attributes share a value (SQL_CURSOR_FORWARD_ONLY == SQL_UB_OFF == 0...): a lookup table.
@@ -240,11 +305,11 @@ SQLULEN Statement::get_attribute(SQLINTEGER attribute) {
         case SQL_ATTR_RETRIEVE_DATA:
             return retrieve_data;
         case SQL_ATTR_CURSOR_TYPE:
-            return SQL_CURSOR_FORWARD_ONLY;
+            return cursor_type_;
         case SQL_ATTR_CONCURRENCY:
             return SQL_CONCUR_READ_ONLY;
         case SQL_ATTR_CURSOR_SCROLLABLE:
-            return SQL_NONSCROLLABLE;
+            return cursor_type_ == SQL_CURSOR_FORWARD_ONLY ? SQL_NONSCROLLABLE : SQL_SCROLLABLE;
         case SQL_ATTR_CURSOR_SENSITIVITY:
             return SQL_INSENSITIVE;
         case SQL_ATTR_USE_BOOKMARKS:
@@ -253,6 +318,8 @@ SQLULEN Statement::get_attribute(SQLINTEGER attribute) {
             return SQL_ASYNC_ENABLE_OFF;
         case SQL_ATTR_ENABLE_AUTO_IPD:
             return SQL_FALSE;
+        case SQL_ATTR_ROW_NUMBER:
+            return cursor_open() ? current_row_number_ : 0;
         default:
             unsupported_attribute(attribute);
     }

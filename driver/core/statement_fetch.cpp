@@ -1,10 +1,31 @@
-// Statement: SQLFetch, SQLFetchScroll and SQLExtendedFetch over block cursors (rowsets of
-// SQL_ATTR_ROW_ARRAY_SIZE rows, or SQL_ROWSET_SIZE for SQLExtendedFetch).
+// Statement: SQLFetch, SQLFetchScroll, SQLExtendedFetch and SQLSetPos over block cursors (rowsets
+// of SQL_ATTR_ROW_ARRAY_SIZE rows, or SQL_ROWSET_SIZE for SQLExtendedFetch). A forward-only cursor
+// reads its result as it arrives; a static cursor holds its result whole, so any rowset can be
+// fetched again (ODBC: "Scrollable Cursors", "SQLFetchScroll: Cursor Positioning Rules").
 #include "core/odbc_error.h"
 #include "core/statement.h"
 #include "exec/row_binder.h"
+#include "exec/scroll_position.h"
 
 namespace rsodbc::core {
+
+namespace {
+
+bool is_scroll_orientation(SQLSMALLINT orientation) {
+    switch (orientation) {
+        case SQL_FETCH_NEXT:
+        case SQL_FETCH_PRIOR:
+        case SQL_FETCH_FIRST:
+        case SQL_FETCH_LAST:
+        case SQL_FETCH_ABSOLUTE:
+        case SQL_FETCH_RELATIVE:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
 
 void Statement::require_cursor() const {
     if (cursor_open()) {
@@ -18,63 +39,134 @@ void Statement::require_cursor() const {
                     "invalid cursor state: the statement has no result set to fetch from");
 }
 
+// Results read whole (with parameters, several statements, catalog results) could be positioned
+// too, but a forward-only cursor behaves the same whatever path its result took.
+bool Statement::scrollable() const {
+    return cursor_type_ != SQL_CURSOR_FORWARD_ONLY && result_ != nullptr
+           && result_->row_count() >= 0;
+}
+
 SQLRETURN Statement::fetch() {
     const DescriptorHeader& ird = ird_.header();
-    return fetch_rowset(ard_.header().array_size, ird.rows_processed_ptr, ird.array_status_ptr);
+    return fetch_rowset({SQL_FETCH_NEXT, 0}, ard_.header().array_size, ird.rows_processed_ptr,
+                        ird.array_status_ptr);
 }
 
-SQLRETURN Statement::fetch_scroll(SQLSMALLINT orientation) {
-    if (orientation != SQL_FETCH_NEXT) {
-        throw OdbcError("HY106",
-                        "fetch type out of range: the cursor is forward-only, so only "
-                        "SQL_FETCH_NEXT is allowed");
-    }
-    return fetch();
+SQLRETURN Statement::fetch_scroll(SQLSMALLINT orientation, SQLLEN offset) {
+    const DescriptorHeader& ird = ird_.header();
+    return fetch_rowset({orientation, offset}, ard_.header().array_size, ird.rows_processed_ptr,
+                        ird.array_status_ptr);
 }
 
-SQLRETURN Statement::extended_fetch(SQLUSMALLINT orientation, SQLULEN* rows_fetched,
+SQLRETURN Statement::extended_fetch(SQLUSMALLINT orientation, SQLLEN offset, SQLULEN* rows_fetched,
                                     SQLUSMALLINT* row_status) {
-    if (orientation != SQL_FETCH_NEXT) {
-        throw OdbcError("HY106",
-                        "fetch type out of range: the cursor is forward-only, so only "
-                        "SQL_FETCH_NEXT is allowed");
-    }
-    return fetch_rowset(rowset_size_, rows_fetched, row_status);
+    return fetch_rowset({static_cast<SQLSMALLINT>(orientation), offset}, rowset_size_, rows_fetched,
+                        row_status);
 }
 
-SQLRETURN Statement::fetch_rowset(SQLULEN size, SQLULEN* rows_fetched, SQLUSMALLINT* row_status) {
+void Statement::check_orientation(SQLSMALLINT orientation) const {
+    if (orientation == SQL_FETCH_BOOKMARK) {
+        throw OdbcError(sqlstate::optional_feature_not_implemented,
+                        "optional feature not implemented: bookmarks are not supported, so "
+                        "SQL_FETCH_BOOKMARK is not available");
+    }
+    if (!is_scroll_orientation(orientation)) {
+        throw OdbcError("HY106", "fetch type out of range: fetch orientation "
+                                     + std::to_string(orientation) + " is not defined");
+    }
+    if (orientation != SQL_FETCH_NEXT && cursor_type_ == SQL_CURSOR_FORWARD_ONLY) {
+        throw OdbcError("HY106",
+                        "fetch type out of range: the cursor is forward-only, so only "
+                        "SQL_FETCH_NEXT is allowed; set SQL_ATTR_CURSOR_TYPE to "
+                        "SQL_CURSOR_STATIC before executing to scroll");
+    }
+}
+
+SQLRETURN Statement::fetch_rowset(FetchRequest request, SQLULEN size, SQLULEN* rows_fetched,
+                                  SQLUSMALLINT* row_status) {
+    check_orientation(request.orientation);
     require_cursor();
     const ExecutingGuard executing(executing_);
     get_data_column_ = 0;
     on_row_ = false;
+    if (scrollable()) {
+        return fetch_positioned(request, size, rows_fetched, row_status);
+    }
     SQLULEN fetched = 0;
     while (fetched < size) {
         if ((max_rows != 0 && rows_fetched_ >= max_rows) || !result_->next_row()) {
             break;
         }
         ++rows_fetched_;
-        const std::size_t records_before = diagnostics().records().size();
-        SQLUSMALLINT status = SQL_ROW_SUCCESS;
-        try {
-            exec::bind_row(*result_, column_types_, ard_, fetched, diagnostics(),
-                           static_cast<SQLLEN>(fetched + 1));
-            if (diagnostics().records().size() > records_before) {
-                status = SQL_ROW_SUCCESS_WITH_INFO;
-            }
-        } catch (const OdbcError& error) {
-            if (size == 1) {
-                throw;  // a single-row fetch fails as a whole
-            }
-            // In a rowset the row fails alone (ODBC: SQL_ROW_ERROR, SQL_SUCCESS_WITH_INFO).
-            diagnostics().add(DiagRecord{std::string(error.state()), driver_message(error.what()),
-                                         0, static_cast<SQLLEN>(fetched + 1)});
-            status = SQL_ROW_ERROR;
-        }
-        if (row_status != nullptr) {
-            row_status[fetched] = status;
-        }
+        bind_fetched_row(fetched, size, row_status);
         ++fetched;
     }
+    current_row_number_ = fetched == 0 ? 0 : rows_fetched_ - fetched + 1;
+    return finish_rowset(fetched, size, rows_fetched, row_status);
+}
+
+// A static cursor: the new rowset's first row follows the ODBC positioning rules; its rows are
+// bound from the result held in memory.
+SQLRETURN Statement::fetch_positioned(FetchRequest request, SQLULEN size, SQLULEN* rows_fetched,
+                                      SQLUSMALLINT* row_status) {
+    std::int64_t last = result_->row_count();
+    if (max_rows != 0 && static_cast<std::int64_t>(max_rows) < last) {
+        last = static_cast<std::int64_t>(max_rows);
+    }
+    const auto rowset = static_cast<std::int64_t>(size);
+    const exec::ScrollTarget target = exec::scroll_target(
+        {request.orientation, request.offset, rowset_start_, last, rowset,
+         last_rowset_size_ == 0 ? rowset : static_cast<std::int64_t>(last_rowset_size_)});
+    rowset_start_ = target.start;
+    last_rowset_size_ = size;
+    SQLULEN fetched = 0;
+    if (target.start >= 1 && target.start <= last) {
+        while (fetched < size && target.start + static_cast<std::int64_t>(fetched) <= last) {
+            result_->seek(target.start - 1 + static_cast<std::int64_t>(fetched));
+            bind_fetched_row(fetched, size, row_status);
+            ++fetched;
+        }
+        // The current row is the rowset's first (SQLGetData reads it; SQLSetPos moves it).
+        result_->seek(target.start - 1);
+    }
+    const SQLRETURN rc = finish_rowset(fetched, size, rows_fetched, row_status);
+    rowset_rows_ = fetched;
+    on_row_ = fetched > 0;
+    current_row_number_ = fetched == 0 ? 0 : static_cast<SQLULEN>(target.start);
+    if (target.clamped_to_first && rc != SQL_NO_DATA) {
+        diagnostics().add_warning("01S06",
+                                  "attempt to fetch before the result set returned the first "
+                                  "rowset: the first rowset was returned");
+        return SQL_SUCCESS_WITH_INFO;
+    }
+    return rc;
+}
+
+void Statement::bind_fetched_row(SQLULEN index, SQLULEN size, SQLUSMALLINT* row_status) {
+    const std::size_t records_before = diagnostics().records().size();
+    SQLUSMALLINT status = SQL_ROW_SUCCESS;
+    try {
+        exec::bind_row(*result_, column_types_, ard_, index, diagnostics(),
+                       static_cast<SQLLEN>(index + 1));
+        if (diagnostics().records().size() > records_before) {
+            status = SQL_ROW_SUCCESS_WITH_INFO;
+        }
+    } catch (const OdbcError& error) {
+        if (size == 1) {
+            throw;  // a single-row fetch fails as a whole
+        }
+        // In a rowset the row fails alone (ODBC: SQL_ROW_ERROR, SQL_SUCCESS_WITH_INFO).
+        diagnostics().add(DiagRecord{std::string(error.state()), driver_message(error.what()), 0,
+                                     static_cast<SQLLEN>(index + 1)});
+        status = SQL_ROW_ERROR;
+    }
+    if (row_status != nullptr) {
+        row_status[index] = status;
+    }
+}
+
+SQLRETURN Statement::finish_rowset(SQLULEN fetched, SQLULEN size, SQLULEN* rows_fetched,
+                                   SQLUSMALLINT* row_status) {
     if (rows_fetched != nullptr) {
         *rows_fetched = fetched;
     }
@@ -87,6 +179,51 @@ SQLRETURN Statement::fetch_rowset(SQLULEN size, SQLULEN* rows_fetched, SQLUSMALL
     // SQLGetData reads the current row, which a one-row rowset leaves in place.
     on_row_ = size == 1;
     return SQL_SUCCESS;
+}
+
+// SQLSetPos: SQL_POSITION inside the rowset of a static cursor (for SQLGetData on any of its
+// rows). Redshift has no positioned UPDATE/DELETE, so the cursors are read-only and the other
+// operations are refused.
+void Statement::set_position(SQLSETPOSIROW row, SQLUSMALLINT operation, SQLUSMALLINT lock) {
+    if (operation != SQL_POSITION && operation != SQL_REFRESH && operation != SQL_UPDATE
+        && operation != SQL_DELETE && operation != SQL_ADD) {
+        throw OdbcError("HY092", "invalid attribute/option identifier: SQLSetPos operation "
+                                     + std::to_string(operation));
+    }
+    if (lock != SQL_LOCK_NO_CHANGE && lock != SQL_LOCK_EXCLUSIVE && lock != SQL_LOCK_UNLOCK) {
+        throw OdbcError("HY092", "invalid attribute/option identifier: SQLSetPos lock type "
+                                     + std::to_string(lock));
+    }
+    require_cursor();
+    if (operation != SQL_POSITION) {
+        throw OdbcError(sqlstate::optional_feature_not_implemented,
+                        "optional feature not implemented: cursors are read-only (Redshift has "
+                        "no positioned UPDATE or DELETE); SQLSetPos supports SQL_POSITION only");
+    }
+    if (lock != SQL_LOCK_NO_CHANGE) {
+        throw OdbcError(sqlstate::optional_feature_not_implemented,
+                        "optional feature not implemented: rows cannot be locked; use "
+                        "SQL_LOCK_NO_CHANGE");
+    }
+    if (!scrollable()) {
+        throw OdbcError(sqlstate::optional_feature_not_implemented,
+                        "optional feature not implemented: a forward-only cursor reads rows as "
+                        "they arrive and cannot be positioned; set SQL_ATTR_CURSOR_TYPE to "
+                        "SQL_CURSOR_STATIC before executing");
+    }
+    if (rowset_rows_ == 0 || rowset_start_ < 1) {
+        throw OdbcError(sqlstate::invalid_cursor_state,
+                        "invalid cursor state: no rowset has been fetched");
+    }
+    if (row == 0 || row > rowset_rows_) {
+        throw OdbcError("HY109", "invalid cursor position: row " + std::to_string(row)
+                                     + " is not in the current rowset of "
+                                     + std::to_string(rowset_rows_) + " rows");
+    }
+    result_->seek(rowset_start_ - 1 + static_cast<std::int64_t>(row) - 1);
+    current_row_number_ = static_cast<SQLULEN>(rowset_start_) + row - 1;
+    on_row_ = true;
+    get_data_column_ = 0;
 }
 
 }  // namespace rsodbc::core

@@ -166,7 +166,9 @@ SQLRETURN Statement::execute_parameters(const std::string& sql) {
     if (ipd.array_status_ptr != nullptr) {
         ipd.array_status_ptr[0] = SQL_PARAM_ERROR;  // until the execution below succeeds
     }
-    const SQLRETURN rc = adopt_results(executor.execute_one(sql));
+    const SQLRETURN rc = adopt_results(
+        uses_server_cursor(sql) ? executor.execute_cursor(sql, connection_.settings().fetch_rows)
+                                : executor.execute_one(sql));
     if (ipd.array_status_ptr != nullptr) {
         ipd.array_status_ptr[0] = SQL_PARAM_SUCCESS;
     }

@@ -90,6 +90,16 @@ wire::Results ParamExecutor::execute_one(const std::string& sql) {
     }
 }
 
+wire::Results ParamExecutor::execute_cursor(const std::string& sql, int fetch_rows) {
+    const sql::PreparedText numbered = sql::number_markers(sql);
+    const auto count = static_cast<SQLUSMALLINT>(numbered.marker_count);
+    ParamEncoder encoder(context_.apd, context_.ipd);
+    wire::ParamValues values;
+    encoder.encode_row(count, 0, values, context_.diagnostics, context_.supplied);
+    return context_.session.execute_cursor(numbered.text, values, parameter_types(count),
+                                           fetch_rows);
+}
+
 std::vector<ParamExecutor::Batch> ParamExecutor::plan_batches(const Shape& shape,
                                                               std::vector<SQLUSMALLINT>& status) {
     const SQLUSMALLINT* operations = context_.apd.header().array_operation_ptr;

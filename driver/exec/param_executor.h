@@ -43,6 +43,8 @@ public:
 
     // One parameter set: `sql` still has its ? markers. Returns the server's results.
     wire::Results execute_one(const std::string& sql);
+    // One parameter set of a query run through a server-side cursor (UseDeclareFetch).
+    wire::Results execute_cursor(const std::string& sql, int fetch_rows);
     // SQL_ATTR_PARAMSET_SIZE > 1.
     ArrayResult execute_array(const std::string& sql);
 

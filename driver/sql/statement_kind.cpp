@@ -129,4 +129,21 @@ StatementKind classify(std::string_view sql, const ScanOptions& options) {
     return StatementKind::other;
 }
 
+bool declarable_as_cursor(std::string_view sql) {
+    if (classify(sql) != StatementKind::query) {
+        return false;
+    }
+    Scanner scanner(sql);
+    Token token;
+    while (scanner.next(token)) {
+        if (is_insignificant(token) || token.kind == TokenKind::open_paren) {
+            continue;
+        }
+        const Lead lead = lead_of(sql, token);
+        return lead == Lead::select || lead == Lead::with || is_keyword(sql, token, "VALUES")
+               || is_keyword(sql, token, "TABLE");
+    }
+    return false;
+}
+
 }  // namespace rsodbc::sql

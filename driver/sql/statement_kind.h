@@ -20,4 +20,8 @@ enum class StatementKind {
 StatementKind classify(std::string_view sql);
 StatementKind classify(std::string_view sql, const ScanOptions& options);
 
+// A single query that DECLARE ... CURSOR FOR accepts (SELECT, WITH ... SELECT, VALUES, TABLE);
+// SHOW, EXPLAIN and FETCH return rows but cannot be declared as cursors.
+bool declarable_as_cursor(std::string_view sql);
+
 }  // namespace rsodbc::sql

@@ -17,6 +17,13 @@ public:
     [[nodiscard]] const std::vector<ColumnDesc>& columns() const override { return columns_; }
 
     bool next_row() override;
+
+    [[nodiscard]] std::int64_t row_count() const override {
+        return returns_rows_ ? row_count_ : -1;
+    }
+
+    void seek(std::int64_t row) override { current_row_ = static_cast<int>(row); }
+
     [[nodiscard]] Cell cell(std::size_t column) const override;
 
     [[nodiscard]] std::int64_t affected_rows() const override { return affected_rows_; }

@@ -46,6 +46,17 @@ public:
 
     // True while rows are still arriving on the connection (a streaming result).
     [[nodiscard]] virtual bool holds_wire() const { return false; }
+
+    // Another statement needs the connection: read the rest of the rows off the wire (into a
+    // RowSpool) and hand it back to the session; fetching then continues from the spool.
+    virtual void release_wire() {}
+
+    // A result held whole can be positioned on any row (static, scrollable cursors): its row
+    // count, or -1 for a result read as it arrives, which only moves forward.
+    [[nodiscard]] virtual std::int64_t row_count() const { return -1; }
+
+    // Makes row `row` (0-based) current; only for a result whose row_count() is known.
+    virtual void seek(std::int64_t /*row*/) {}
 };
 
 // Every result of one execution, in order (several statements in one text give several).

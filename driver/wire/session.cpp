@@ -1,6 +1,7 @@
 #include "wire/session.h"
 
 #include "wire/buffered_result.h"
+#include "wire/cursor_result.h"
 #include "wire/server_error.h"
 #include "wire/streaming_result.h"
 
@@ -104,7 +105,7 @@ void Session::disconnect() noexcept {
 
 void Session::take_wire() {
     if (stream_ != nullptr) {
-        stream_->drain_to_memory();
+        stream_->release_wire();
     }
 }
 
@@ -112,7 +113,7 @@ PgResultPtr Session::next_stream_result() {
     return PgResultPtr(conn_ == nullptr ? nullptr : PQgetResult(conn_.get()));
 }
 
-void Session::end_stream(StreamingResult* stream) noexcept {
+void Session::end_stream(ResultStream* stream) noexcept {
     if (stream != stream_) {
         return;
     }
@@ -137,6 +138,42 @@ Results Session::execute_streaming(std::string_view sql) {
     Results results;
     results.push_back(std::make_unique<StreamingResult>(*this));
     return results;
+}
+
+Results Session::execute_cursor(std::string_view sql, const ParamValues& parameters,
+                                const std::vector<unsigned>& parameter_types, int fetch_rows) {
+    require_open();
+    take_wire();
+    const bool owns_transaction = PQtransactionStatus(conn_.get()) == PQTRANS_IDLE;
+    if (owns_transaction) {
+        run("BEGIN");
+    }
+    // The name is the driver's own; the query's parameters stay out of band ($1...$n).
+    std::string name = "rsodbc_cursor_" + std::to_string(++cursor_counter_);
+    const std::string text = "DECLARE " + name + " CURSOR FOR " + std::string(sql);
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    parameters.fill_pointers(values, lengths);
+    const std::vector<Oid> types(parameter_types.begin(), parameter_types.end());
+    try {
+        checked(PQexecParams(conn_.get(), text.c_str(), parameters.count(),
+                             types.empty() ? nullptr : types.data(), values.data(), lengths.data(),
+                             nullptr, 0));
+    } catch (...) {
+        if (owns_transaction && healthy()) {
+            PgResultPtr ended(PQexec(conn_.get(), "ROLLBACK"));
+        }
+        throw;
+    }
+    Results results;
+    results.push_back(
+        std::make_unique<CursorResult>(*this, std::move(name), fetch_rows, owns_transaction));
+    return results;
+}
+
+PgResultPtr Session::fetch_cursor(const std::string& sql) {
+    require_open();
+    return checked(PQexec(conn_.get(), sql.c_str()));
 }
 
 bool Session::healthy() const {

@@ -13,8 +13,6 @@
 
 namespace rsodbc::wire {
 
-class StreamingResult;
-
 struct ConnectParams {
     std::string host;
     std::string port;
@@ -71,11 +69,29 @@ public:
     // Runs one row-returning statement in single-row mode: rows arrive as they are fetched.
     Results execute_streaming(std::string_view sql);
 
-    // The streaming result that owns the wire, if any (streaming_result.cpp).
-    void adopt_stream(StreamingResult* stream) { stream_ = stream; }
+    // Runs one query through a server-side cursor (DECLARE, then FETCH `fetch_rows` at a time),
+    // with parameters out of band. Outside a transaction it opens one, which ends when the
+    // cursor closes: Redshift declares cursors only inside transactions.
+    Results execute_cursor(std::string_view sql, const ParamValues& parameters,
+                           const std::vector<unsigned>& parameter_types, int fetch_rows);
 
-    void end_stream(StreamingResult* stream) noexcept;
+    // The result that owns the wire, if any: a streaming result or an open cursor. Any other
+    // command first makes it release the wire (ResultStream::release_wire).
+    void adopt_stream(ResultStream* stream) { stream_ = stream; }
+
+    [[nodiscard]] bool holds(const ResultStream* stream) const { return stream_ == stream; }
+
+    // A FETCH on the cursor that holds the wire (it must not make itself release the wire).
+    PgResultPtr fetch_cursor(const std::string& sql);
+
+    void end_stream(ResultStream* stream) noexcept;
     PgResultPtr next_stream_result();
+
+    // Bytes of rows read ahead into memory before the rest goes to a temporary file
+    // (SpillThreshold); 0 keeps everything in memory.
+    void set_spill_threshold(std::size_t bytes) { spill_threshold_ = bytes; }
+
+    [[nodiscard]] std::size_t spill_threshold() const { return spill_threshold_; }
 
     // Runs a command whose result is not needed (BEGIN, COMMIT...).
     void run(std::string_view sql);
@@ -98,7 +114,9 @@ private:
 
     PgConnPtr conn_;
     PgCancelPtr cancel_;  // made at connect; PQcancel on it is thread-safe
-    StreamingResult* stream_ = nullptr;
+    ResultStream* stream_ = nullptr;
+    std::size_t spill_threshold_ = std::size_t{64} << 20;
+    unsigned cursor_counter_ = 0;  // cursor names are unique per session
 };
 
 }  // namespace rsodbc::wire

@@ -31,10 +31,8 @@ StreamingResult::~StreamingResult() {
 }
 
 PgResultPtr StreamingResult::next_result() {
-    if (!drained_.empty()) {
-        PgResultPtr result = std::move(drained_.front());
-        drained_.pop_front();
-        return result;
+    if (drained_end_ != nullptr) {
+        return std::move(drained_end_);
     }
     if (session_ == nullptr) {
         return nullptr;
@@ -62,12 +60,21 @@ bool StreamingResult::take_end(PgResultPtr& result) {
 
 bool StreamingResult::next_row() {
     current_.reset();
+    from_spool_ = false;
     if (pending_ != nullptr) {
         current_ = std::move(pending_);
         return true;
     }
     if (ended_) {
         return false;
+    }
+    if (spool_ != nullptr && spool_->next()) {
+        from_spool_ = true;
+        return true;
+    }
+    if (!lost_rows_.empty()) {
+        ended_ = true;
+        throw ServerError("58030", lost_rows_);
     }
     PgResultPtr result = next_result();
     if (result == nullptr) {
@@ -83,6 +90,9 @@ bool StreamingResult::next_row() {
 }
 
 Cell StreamingResult::cell(std::size_t column) const {
+    if (from_spool_) {
+        return spool_->cell(column);
+    }
     const int col = static_cast<int>(column);
     if (current_ == nullptr || PQgetisnull(current_.get(), 0, col) != 0) {
         return Cell{};
@@ -93,13 +103,24 @@ Cell StreamingResult::cell(std::size_t column) const {
         false};
 }
 
-void StreamingResult::drain_to_memory() {
-    while (session_ != nullptr) {
-        PgResultPtr result = session_->next_stream_result();
-        if (result == nullptr) {
-            break;
+void StreamingResult::release_wire() {
+    if (session_ == nullptr) {
+        return;
+    }
+    spool_ = std::make_unique<RowSpool>(columns_.size(), session_->spill_threshold());
+    try {
+        while (PgResultPtr result = session_->next_stream_result()) {
+            if (PQresultStatus(result.get()) == PGRES_SINGLE_TUPLE) {
+                spool_->append(result.get(), 0);
+            } else if (drained_end_ == nullptr) {
+                drained_end_ = std::move(result);  // TUPLES_OK with the row count, or the error
+            }
         }
-        drained_.push_back(std::move(result));
+    } catch (const ServerError& error) {
+        // The rows that could not be kept are lost: the application must hear so when it
+        // reaches them, never see a shorter result as if it were complete.
+        lost_rows_ = error.what();
+        drained_end_.reset();
     }
     finish_wire();
 }

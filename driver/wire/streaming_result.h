@@ -2,11 +2,12 @@
 // A ResultStream over libpq single-row mode: rows are read from the server as the application
 // fetches them, so a result of any size takes the memory of one row (DESIGN.md, "Results").
 // The wire is the session's: when another statement needs it while rows are still coming, the
-// rest is read into memory first (drain_to_memory) and this stream serves it from there.
+// rest is read into a RowSpool first (release_wire) and this stream serves it from there.
 #include "wire/pg_ptr.h"
 #include "wire/result_stream.h"
+#include "wire/row_spool.h"
 
-#include <deque>
+#include <memory>
 
 namespace rsodbc::wire {
 
@@ -36,8 +37,8 @@ public:
 
     [[nodiscard]] bool holds_wire() const override { return session_ != nullptr; }
 
-    // Reads every remaining row into memory and gives the wire back to the session.
-    void drain_to_memory();
+    // Reads every remaining row into the spool and gives the wire back to the session.
+    void release_wire() override;
 
 private:
     // The next result for this statement: from memory after a drain, else from the wire.
@@ -46,9 +47,12 @@ private:
     bool take_end(PgResultPtr& result);
     void finish_wire() noexcept;
 
-    Session* session_;  // null once the wire is released
-    std::deque<PgResultPtr> drained_;
-    PgResultPtr pending_;  // read ahead to learn the columns
+    Session* session_;                 // null once the wire is released
+    std::unique_ptr<RowSpool> spool_;  // the rows read ahead when the wire was released
+    PgResultPtr drained_end_;          // the result that ended them (or the error)
+    bool from_spool_ = false;          // the current row is the spool's
+    std::string lost_rows_;            // why rows read ahead could not be kept
+    PgResultPtr pending_;              // read ahead to learn the columns
     PgResultPtr current_;
     std::vector<ColumnDesc> columns_;
     std::int64_t affected_rows_ = -1;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The driver under Debian's python3-pyodbc: fast_executemany of 10,000 rows (the parameter-array
 # path), plain executemany and a parameterised SELECT, values checked row by row
-# (tests/integration/pyodbc_fast_executemany.py).
+# (tests/integration/pyodbc_fast_executemany.py); every type read back with its Python type
+# (tests/integration/pyodbc_types.py).
 #
 # Usage: tests/integration/pyodbc_test.sh [--connstr STR]
 #   --connstr    connection string (default $RSODBC_TEST_CONNSTR)
@@ -15,7 +16,7 @@ connstr=${RSODBC_TEST_CONNSTR:-}
 while (($#)); do
     case $1 in
         --connstr) connstr=$2; shift 2 ;;
-        -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "pyodbc_test: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -41,7 +42,11 @@ if [[ -n ${RSODBC_TEST_PRELOAD:-} ]]; then
 fi
 
 echo "--- pyodbc fast_executemany ($(sed -E 's/(PWD|PASSWORD)=[^;]*/\1=***/Ig' <<<"$connstr"))"
-if "${pre[@]}" "$python" "$here/pyodbc_fast_executemany.py" "$connstr" "$table"; then
+rc=0
+"${pre[@]}" "$python" "$here/pyodbc_fast_executemany.py" "$connstr" "$table" || rc=1
+echo "--- pyodbc types"
+"${pre[@]}" "$python" "$here/pyodbc_types.py" "$connstr" || rc=1
+if ((rc == 0)); then
     echo "pyodbc_test: passed"
 else
     echo "pyodbc_test: FAILED"

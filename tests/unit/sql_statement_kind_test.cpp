@@ -55,3 +55,19 @@ TEST_CASE("sql statement kind: several statements and none") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("sql statement kind: what DECLARE ... CURSOR FOR accepts") {
+    using rsodbc::sql::declarable_as_cursor;
+    CHECK(declarable_as_cursor("SELECT 1"));
+    CHECK(declarable_as_cursor(" (SELECT 1) UNION (SELECT 2);"));
+    CHECK(declarable_as_cursor("WITH x AS (SELECT 1) SELECT * FROM x"));
+    CHECK(declarable_as_cursor("VALUES (1), (2)"));
+    CHECK(declarable_as_cursor("-- comment\nTABLE t"));
+    CHECK_FALSE(declarable_as_cursor("SHOW search_path"));
+    CHECK_FALSE(declarable_as_cursor("EXPLAIN SELECT 1"));
+    CHECK_FALSE(declarable_as_cursor("FETCH ALL FROM c"));
+    CHECK_FALSE(declarable_as_cursor("SELECT 1 INTO t"));
+    CHECK_FALSE(declarable_as_cursor("SELECT 1; SELECT 2"));
+    CHECK_FALSE(declarable_as_cursor("WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x"));
+    CHECK_FALSE(declarable_as_cursor("UPDATE t SET a = 1"));
+}

@@ -1,0 +1,70 @@
+#pragma once
+// A ResultStream over a server-side cursor (UseDeclareFetch): the query was declared as a cursor
+// and rows come FETCH FORWARD n at a time, so the driver holds at most n rows (DESIGN.md,
+// "Results"). Redshift keeps one open cursor per session and declares cursors only inside a
+// transaction: the cursor holds the wire like a streaming result, and when another statement
+// needs the connection, the rest is fetched into a RowSpool and the cursor closed first. A
+// transaction the driver opened for the cursor (autocommit mode) ends when the cursor closes.
+#include "wire/pg_ptr.h"
+#include "wire/result_stream.h"
+#include "wire/row_spool.h"
+#include "wire/server_error.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rsodbc::wire {
+
+class Session;
+
+class CursorResult final : public ResultStream {
+public:
+    // Called right after DECLARE succeeded; fetches the first block (to learn the columns).
+    // Throws ServerError when that fails, after closing the cursor.
+    CursorResult(Session& session, std::string name, int fetch_rows, bool owns_transaction);
+    ~CursorResult() override;
+    CursorResult(const CursorResult&) = delete;
+    CursorResult& operator=(const CursorResult&) = delete;
+    CursorResult(CursorResult&&) = delete;
+    CursorResult& operator=(CursorResult&&) = delete;
+
+    [[nodiscard]] bool returns_rows() const override { return true; }
+
+    [[nodiscard]] const std::vector<ColumnDesc>& columns() const override { return columns_; }
+
+    bool next_row() override;
+    [[nodiscard]] Cell cell(std::size_t column) const override;
+
+    [[nodiscard]] std::int64_t affected_rows() const override { return affected_rows_; }
+
+    [[nodiscard]] std::string_view command_tag() const override { return command_tag_; }
+
+    [[nodiscard]] bool holds_wire() const override { return session_ != nullptr; }
+
+    void release_wire() override;
+
+private:
+    // FETCH FORWARD `rows` into block_; false when the cursor had no more rows.
+    bool fetch_block(int rows);
+    // CLOSE, and COMMIT when the driver opened the transaction; gives the wire back.
+    void close();
+    void close_quietly() noexcept;
+
+    Session* session_;  // null once the cursor is closed
+    std::string name_;
+    int fetch_rows_;
+    bool owns_transaction_;
+    PgResultPtr block_;
+    int block_rows_ = 0;
+    int block_row_ = -1;
+    std::unique_ptr<RowSpool> spool_;
+    std::optional<ServerError> lost_rows_;  // why reading ahead stopped early
+    bool from_spool_ = false;
+    std::vector<ColumnDesc> columns_;
+    std::int64_t rows_seen_ = 0;
+    std::int64_t affected_rows_ = -1;
+    std::string command_tag_;
+};
+
+}  // namespace rsodbc::wire
