@@ -109,12 +109,6 @@ InfoValue quoted_identifier_case(const InfoContext& context) {
                                                                         : SQL_IC_LOWER);
 }
 
-InfoValue cursor_end_of_transaction(const InfoContext& context) {
-    // Without server cursors a result is read before the call that produced it returns (or is
-    // drained to the client before anything else uses the connection), so it survives COMMIT.
-    return static_cast<SQLUSMALLINT>(context.server_cursors ? SQL_CB_CLOSE : SQL_CB_PRESERVE);
-}
-
 std::vector<Row> build_table() {
     std::vector<Row> rows = {
         // Driver
@@ -139,8 +133,12 @@ std::vector<Row> build_table() {
         same(SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1, u32(SQL_CA1_NEXT)),
         same(SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2,
              u32(SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT)),
-        same(SQL_STATIC_CURSOR_ATTRIBUTES1, u32(0)),
-        same(SQL_STATIC_CURSOR_ATTRIBUTES2, u32(0)),
+        // Static cursors: a result held whole, every orientation but bookmarks, SQLSetPos only to
+        // position within the rowset (Redshift has no positioned update or delete).
+        same(SQL_STATIC_CURSOR_ATTRIBUTES1, u32(SQL_CA1_NEXT | SQL_CA1_ABSOLUTE | SQL_CA1_RELATIVE
+                                                | SQL_CA1_LOCK_NO_CHANGE | SQL_CA1_POS_POSITION)),
+        same(SQL_STATIC_CURSOR_ATTRIBUTES2,
+             u32(SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT)),
         same(SQL_FILE_USAGE, u16(SQL_FILE_NOT_SUPPORTED)),
         // Each row is held whole while positioned on it, so any column in any order works, bound
         // or not.
@@ -172,8 +170,10 @@ std::vector<Row> build_table() {
         same(SQL_CATALOG_TERM, text("database")),
         same(SQL_COLLATION_SEQ, text("")),
         same(SQL_CONCAT_NULL_BEHAVIOR, u16(SQL_CB_NULL)),
-        same(SQL_CURSOR_COMMIT_BEHAVIOR, cursor_end_of_transaction),
-        same(SQL_CURSOR_ROLLBACK_BEHAVIOR, cursor_end_of_transaction),
+        // An open result (streaming, or a UseDeclareFetch server cursor) is read ahead to the
+        // client before SQLEndTran ends the transaction, so cursors survive COMMIT and ROLLBACK.
+        same(SQL_CURSOR_COMMIT_BEHAVIOR, u16(SQL_CB_PRESERVE)),
+        same(SQL_CURSOR_ROLLBACK_BEHAVIOR, u16(SQL_CB_PRESERVE)),
         same(SQL_CURSOR_SENSITIVITY, u32(SQL_INSENSITIVE)),
         same(SQL_DATA_SOURCE_READ_ONLY, text("N")),
         per_flavour(SQL_DEFAULT_TXN_ISOLATION, u32(SQL_TXN_READ_COMMITTED),
@@ -185,7 +185,7 @@ std::vector<Row> build_table() {
         same(SQL_NULL_COLLATION, u16(SQL_NC_HIGH)),
         same(SQL_PROCEDURE_TERM, text("procedure")),
         same(SQL_SCHEMA_TERM, text("schema")),
-        same(SQL_SCROLL_OPTIONS, u32(SQL_SO_FORWARD_ONLY)),
+        same(SQL_SCROLL_OPTIONS, u32(SQL_SO_FORWARD_ONLY | SQL_SO_STATIC)),
         same(SQL_TABLE_TERM, text("table")),
         same(SQL_TXN_CAPABLE, u16(SQL_TC_ALL)),
         // Redshift accepts every level name but runs all of them as SERIALIZABLE.
@@ -339,12 +339,14 @@ std::vector<Row> build_table() {
         same(SQL_TIMEDATE_DIFF_INTERVALS, u32(0)),
         same(SQL_TIMEDATE_FUNCTIONS, u32(0)),
         // ODBC 2 InfoTypes still asked by older applications
-        same(SQL_FETCH_DIRECTION, u32(SQL_FD_FETCH_NEXT)),
-        same(SQL_LOCK_TYPES, u32(0)),
+        same(SQL_FETCH_DIRECTION,
+             u32(SQL_FD_FETCH_NEXT | SQL_FD_FETCH_FIRST | SQL_FD_FETCH_LAST | SQL_FD_FETCH_PRIOR
+                 | SQL_FD_FETCH_ABSOLUTE | SQL_FD_FETCH_RELATIVE)),
+        same(SQL_LOCK_TYPES, u32(SQL_LCK_NO_CHANGE)),
         same(SQL_ODBC_API_CONFORMANCE, u16(SQL_OAC_LEVEL1)),
         same(SQL_ODBC_SQL_CONFORMANCE, u16(SQL_OSC_CORE)),
         same(SQL_ODBC_SAG_CLI_CONFORMANCE, u16(SQL_OSCC_COMPLIANT)),
-        same(SQL_POS_OPERATIONS, u32(0)),
+        same(SQL_POS_OPERATIONS, u32(SQL_POS_POSITION)),
         same(SQL_POSITIONED_STATEMENTS, u32(0)),
         same(SQL_SCROLL_CONCURRENCY, u32(SQL_SCCO_READ_ONLY)),
         same(SQL_STATIC_SENSITIVITY, u32(0)),

@@ -21,8 +21,6 @@ struct InfoContext {
     // Redshift folds quoted identifiers to lower case unless enable_case_sensitive_identifier is
     // on; PostgreSQL always keeps their case.
     bool case_sensitive_identifiers = true;
-    // UseDeclareFetch: results come from a server cursor, which the end of a transaction closes.
-    bool server_cursors = false;
 };
 
 using InfoValue = std::variant<std::string, SQLUSMALLINT, SQLUINTEGER>;

@@ -163,7 +163,7 @@ TEST_CASE("parameter arrays and batches") {
     CHECK(mask_of(SQL_PARAM_ARRAY_SELECTS, redshift_context()) == SQL_PAS_NO_SELECT);
     CHECK(mask_of(SQL_GETDATA_EXTENSIONS, redshift_context())
           == (SQL_GD_ANY_COLUMN | SQL_GD_ANY_ORDER | SQL_GD_BOUND));
-    CHECK(mask_of(SQL_SCROLL_OPTIONS, redshift_context()) == SQL_SO_FORWARD_ONLY);
+    CHECK(mask_of(SQL_SCROLL_OPTIONS, redshift_context()) == (SQL_SO_FORWARD_ONLY | SQL_SO_STATIC));
 }
 
 TEST_CASE("every ODBC 3.8 InfoType answers, in the form SQLGetInfo documents for it") {
@@ -224,7 +224,6 @@ TEST_CASE("Redshift answers: limits, dialect and no over-claims") {
     CHECK(mask_of(SQL_SQL92_FOREIGN_KEY_DELETE_RULE, rs) == 0);
     CHECK(mask_of(SQL_SQL92_FOREIGN_KEY_UPDATE_RULE, rs) == 0);
     CHECK(mask_of(SQL_POSITIONED_STATEMENTS, rs) == 0);
-    CHECK(mask_of(SQL_POS_OPERATIONS, rs) == 0);
     CHECK((mask_of(SQL_STATIC_CURSOR_ATTRIBUTES1, rs)
            & (SQL_CA1_POSITIONED_UPDATE | SQL_CA1_POSITIONED_DELETE | SQL_CA1_SELECT_FOR_UPDATE
               | SQL_CA1_POS_UPDATE | SQL_CA1_POS_DELETE | SQL_CA1_BULK_ADD))
@@ -289,16 +288,18 @@ TEST_CASE("SQL_QUOTED_IDENTIFIER_CASE follows enable_case_sensitive_identifier")
     CHECK(small_of(SQL_QUOTED_IDENTIFIER_CASE, postgres_context()) == SQL_IC_SENSITIVE);
 }
 
-TEST_CASE("cursors survive COMMIT unless a server cursor holds them") {
-    InfoContext context = redshift_context();
-    CHECK(small_of(SQL_CURSOR_COMMIT_BEHAVIOR, context) == SQL_CB_PRESERVE);
-    context.server_cursors = true;
-    CHECK(small_of(SQL_CURSOR_COMMIT_BEHAVIOR, context) == SQL_CB_CLOSE);
-    CHECK(small_of(SQL_CURSOR_ROLLBACK_BEHAVIOR, context) == SQL_CB_CLOSE);
+TEST_CASE("cursors: forward-only and static, read-only, no bookmarks") {
+    for (const auto& context : {postgres_context(), redshift_context()}) {
+        CHECK(small_of(SQL_CURSOR_COMMIT_BEHAVIOR, context) == SQL_CB_PRESERVE);
+        CHECK(small_of(SQL_CURSOR_ROLLBACK_BEHAVIOR, context) == SQL_CB_PRESERVE);
+        CHECK(mask_of(SQL_SCROLL_OPTIONS, context) == (SQL_SO_FORWARD_ONLY | SQL_SO_STATIC));
+        CHECK(mask_of(SQL_KEYSET_CURSOR_ATTRIBUTES1, context) == 0);
+        CHECK(mask_of(SQL_DYNAMIC_CURSOR_ATTRIBUTES1, context) == 0);
+        CHECK((mask_of(SQL_STATIC_CURSOR_ATTRIBUTES1, context) & SQL_CA1_BOOKMARK) == 0);
+        CHECK(mask_of(SQL_BOOKMARK_PERSISTENCE, context) == 0);
+        CHECK(mask_of(SQL_POS_OPERATIONS, context) == SQL_POS_POSITION);
+    }
 }
-
-// ---------------------------------------------------------------------------------------------
-// SQLGetFunctions
 
 TEST_CASE("the ODBC 3 bitmap agrees with function_supported for every function id") {
     // One word more than the bitmap, as a sentinel: the fill must stay inside its 250 words and
@@ -339,9 +340,8 @@ TEST_CASE("implemented functions are reported; unimplemented ones are not") {
     }
     for (const SQLUSMALLINT id :
          {SQLUSMALLINT{0}, SQLUSMALLINT{SQL_API_SQLTABLEPRIVILEGES},
-          SQLUSMALLINT{SQL_API_SQLCOLUMNPRIVILEGES},
-          SQLUSMALLINT{SQL_API_SQLBULKOPERATIONS}, SQLUSMALLINT{SQL_API_ODBC3_ALL_FUNCTIONS},
-          SQLUSMALLINT{SQL_API_ALL_FUNCTIONS}}) {
+          SQLUSMALLINT{SQL_API_SQLCOLUMNPRIVILEGES}, SQLUSMALLINT{SQL_API_SQLBULKOPERATIONS},
+          SQLUSMALLINT{SQL_API_ODBC3_ALL_FUNCTIONS}, SQLUSMALLINT{SQL_API_ALL_FUNCTIONS}}) {
         CAPTURE(id);
         CHECK_FALSE(function_supported(id));
     }
