@@ -132,6 +132,7 @@ public:
     SQLULEN retrieve_data = SQL_RD_ON;
 
 private:
+    [[nodiscard]] bool translates(const std::string& sql) const;
     SQLRETURN run(const std::string& sql);
     SQLRETURN adopt_results(wire::Results results);
     SQLRETURN run_with_parameters(const std::string& sql, std::size_t marker_count);
