@@ -50,14 +50,30 @@ struct Frame {
     bool after_translation = false;
 };
 
-// Appends text; a translation and an identifier next to it must not join into one word
-// (`SELECT{fn PI()}` must not become `SELECTPI()`).
+// Whether two bytes, side by side, could read as one token where an escape's braces kept them
+// apart: word bytes (`SELECT{fn PI()}`), a word and a quote (`x'..'` is a bit string, `E'..'`,
+// `U&'..'`), two quotes (`'a''b'` is one literal), two operator bytes (`--` starts a comment,
+// `<=` is one operator).
+bool would_join(char left, char right) {
+    constexpr std::string_view operators = "~!@#^&|`+-*/%<>=.:?";
+    if (joins_parameter(left)) {
+        return joins_parameter(right) || right == '\'' || right == '"' || right == '&';
+    }
+    if (left == right && (left == '\'' || left == '"')) {
+        return true;
+    }
+    return operators.find(left) != std::string_view::npos
+           && operators.find(right) != std::string_view::npos;
+}
+
+// Appends text; a translation never merges with its neighbours.
 void append(Frame& frame, std::string_view text, bool translation) {
     if (text.empty()) {
+        frame.after_translation = frame.after_translation || translation;
         return;
     }
     if ((translation || frame.after_translation) && !frame.body.empty()
-        && joins_parameter(frame.body.back()) && joins_parameter(text.front())) {
+        && would_join(frame.body.back(), text.front())) {
         frame.body += ' ';
     }
     frame.body += text;
@@ -247,6 +263,7 @@ private:
     void close(std::size_t i);
     [[nodiscard]] std::string render(const Frame& frame) const;
     [[nodiscard]] std::string function(const Frame& frame) const;
+    [[nodiscard]] std::string required(const Frame& frame, const char* message) const;
     [[nodiscard]] std::string literal(const Frame& frame, std::string_view escape) const;
     [[nodiscard]] std::string procedure(const Frame& frame) const;
     [[nodiscard]] std::string interval(const Frame& frame) const;
@@ -335,10 +352,8 @@ std::string Translator::render(const Frame& frame) const {
             return literal(frame, "{guid '01234567-89ab-cdef-0123-456789abcdef'}");
         case EscapeKind::like_escape:
             return "ESCAPE " + literal(frame, "{escape '\\'}");
-        case EscapeKind::outer_join: {
-            const std::vector<Token> tokens = scan(frame.body, options_.scan);
-            return trimmed(frame.body, tokens, 0, tokens.size());
-        }
+        case EscapeKind::outer_join:
+            return required(frame, "{oj} needs a join, as in {oj a LEFT OUTER JOIN b ON a.k = b.k}");
         case EscapeKind::call:
             return "CALL " + procedure(frame);
         case EscapeKind::call_with_return:
@@ -358,7 +373,17 @@ std::string Translator::function(const Frame& frame) const {
         }
     }
     // Unknown functions go to the server as written: it may know them (SOUNDEX on Redshift).
-    return trimmed(frame.body, tokens, 0, tokens.size());
+    return required(frame, "{fn} needs a function, as in {fn UCASE(name)}");
+}
+
+// The escape's text without surrounding whitespace; empty is an error.
+std::string Translator::required(const Frame& frame, const char* message) const {
+    const std::vector<Token> tokens = scan(frame.body, options_.scan);
+    std::string text = trimmed(frame.body, tokens, 0, tokens.size());
+    if (text.empty()) {
+        throw SqlTextError(message, frame.open_at);
+    }
+    return text;
 }
 
 // The one quoted literal a {d}, {t}, {ts}, {guid} or {escape} escape holds.
@@ -377,10 +402,7 @@ std::string Translator::literal(const Frame& frame, std::string_view example) co
 // without arguments.
 std::string Translator::procedure(const Frame& frame) const {
     const std::vector<Token> tokens = scan(frame.body, options_.scan);
-    std::string text = trimmed(frame.body, tokens, 0, tokens.size());
-    if (text.empty()) {
-        throw SqlTextError("{call} needs a procedure name, as in {call proc(?)}", frame.open_at);
-    }
+    std::string text = required(frame, "{call} needs a procedure name, as in {call proc(?)}");
     bool parenthesised = false;
     for (const Token& token : tokens) {
         parenthesised = parenthesised || token.kind == TokenKind::open_paren;

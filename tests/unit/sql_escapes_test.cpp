@@ -150,6 +150,11 @@ TEST_CASE("sql escapes: nesting, markers and unknown functions") {
     // A translation never joins an identifier next to it.
     CHECK(pg("SELECT{fn PI()}AS x") == "SELECT PI()AS x");
     CHECK(pg("SELECT{d '2024-01-01'}") == "SELECT DATE '2024-01-01'");
+    // ... nor a prefix and a quote (x'..' is a bit string), two quotes, or two operator bytes.
+    CHECK(pg("SELECT {fn x}'a'") == "SELECT x 'a'");
+    CHECK(pg("SELECT E{guid 'a'}") == "SELECT E 'a'");
+    CHECK(pg("SELECT {d '2024-01-01'}'a'") == "SELECT DATE '2024-01-01' 'a'");
+    CHECK(pg("SELECT {oj a -}-1") == "SELECT a - -1");
     // A trailing line comment in an argument keeps its newline.
     CHECK(pg("SELECT {fn UCASE(x -- why\n)}") == "SELECT UPPER(x -- why\n)");
     // Unknown escape keywords stay as written.
@@ -174,6 +179,8 @@ TEST_CASE("sql escapes: malformed escapes are errors that say where") {
     CHECK(error_of("SELECT {ts '2024-01-01' '00:00'}").find("quoted literal") != std::string::npos);
     CHECK(error_of("SELECT {escape x}").find("quoted literal") != std::string::npos);
     CHECK(error_of("{call}").find("procedure name") != std::string::npos);
+    CHECK(error_of("SELECT {fn }").find("needs a function") != std::string::npos);
+    CHECK(error_of("SELECT * FROM {oj}").find("needs a join") != std::string::npos);
     CHECK(error_of("{? call f}").find("{?= call") != std::string::npos);
     CHECK(error_of("SELECT {interval DAY}").find("quoted value") != std::string::npos);
     CHECK(error_of("SELECT {d '2024-01-01").find("unbalanced") != std::string::npos);
