@@ -65,6 +65,7 @@ constexpr std::array unit_bits = {
     Bit{"SQL_TSI_MONTH", SQL_FN_TSI_MONTH},             Bit{"SQL_TSI_QUARTER", SQL_FN_TSI_QUARTER},
     Bit{"SQL_TSI_YEAR", SQL_FN_TSI_YEAR},
 };
+
 // clang-format on
 
 std::uint32_t bit_of(std::string_view name, std::span<const Bit> table) {

@@ -213,7 +213,8 @@ std::span<const ConvertTarget> convert_targets() {
 
 const ScalarFunction* find_scalar_function(std::string_view name, int arity) {
     for (const ScalarFunction& function : functions) {
-        if ((function.arity == arity || function.arity == -1) && equals_upper(name, function.name)) {
+        if ((function.arity == arity || function.arity == -1)
+            && equals_upper(name, function.name)) {
             return &function;
         }
     }

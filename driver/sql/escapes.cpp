@@ -221,8 +221,8 @@ std::optional<std::string> pattern_for(const FunctionCall& call, bool redshift) 
             return std::nullopt;
         }
         if (redshift) {
-            return std::string(add ? "DATEADD(" : "DATEDIFF(") + std::string(unit->redshift_datepart)
-                   + ", %2, %3)";
+            return std::string(add ? "DATEADD(" : "DATEDIFF(")
+                   + std::string(unit->redshift_datepart) + ", %2, %3)";
         }
         return std::string(add ? unit->add_postgresql : unit->diff_postgresql);
     }
@@ -301,9 +301,8 @@ std::string Translator::run() {
 std::size_t Translator::open(std::size_t i) {
     const std::size_t at = tokens_[i].begin;
     if (open_.size() >= max_escape_depth) {
-        throw SqlTextError("ODBC escapes nested more than " + std::to_string(max_escape_depth)
-                               + " deep",
-                           at);
+        throw SqlTextError(
+            "ODBC escapes nested more than " + std::to_string(max_escape_depth) + " deep", at);
     }
     const std::size_t j = next_significant(i + 1);
     if (j < tokens_.size() && tokens_[j].kind == TokenKind::marker) {
@@ -353,7 +352,8 @@ std::string Translator::render(const Frame& frame) const {
         case EscapeKind::like_escape:
             return "ESCAPE " + literal(frame, "{escape '\\'}");
         case EscapeKind::outer_join:
-            return required(frame, "{oj} needs a join, as in {oj a LEFT OUTER JOIN b ON a.k = b.k}");
+            return required(frame,
+                            "{oj} needs a join, as in {oj a LEFT OUTER JOIN b ON a.k = b.k}");
         case EscapeKind::call:
             return "CALL " + procedure(frame);
         case EscapeKind::call_with_return:
@@ -391,9 +391,11 @@ std::string Translator::literal(const Frame& frame, std::string_view example) co
     const std::vector<Token> tokens = scan(frame.body, options_.scan);
     const std::size_t i = skip_insignificant(tokens, 0);
     if (i == tokens.size() || tokens[i].kind != TokenKind::string_literal || tokens[i].unterminated
-        || frame.body[tokens[i].begin] != '\'' || skip_insignificant(tokens, i + 1) != tokens.size()) {
-        throw SqlTextError("this ODBC escape takes one quoted literal, as in " + std::string(example),
-                           frame.open_at);
+        || frame.body[tokens[i].begin] != '\''
+        || skip_insignificant(tokens, i + 1) != tokens.size()) {
+        throw SqlTextError(
+            "this ODBC escape takes one quoted literal, as in " + std::string(example),
+            frame.open_at);
     }
     return std::string(token_text(frame.body, tokens[i]));
 }
@@ -426,9 +428,10 @@ std::string Translator::interval(const Frame& frame) const {
     }
     if (i == tokens.size() || tokens[i].kind != TokenKind::string_literal || tokens[i].unterminated
         || frame.body[tokens[i].begin] != '\'') {
-        throw SqlTextError("the {interval} escape takes a quoted value and a qualifier, as in "
-                           "{interval '3' DAY}",
-                           frame.open_at);
+        throw SqlTextError(
+            "the {interval} escape takes a quoted value and a qualifier, as in "
+            "{interval '3' DAY}",
+            frame.open_at);
     }
     std::string text = "INTERVAL " + std::string(token_text(frame.body, tokens[i]));
     const std::string qualifier = trimmed(frame.body, tokens, i + 1, tokens.size());

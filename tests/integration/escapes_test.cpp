@@ -272,8 +272,7 @@ TEST_CASE("escapes: date, time, timestamp, interval, guid, LIKE escape and outer
     exec(c.dbc, "CREATE TABLE it_esc_b (id int)");
     exec(c.dbc, "INSERT INTO it_esc_a VALUES (1, '50% off'), (2, '50 pence'), (3, 'x')");
     exec(c.dbc, "INSERT INTO it_esc_b VALUES (1)");
-    CHECK(query_string(c.dbc,
-                       "SELECT count(*) FROM it_esc_a WHERE name LIKE '50!%%' {escape '!'}")
+    CHECK(query_string(c.dbc, "SELECT count(*) FROM it_esc_a WHERE name LIKE '50!%%' {escape '!'}")
           == "1");
     CHECK(query_string(c.dbc,
                        "SELECT count(*) FROM {oj it_esc_a LEFT OUTER JOIN it_esc_b ON "
@@ -297,12 +296,12 @@ TEST_CASE("escapes: {call} runs a stored procedure and {?= call} a function") {
     check(SQLPrepare(stmt, sqlc("{call it_esc_add(?, ?)}"), SQL_NTS), SQL_HANDLE_STMT, stmt);
     SQLINTEGER a = 40;
     SQLINTEGER b = 2;
-    check(SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &a, 0,
-                           nullptr),
-          SQL_HANDLE_STMT, stmt);
-    check(SQLBindParameter(stmt, 2, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &b, 0,
-                           nullptr),
-          SQL_HANDLE_STMT, stmt);
+    check(
+        SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &a, 0, nullptr),
+        SQL_HANDLE_STMT, stmt);
+    check(
+        SQLBindParameter(stmt, 2, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &b, 0, nullptr),
+        SQL_HANDLE_STMT, stmt);
     check(SQLExecute(stmt), SQL_HANDLE_STMT, stmt);
     exec(c.dbc, "{ CALL it_esc_mark }");
     CHECK(query_string(c.dbc, "SELECT string_agg(v::text, ',' ORDER BY v) FROM it_esc_calls")
@@ -333,12 +332,12 @@ TEST_CASE("escapes: ? markers inside escapes keep their numbers (direct, prepare
     char second[] = "cd";
     SQLINTEGER days = 2;
     SQLLEN nts = SQL_NTS;
-    check(SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 10, 0, first, 0,
-                           &nts),
-          SQL_HANDLE_STMT, stmt);
-    check(SQLBindParameter(stmt, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 10, 0, second, 0,
-                           &nts),
-          SQL_HANDLE_STMT, stmt);
+    check(
+        SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 10, 0, first, 0, &nts),
+        SQL_HANDLE_STMT, stmt);
+    check(
+        SQLBindParameter(stmt, 2, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 10, 0, second, 0, &nts),
+        SQL_HANDLE_STMT, stmt);
     check(SQLBindParameter(stmt, 3, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &days, 0,
                            nullptr),
           SQL_HANDLE_STMT, stmt);
@@ -353,9 +352,10 @@ TEST_CASE("escapes: ? markers inside escapes keep their numbers (direct, prepare
     exec(c.dbc, "DROP TABLE IF EXISTS it_esc_rows");
     exec(c.dbc, "CREATE TABLE it_esc_rows (name varchar(20), d date)");
     Stmt insert(c.dbc);
-    check(SQLPrepare(insert, sqlc("INSERT INTO it_esc_rows VALUES ({fn UCASE(?)}, {d '2024-01-31'})"),
-                     SQL_NTS),
-          SQL_HANDLE_STMT, insert);
+    check(
+        SQLPrepare(insert, sqlc("INSERT INTO it_esc_rows VALUES ({fn UCASE(?)}, {d '2024-01-31'})"),
+                   SQL_NTS),
+        SQL_HANDLE_STMT, insert);
     char names[3][8] = {"a", "b", "c"};
     SQLLEN lengths[3] = {SQL_NTS, SQL_NTS, SQL_NTS};
     set_stmt_attr(insert, SQL_ATTR_PARAMSET_SIZE, 3);
@@ -393,12 +393,11 @@ TEST_CASE("escapes: SQL_ATTR_NOSCAN leaves the text alone" * only_our_driver()) 
     CHECK(has_state(SQL_HANDLE_STMT, stmt, "HY024"));
 
     // On the connection: the default of statements allocated afterwards.
-    check(SQLSetConnectAttr(c.dbc, SQL_ATTR_NOSCAN, reinterpret_cast<SQLPOINTER>(SQL_NOSCAN_ON),
-                            0),
+    check(SQLSetConnectAttr(c.dbc, SQL_ATTR_NOSCAN, reinterpret_cast<SQLPOINTER>(SQL_NOSCAN_ON), 0),
           SQL_HANDLE_DBC, c.dbc);
     SQLULEN value = 99;
-    check(SQLGetConnectAttr(c.dbc, SQL_ATTR_NOSCAN, &value, sizeof value, nullptr),
-          SQL_HANDLE_DBC, c.dbc);
+    check(SQLGetConnectAttr(c.dbc, SQL_ATTR_NOSCAN, &value, sizeof value, nullptr), SQL_HANDLE_DBC,
+          c.dbc);
     CHECK(value == SQL_NOSCAN_ON);
     Stmt later(c.dbc);
     CHECK(stmt_attr(later, SQL_ATTR_NOSCAN) == SQL_NOSCAN_ON);
@@ -407,8 +406,9 @@ TEST_CASE("escapes: SQL_ATTR_NOSCAN leaves the text alone" * only_our_driver()) 
 
 TEST_CASE("escapes: malformed escapes are syntax errors at prepare and execute") {
     Connection c;
-    for (const char* sql : {"SELECT {fn UCASE('a')", "SELECT {oj 1}}", "SELECT {d 20240131}",
-                            "SELECT {ts '2024-01-31' '1'}", "{call}", "SELECT {fn LOCATE(?, 'a', 2)}"}) {
+    for (const char* sql :
+         {"SELECT {fn UCASE('a')", "SELECT {oj 1}}", "SELECT {d 20240131}",
+          "SELECT {ts '2024-01-31' '1'}", "{call}", "SELECT {fn LOCATE(?, 'a', 2)}"}) {
         INFO(std::string(sql));
         Stmt stmt(c.dbc);
         CHECK(SQLExecDirect(stmt, sqlc(sql), SQL_NTS) == SQL_ERROR);
@@ -447,8 +447,8 @@ TEST_CASE("escapes: SQLNativeSql returns the translation, with 01004 on truncati
 
     // An explicit input length; no output buffer only reports the length.
     length = -1;
-    check(SQLNativeSql(c.dbc, sqlc(in + "garbage"), static_cast<SQLINTEGER>(in.size()), nullptr,
-                       0, &length),
+    check(SQLNativeSql(c.dbc, sqlc(in + "garbage"), static_cast<SQLINTEGER>(in.size()), nullptr, 0,
+                       &length),
           SQL_HANDLE_DBC, c.dbc);
     CHECK(length == static_cast<SQLINTEGER>(expected.size()));
 
@@ -461,9 +461,9 @@ TEST_CASE("escapes: SQLNativeSql returns the translation, with 01004 on truncati
     CHECK(std::string(small) == expected.substr(0, sizeof small - 1));
     CHECK(length == static_cast<SQLINTEGER>(expected.size()));
 
-    CHECK(SQLNativeSql(c.dbc, nullptr, SQL_NTS, reinterpret_cast<SQLCHAR*>(out), sizeof out,
-                       &length)
-          == SQL_ERROR);
+    CHECK(
+        SQLNativeSql(c.dbc, nullptr, SQL_NTS, reinterpret_cast<SQLCHAR*>(out), sizeof out, &length)
+        == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_DBC, c.dbc, "HY009"));
     CHECK(SQLNativeSql(c.dbc, sqlc(in), -5, reinterpret_cast<SQLCHAR*>(out), sizeof out, &length)
           == SQL_ERROR);

@@ -4,9 +4,8 @@
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
 
-#include <sqlext.h>
-
 #include <doctest/doctest.h>
+#include <sqlext.h>
 
 #include <string>
 #include <vector>
@@ -235,10 +234,10 @@ TEST_CASE("sql escapes: the SQLGetInfo masks are the claimed rows of the functio
             continue;
         }
         using rsodbc::sql::FunctionFamily;
-        (function.family == FunctionFamily::string       ? string
-         : function.family == FunctionFamily::numeric    ? numeric
-         : function.family == FunctionFamily::timedate   ? timedate
-                                                         : system) |= bit;
+        (function.family == FunctionFamily::string     ? string
+         : function.family == FunctionFamily::numeric  ? numeric
+         : function.family == FunctionFamily::timedate ? timedate
+                                                       : system) |= bit;
     }
     CHECK(caps.string_functions == string);
     CHECK(caps.numeric_functions == numeric);
