@@ -204,7 +204,8 @@ std::string expand(std::string_view pattern, const FunctionCall& call, std::size
         }
     }
     for (std::size_t i = 0; i < call.arguments.size(); ++i) {
-        if (call.arguments[i].has_marker && uses[i] == 0 && pattern.find("%*") == pattern.npos) {
+        if (call.arguments[i].has_marker && uses[i] == 0
+            && pattern.find("%*") == std::string_view::npos) {
             refuse_marker(call, at);
         }
     }
@@ -253,9 +254,11 @@ public:
 private:
     Frame& current() { return open_.empty() ? root_ : open_.back(); }
 
-    std::size_t next_significant(std::size_t i) const { return skip_insignificant(tokens_, i); }
+    [[nodiscard]] std::size_t next_significant(std::size_t i) const {
+        return skip_insignificant(tokens_, i);
+    }
 
-    bool is_word(std::size_t i, std::string_view upper) const {
+    [[nodiscard]] bool is_word(std::size_t i, std::string_view upper) const {
         return i < tokens_.size() && is_keyword(sql_, tokens_[i], upper);
     }
 
