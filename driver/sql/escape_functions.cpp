@@ -23,7 +23,7 @@ constexpr std::array functions = {
     ScalarFunction{"CONCAT",           2, "((%1) || (%2))",                  "", F::string, true},
     // INSERT(s, start, length, s2) needs s and start twice: translated, not claimed.
     ScalarFunction{"INSERT",           4,
-                   "(SUBSTRING(%1, 1, (%2) - 1) || (%4) || SUBSTRING(%1, (%2) + (%3)))",
+                   "(SUBSTRING(%1 FROM 1 FOR (%2) - 1) || (%4) || SUBSTRING(%1 FROM (%2) + (%3)))",
                    "", F::string, false},
     ScalarFunction{"LCASE",            1, "LOWER(%1)",                       "", F::string, true},
     ScalarFunction{"LEFT",             2, "LEFT(%1, %2)",                    "", F::string, true},
@@ -32,8 +32,8 @@ constexpr std::array functions = {
     ScalarFunction{"LOCATE",           2, "POSITION((%1) IN (%2))",          "", F::string, true},
     // The three-argument form searches from `start`; it needs `start` twice: not claimed.
     ScalarFunction{"LOCATE",           3,
-                   "(CASE WHEN POSITION((%1) IN SUBSTRING(%2, %3)) = 0 THEN 0 "
-                   "ELSE POSITION((%1) IN SUBSTRING(%2, %3)) + (%3) - 1 END)",
+                   "(CASE WHEN POSITION((%1) IN SUBSTRING(%2 FROM %3)) = 0 THEN 0 "
+                   "ELSE POSITION((%1) IN SUBSTRING(%2 FROM %3)) + (%3) - 1 END)",
                    "", F::string, false},
     ScalarFunction{"LTRIM",            1, "LTRIM(%1)",                       "", F::string, true},
     ScalarFunction{"OCTET_LENGTH",     1, "OCTET_LENGTH(%1)",                "", F::string, true},
@@ -43,8 +43,9 @@ constexpr std::array functions = {
     ScalarFunction{"RIGHT",            2, "RIGHT(%1, %2)",                   "", F::string, true},
     ScalarFunction{"RTRIM",            1, "RTRIM(%1)",                       "", F::string, true},
     ScalarFunction{"SPACE",            1, "REPEAT(' ', %1)",                 "", F::string, true},
-    ScalarFunction{"SUBSTRING",        2, "SUBSTRING(%1, %2)",               "", F::string, true},
-    ScalarFunction{"SUBSTRING",        3, "SUBSTRING(%1, %2, %3)",           "", F::string, true},
+    // The SQL-standard FROM/FOR form: Redshift documents no two-argument comma form.
+    ScalarFunction{"SUBSTRING",        2, "SUBSTRING(%1 FROM %2)",           "", F::string, true},
+    ScalarFunction{"SUBSTRING",        3, "SUBSTRING(%1 FROM %2 FOR %3)",    "", F::string, true},
     ScalarFunction{"UCASE",            1, "UPPER(%1)",                       "", F::string, true},
 
     // Numeric functions (SQL_NUMERIC_FUNCTIONS). ODBC LOG is the natural logarithm; the servers'

@@ -444,9 +444,56 @@ std::string Translator::interval(const Frame& frame) const {
     return negative ? "(-" + text + ")" : text;
 }
 
+bool starts_with_folded(std::string_view text, std::string_view lower) {
+    if (text.size() < lower.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < lower.size(); ++i) {
+        const char c = text[i];
+        if (((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Long forms -> `{` ... `}`. The opener looks like a line comment and the closer's `--` too, so
+// both are recognised where a token would start, before the scanner reads them as comments;
+// after either, scanning resumes as SQL. Linear: nothing is scanned twice.
+std::string short_form(std::string_view sql, const ScanOptions& options) {
+    std::string out;
+    out.reserve(sql.size());
+    std::size_t depth = 0;
+    std::size_t base = 0;  // where the current scanner starts in `sql`
+    std::size_t next = 0;  // where its next token starts
+    Scanner scanner(sql, options);
+    Token token;
+    for (;;) {
+        const std::string_view rest = sql.substr(next);
+        const bool opens = starts_with_folded(rest, long_form_open);
+        if (opens || (depth > 0 && rest.starts_with(long_form_close))) {
+            out += opens ? '{' : '}';
+            depth = opens ? depth + 1 : depth - 1;
+            next += opens ? long_form_open.size() : long_form_close.size();
+            base = next;
+            scanner = Scanner(sql.substr(base), options);
+            continue;
+        }
+        if (!scanner.next(token)) {
+            return out;
+        }
+        out += sql.substr(base + token.begin, token.end - token.begin);
+        next = base + token.end;
+    }
+}
+
 }  // namespace
 
 std::string translate_escapes(std::string_view sql, const EscapeOptions& options) {
+    if (sql.find("--(*") != std::string_view::npos) {
+        const std::string braced = short_form(sql, options.scan);
+        return Translator(braced, options).run();
+    }
     return Translator(sql, options).run();
 }
 

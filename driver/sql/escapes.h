@@ -20,10 +20,15 @@ struct EscapeOptions {
 // translation quadratic.
 inline constexpr std::size_t max_escape_depth = 100;
 
-// Only text with a `{` can hold an escape: everything else skips translation without scanning
-// or allocating (the statement's fast path).
+// ODBC's long form of an escape, `--(*vendor(Microsoft),product(ODBC) fn UCASE(x) *)--`, is the
+// same escape written so that other tools read it as a comment; matched ignoring case.
+inline constexpr std::string_view long_form_open = "--(*vendor(microsoft),product(odbc)";
+inline constexpr std::string_view long_form_close = "*)--";
+
+// Only text with a `{` or a long-form opener can hold an escape: everything else skips
+// translation without scanning or allocating (the statement's fast path).
 inline bool may_contain_escapes(std::string_view sql) {
-    return sql.find('{') != std::string_view::npos;
+    return sql.find('{') != std::string_view::npos || sql.find("--(*") != std::string_view::npos;
 }
 
 // Returns `sql` with every escape replaced. Text outside escapes is copied unchanged, except
@@ -34,7 +39,8 @@ inline bool may_contain_escapes(std::string_view sql) {
 // `{fn name(...)}` (as `name(...)`). Unbalanced braces, a `{d}`/`{t}`/`{ts}`/`{guid}`/`{escape}`
 // without one quoted literal, a `{call}` without a procedure, nesting deeper than
 // max_escape_depth, and a `?` in an argument that a translation repeats or reorders throw
-// SqlTextError.
+// SqlTextError. Long forms are first rewritten to braces, so the offset of an error in such a
+// text counts bytes of the rewritten text.
 std::string translate_escapes(std::string_view sql, const EscapeOptions& options = {});
 
 }  // namespace rsodbc::sql

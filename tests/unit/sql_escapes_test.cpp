@@ -94,8 +94,8 @@ TEST_CASE("sql escapes: string functions") {
     CHECK(pg("SELECT {fn CONCAT(a, b)}") == "SELECT ((a) || (b))");
     CHECK(pg("SELECT {fn LENGTH(s)}") == "SELECT CHAR_LENGTH(RTRIM(s))");
     CHECK(pg("SELECT {fn LOCATE('b', s)}") == "SELECT POSITION(('b') IN (s))");
-    CHECK(pg("SELECT {fn SUBSTRING(s, 2, 3)}") == "SELECT SUBSTRING(s, 2, 3)");
-    CHECK(pg("SELECT {fn SUBSTRING(s, 2)}") == "SELECT SUBSTRING(s, 2)");
+    CHECK(pg("SELECT {fn SUBSTRING(s, 2, 3)}") == "SELECT SUBSTRING(s FROM 2 FOR 3)");
+    CHECK(pg("SELECT {fn SUBSTRING(s, 2)}") == "SELECT SUBSTRING(s FROM 2)");
     CHECK(pg("SELECT {fn SPACE(3)}") == "SELECT REPEAT(' ', 3)");
     CHECK(pg("SELECT {fn CHAR(65)}") == "SELECT CHR(65)");
     CHECK(pg("SELECT {fn POSITION('b' IN s)}") == "SELECT POSITION('b' IN s)");
@@ -263,6 +263,26 @@ TEST_CASE("sql escapes: the SQLGetInfo masks are the claimed rows of the functio
     for (const auto& function : rsodbc::sql::scalar_functions()) {
         CHECK(rsodbc::sql::find_scalar_function(function.name, function.arity) != nullptr);
     }
+}
+
+TEST_CASE("sql escapes: the long vendor form is the same escape") {
+    CHECK(rsodbc::sql::may_contain_escapes(
+        "SELECT --(*vendor(Microsoft),product(ODBC) fn PI() *)--"));
+    CHECK(pg("SELECT --(*vendor(Microsoft),product(ODBC) fn UCASE('a') *)-- FROM t")
+          == "SELECT UPPER('a') FROM t");
+    CHECK(pg("SELECT --(*VENDOR(microsoft),PRODUCT(odbc) d '2024-01-31'*)--")
+          == "SELECT DATE '2024-01-31'");
+    CHECK(pg("SELECT --(*vendor(Microsoft),product(ODBC) fn UCASE(--(*vendor(Microsoft),"
+             "product(ODBC) fn LTRIM(x)*)--)*)--, 1")
+          == "SELECT UPPER(LTRIM(x)), 1");
+    // Mixed with the short form; ordinary comments and literals stay as they are.
+    CHECK(pg("SELECT {fn UCASE(--(*vendor(Microsoft),product(ODBC) fn LTRIM(x)*)--)} -- note\n"
+             ", '--(*vendor(Microsoft),product(ODBC) fn x*)--'")
+          == "SELECT UPPER(LTRIM(x)) -- note\n, '--(*vendor(Microsoft),product(ODBC) fn x*)--'");
+    CHECK(error_of("SELECT --(*vendor(Microsoft),product(ODBC) fn UCASE(x)").find("unbalanced")
+          != std::string::npos);
+    // A closer outside any long form is SQL (a `*`, a `)`, then a comment).
+    CHECK(pg("SELECT {fn PI()} *)-- x") == "SELECT PI() *)-- x");
 }
 
 TEST_SUITE_END();
