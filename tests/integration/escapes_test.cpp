@@ -266,6 +266,8 @@ TEST_CASE("escapes: date, time, timestamp, interval, guid, LIKE escape and outer
     CHECK(value_of(c.dbc, "EXTRACT(DAY FROM {interval '3' DAY})") == "3");
     CHECK(value_of(c.dbc, "EXTRACT(MONTH FROM {interval '1-2' YEAR TO MONTH})") == "2");
     CHECK(value_of(c.dbc, "{d '2024-01-31'} - {interval - '1' DAY}") == "2024-02-01 00:00:00");
+    CHECK(value_of(c.dbc, "--(*vendor(Microsoft),product(ODBC) fn UCASE('long') *)-- AS v")
+          == "LONG");
     CHECK(value_of(c.dbc, "{guid '01234567-89ab-cdef-0123-456789abcdef'}")
           == "01234567-89ab-cdef-0123-456789abcdef");
     exec(c.dbc, "DROP TABLE IF EXISTS it_esc_a");
