@@ -484,6 +484,22 @@ TEST_CASE("escapes: SQLNativeSql returns the translation, with 01004 on truncati
     CHECK(has_state(SQL_HANDLE_DBC, c.dbc, "42000"));
 }
 
+TEST_CASE("escapes: SQLNativeSql(W) on a null or unconnected handle") {
+    SQLCHAR out[32] = {};
+    SQLINTEGER length = 0;
+    CHECK(SQLNativeSql(SQL_NULL_HDBC, sqlc("SELECT 1"), SQL_NTS, out, sizeof out, &length)
+          == SQL_INVALID_HANDLE);
+    SQLWCHAR wide_out[32] = {};
+    WStr wide(u"SELECT 1");
+    CHECK(SQLNativeSqlW(SQL_NULL_HDBC, wide.get(), SQL_NTS, wide_out, 32, &length)
+          == SQL_INVALID_HANDLE);
+    Env env;
+    Dbc dbc(env);
+    CHECK(SQLNativeSql(dbc, sqlc("SELECT {fn PI()}"), SQL_NTS, out, sizeof out, &length)
+          == SQL_ERROR);
+    CHECK(has_state(SQL_HANDLE_DBC, dbc, "08003"));
+}
+
 TEST_CASE("escapes: SQLNativeSqlW counts characters, with 01004 on truncation"
           * only_our_driver()) {
     Connection c;
