@@ -165,6 +165,16 @@ void Connection::disconnect() {
     session_.disconnect();
 }
 
+SQLULEN checked_no_scan(SQLULEN value) {
+    if (value != SQL_NOSCAN_OFF && value != SQL_NOSCAN_ON) {
+        throw OdbcError(sqlstate::invalid_attribute_value,
+                        "invalid attribute value: SQL_ATTR_NOSCAN is SQL_NOSCAN_OFF or "
+                        "SQL_NOSCAN_ON, not "
+                            + std::to_string(value));
+    }
+    return value;
+}
+
 Statement& Connection::allocate_statement() {
     require_connected();
     statements_.push_back(std::make_unique<Statement>(*this, mutex_));

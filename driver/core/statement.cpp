@@ -28,16 +28,6 @@ Statement::Statement(Connection& connection, std::recursive_mutex& lock)
     ird_.set_refresh([this](Descriptor& ird) { fill_ird(ird); });
 }
 
-SQLULEN checked_no_scan(SQLULEN value) {
-    if (value != SQL_NOSCAN_OFF && value != SQL_NOSCAN_ON) {
-        throw OdbcError(sqlstate::invalid_attribute_value,
-                        "invalid attribute value: SQL_ATTR_NOSCAN is SQL_NOSCAN_OFF or "
-                        "SQL_NOSCAN_ON, not "
-                            + std::to_string(value));
-    }
-    return value;
-}
-
 // Every text path (SQLExecDirect, SQLPrepare; parameter arrays run the prepared text) translates
 // ODBC escapes here, before `?` numbering. Text without `{` is used as it is, with no copy.
 bool Statement::translates(const std::string& sql) const {
