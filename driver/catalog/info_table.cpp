@@ -2,6 +2,7 @@
 
 #include "catalog/info_conversions.h"
 #include "catalog/info_keywords.h"
+#include "sql/escape_capabilities.h"
 
 #include <algorithm>
 #include <array>
@@ -110,6 +111,7 @@ InfoValue quoted_identifier_case(const InfoContext& context) {
 }
 
 std::vector<Row> build_table() {
+    const sql::EscapeCapabilities escapes = sql::escape_capabilities();
     std::vector<Row> rows = {
         // Driver
         same(SQL_ACTIVE_ENVIRONMENTS, u16(0)),
@@ -262,7 +264,7 @@ std::vector<Row> build_table() {
                  | SQL_OJ_INNER | SQL_OJ_ALL_COMPARISON_OPS)),
         same(SQL_ORDER_BY_COLUMNS_IN_SELECT, text("N")),
         same(SQL_OUTER_JOINS, text("Y")),
-        same(SQL_PROCEDURES, text("N")),
+        same(SQL_PROCEDURES, text("Y")),  // {call} translates to CALL
         same(SQL_QUOTED_IDENTIFIER_CASE, quoted_identifier_case),
         per_flavour(
             SQL_SCHEMA_USAGE,
@@ -330,14 +332,15 @@ std::vector<Row> build_table() {
         per_flavour(SQL_MAX_TABLE_NAME_LEN, u16(postgres_identifier), u16(redshift_identifier)),
         same(SQL_MAX_TABLES_IN_SELECT, u16(0)),
         per_flavour(SQL_MAX_USER_NAME_LEN, u16(postgres_identifier), u16(redshift_identifier)),
-        // Scalar functions: the {fn} escapes the driver translates (none yet), plus CAST.
-        same(SQL_CONVERT_FUNCTIONS, u32(SQL_FN_CVT_CAST)),
-        same(SQL_NUMERIC_FUNCTIONS, u32(0)),
-        same(SQL_STRING_FUNCTIONS, u32(0)),
-        same(SQL_SYSTEM_FUNCTIONS, u32(0)),
-        same(SQL_TIMEDATE_ADD_INTERVALS, u32(0)),
-        same(SQL_TIMEDATE_DIFF_INTERVALS, u32(0)),
-        same(SQL_TIMEDATE_FUNCTIONS, u32(0)),
+        // Scalar functions: exactly the {fn} escapes the translator's table handles (CAST needs
+        // no escape).
+        same(SQL_CONVERT_FUNCTIONS, u32(SQL_FN_CVT_CAST | escapes.convert_functions)),
+        same(SQL_NUMERIC_FUNCTIONS, u32(escapes.numeric_functions)),
+        same(SQL_STRING_FUNCTIONS, u32(escapes.string_functions)),
+        same(SQL_SYSTEM_FUNCTIONS, u32(escapes.system_functions)),
+        same(SQL_TIMEDATE_ADD_INTERVALS, u32(escapes.timedate_add_intervals)),
+        same(SQL_TIMEDATE_DIFF_INTERVALS, u32(escapes.timedate_diff_intervals)),
+        same(SQL_TIMEDATE_FUNCTIONS, u32(escapes.timedate_functions)),
         // ODBC 2 InfoTypes still asked by older applications
         same(SQL_FETCH_DIRECTION,
              u32(SQL_FD_FETCH_NEXT | SQL_FD_FETCH_FIRST | SQL_FD_FETCH_LAST | SQL_FD_FETCH_PRIOR

@@ -6,7 +6,9 @@
 #include "core/statement.h"
 #include "log/logger.h"
 #include "log/redact.h"
+#include "sql/escapes.h"
 #include "sql/placeholders.h"
+#include "sql/sql_error.h"
 #include "wire/server_error.h"
 
 #include <algorithm>
@@ -187,10 +189,31 @@ void Connection::disconnect() {
     session_.disconnect();
 }
 
+SQLULEN checked_no_scan(SQLULEN value) {
+    if (value != SQL_NOSCAN_OFF && value != SQL_NOSCAN_ON) {
+        throw OdbcError(sqlstate::invalid_attribute_value,
+                        "invalid attribute value: SQL_ATTR_NOSCAN is SQL_NOSCAN_OFF or "
+                        "SQL_NOSCAN_ON, not "
+                            + std::to_string(value));
+    }
+    return value;
+}
+
 Statement& Connection::allocate_statement() {
     require_connected();
     statements_.push_back(std::make_unique<Statement>(*this, mutex_));
+    // SQL_ATTR_NOSCAN set on the connection is the default of statements allocated after it.
+    statements_.back()->no_scan = no_scan_;
     return *statements_.back();
+}
+
+std::string Connection::native_sql(std::string_view sql) const {
+    try {
+        return sql::translate_escapes(sql, sql::EscapeOptions{{}, redshift_});
+    } catch (const sql::SqlTextError& error) {
+        throw OdbcError("42000", std::string("syntax error or access violation: ") + error.what()
+                                     + " (at byte " + std::to_string(error.offset) + ")");
+    }
 }
 
 void Connection::free_statement(Statement& statement) {
@@ -312,6 +335,9 @@ void Connection::set_attribute(SQLINTEGER attribute, const AttributeValue& value
         case SQL_ATTR_METADATA_ID:
             metadata_id_ = value.number;
             return;
+        case SQL_ATTR_NOSCAN:
+            no_scan_ = checked_no_scan(value.number);
+            return;
         case SQL_ATTR_CURRENT_CATALOG:
             if (text_of(value, "SQL_ATTR_CURRENT_CATALOG") != settings_.database
                 || !session_.connected()) {
@@ -353,6 +379,8 @@ AttributeValue Connection::get_attribute(SQLINTEGER attribute) const {
             return {connection_timeout_, std::nullopt};
         case SQL_ATTR_METADATA_ID:
             return {metadata_id_, std::nullopt};
+        case SQL_ATTR_NOSCAN:
+            return {no_scan_, std::nullopt};
         case SQL_ATTR_TXN_ISOLATION:
             // Redshift runs every transaction serializable; PostgreSQL defaults to read committed.
             return {redshift_ ? static_cast<SQLULEN>(SQL_TXN_SERIALIZABLE)

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rsodbc::core {
@@ -23,6 +24,9 @@ namespace rsodbc::core {
 class Environment;
 class Descriptor;
 class Statement;
+
+// SQL_ATTR_NOSCAN takes SQL_NOSCAN_OFF or SQL_NOSCAN_ON; anything else is HY024.
+SQLULEN checked_no_scan(SQLULEN value);
 
 // A connection attribute value: most are integers, a few are strings.
 struct AttributeValue {
@@ -102,6 +106,10 @@ public:
     // Redshift: enable_case_sensitive_identifier is on for this session.
     bool case_sensitive_identifiers();
 
+    // SQL text with its ODBC escapes translated for this server (SQLNativeSql, and statements
+    // unless SQL_ATTR_NOSCAN); a malformed escape is 42000.
+    [[nodiscard]] std::string native_sql(std::string_view sql) const;
+
     [[nodiscard]] const wire::Session& session() const { return session_; }
 
 private:
@@ -119,6 +127,7 @@ private:
     SQLULEN login_timeout_ = 0;
     SQLULEN connection_timeout_ = 0;
     SQLULEN metadata_id_ = SQL_FALSE;
+    SQLULEN no_scan_ = SQL_NOSCAN_OFF;
     // statement_timeout last set on the session (SET is undone by a rollback: unknown again then).
     std::optional<SQLULEN> session_timeout_ = SQLULEN{0};
     std::vector<std::unique_ptr<Statement>> statements_;

@@ -6,6 +6,7 @@
 #include "core/descriptor_fields.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
+#include "sql/escapes.h"
 #include "sql/placeholders.h"
 #include "sql/scanner.h"
 #include "sql/statement_kind.h"
@@ -27,9 +28,18 @@ Statement::Statement(Connection& connection, std::recursive_mutex& lock)
     ird_.set_refresh([this](Descriptor& ird) { fill_ird(ird); });
 }
 
+// Every text path (SQLExecDirect, SQLPrepare; parameter arrays run the prepared text) translates
+// ODBC escapes here, before `?` numbering. Text without `{` is used as it is, with no copy.
+bool Statement::translates(const std::string& sql) const {
+    return no_scan == SQL_NOSCAN_OFF && sql::may_contain_escapes(sql);
+}
+
 SQLRETURN Statement::exec_direct(const std::string& sql) {
     require_no_cursor();
     prepared_sql_.reset();
+    if (translates(sql)) {
+        return run(connection_.native_sql(sql));
+    }
     return run(sql);
 }
 
@@ -44,7 +54,8 @@ void Statement::require_no_cursor() const {
 void Statement::prepare(const std::string& sql) {
     require_no_cursor();
     reset_results();
-    prepared_sql_ = sql;
+    prepared_sql_.reset();  // a text that fails to translate leaves nothing prepared
+    prepared_sql_ = translates(sql) ? connection_.native_sql(sql) : sql;
 }
 
 SQLRETURN Statement::execute() {

@@ -138,6 +138,7 @@ public:
     SQLULEN retrieve_data = SQL_RD_ON;
 
 private:
+    [[nodiscard]] bool translates(const std::string& sql) const;
     SQLRETURN run(const std::string& sql);
     SQLRETURN adopt_results(wire::Results results);
     bool uses_server_cursor(const std::string& sql);

@@ -1,6 +1,7 @@
 // Statement attributes. Row/parameter array attributes are descriptor header fields (ODBC:
 // "statement attributes that are descriptor fields"); the rest are plain values on the statement.
 #include "core/column_attributes.h"
+#include "core/connection.h"
 #include "core/descriptor_fields.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
@@ -160,7 +161,7 @@ void Statement::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
             max_length = number;
             return;
         case SQL_ATTR_NOSCAN:
-            no_scan = number;
+            no_scan = checked_no_scan(number);
             return;
         case SQL_ATTR_METADATA_ID:
             metadata_id = number;

@@ -70,8 +70,9 @@ void Statement::bind_parameter(const ParameterBinding& binding) {
     }
     if (binding.io_type != SQL_PARAM_INPUT) {
         throw OdbcError(sqlstate::optional_feature_not_implemented,
-                        "optional feature not implemented: output parameters come with {call} "
-                        "support; bind the parameter as SQL_PARAM_INPUT");
+                        "optional feature not implemented: output parameters; bind the "
+                        "parameter as SQL_PARAM_INPUT ({?= call f(?)} returns the value as the "
+                        "result's one column, and its ?= is not a parameter)");
     }
     if (!types::is_known_c_type(binding.c_type)) {
         throw OdbcError(

@@ -5,6 +5,7 @@
 // A violated property throws PropertyFailure: libFuzzer reports the uncaught exception as a
 // crash and saves the input; the replay test reports the file name and the message.
 
+#include "sql/escapes.h"
 #include "sql/insert_values.h"
 #include "sql/placeholders.h"
 #include "sql/scanner.h"
@@ -232,6 +233,81 @@ inline void check_insert_values(std::string_view data) {
     require(
         per_statement == 1 || plan->batch_text(per_statement).size() <= sql::max_statement_bytes,
         "rows per statement keep within 16 MB");
+}
+
+// True when the `{` and `}` outside quotes and comments pair up.
+inline bool braces_balanced(std::string_view sql, const sql::ScanOptions& options) {
+    std::size_t depth = 0;
+    for (const sql::Token& token : sql::scan(sql, options)) {
+        if (token.kind == sql::TokenKind::open_brace) {
+            ++depth;
+        } else if (token.kind == sql::TokenKind::close_brace) {
+            if (depth == 0) {
+                return false;
+            }
+            --depth;
+        }
+    }
+    return depth == 0;
+}
+
+inline bool has_unterminated(std::string_view sql, const sql::ScanOptions& options) {
+    const std::vector<sql::Token> tokens = sql::scan(sql, options);
+    return !tokens.empty() && tokens.back().unterminated;
+}
+
+inline void check_escapes_with(std::string_view data, const sql::EscapeOptions& options) {
+    std::string out;
+    try {
+        out = sql::translate_escapes(data, options);
+    } catch (const sql::SqlTextError& error) {
+        require(error.offset < data.size(), "the error offset is inside the text");
+        return;
+    }
+    if (!sql::may_contain_escapes(data)) {
+        require(out == data, "text without { is unchanged");
+        return;
+    }
+    if (data.find("--(*") != std::string_view::npos) {
+        // Long forms hide SQL (markers and quotes included) in what looks like comments: only
+        // the checks on the output itself hold.
+        require(braces_balanced(out, options.scan), "the translation has balanced braces");
+        return;
+    }
+    require(braces_balanced(data, options.scan), "unbalanced braces are an error, not garbage");
+    // Text before the first escape and after the last one is copied as it was.
+    std::size_t first = data.size();
+    std::size_t last = 0;
+    for (const sql::Token& token : sql::scan(data, options.scan)) {
+        if (token.kind == sql::TokenKind::open_brace) {
+            first = std::min(first, token.begin);
+        } else if (token.kind == sql::TokenKind::close_brace) {
+            last = token.end;
+        }
+    }
+    require(out.compare(0, first, data.substr(0, first)) == 0, "text before escapes is unchanged");
+    const std::string_view tail = data.substr(std::max(first, last));
+    require(std::string_view(out).ends_with(tail), "text after escapes is unchanged");
+    require(has_unterminated(out, options.scan) == has_unterminated(data, options.scan),
+            "the translation re-scans cleanly (no quote or comment left open)");
+    require(sql::count_markers(out, options.scan) <= sql::count_markers(data, options.scan),
+            "translation never invents ? markers");
+    require(braces_balanced(out, options.scan), "the translation has balanced braces");
+    // Unknown `{...}` is copied with its braces, and what was translated inside it can make it
+    // look like an escape the second time ({{oj fn f()}} -> {fn f()}); without braces, a second
+    // translation must change nothing.
+    if (!sql::may_contain_escapes(out)) {
+        require(sql::translate_escapes(out, options) == out,
+                "translating twice is translating once");
+    }
+}
+
+inline void check_escapes(std::string_view data) {
+    check_escapes_with(data, sql::EscapeOptions{});
+    sql::EscapeOptions redshift;
+    redshift.redshift = true;
+    redshift.scan.standard_conforming_strings = false;
+    check_escapes_with(data, redshift);
 }
 
 }  // namespace rsodbc::fuzz

@@ -55,4 +55,8 @@ TEST_CASE("sql fuzz corpus: fuzz_insert_values") {
     replay("fuzz_insert_values", rsodbc::fuzz::check_insert_values);
 }
 
+TEST_CASE("sql fuzz corpus: fuzz_escapes") {
+    replay("fuzz_escapes", rsodbc::fuzz::check_escapes);
+}
+
 TEST_SUITE_END();
