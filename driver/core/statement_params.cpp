@@ -9,6 +9,7 @@
 #include "sql/insert_values.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
+#include "sql/statement_kind.h"
 #include "types/c_types.h"
 #include "types/type_table.h"
 #include "wire/server_error.h"
@@ -167,9 +168,13 @@ SQLRETURN Statement::execute_parameters(const std::string& sql) {
     if (ipd.array_status_ptr != nullptr) {
         ipd.array_status_ptr[0] = SQL_PARAM_ERROR;  // until the execution below succeeds
     }
+    // A forward-only query streams its rows as one without parameters does; a static cursor
+    // scrolls over its whole result, so that one is read whole.
+    const bool stream =
+        cursor_type_ == SQL_CURSOR_FORWARD_ONLY && sql::classify(sql) == sql::StatementKind::query;
     const SQLRETURN rc = adopt_results(
         uses_server_cursor(sql) ? executor.execute_cursor(sql, connection_.settings().fetch_rows)
-                                : executor.execute_one(sql));
+                                : executor.execute_one(sql, stream));
     if (ipd.array_status_ptr != nullptr) {
         ipd.array_status_ptr[0] = SQL_PARAM_SUCCESS;
     }

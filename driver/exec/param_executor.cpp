@@ -65,7 +65,7 @@ const CachedStatement& ParamExecutor::prepare(const std::string& text, SQLUSMALL
     return context_.cache.prepare(context_.session, text, all_types);
 }
 
-wire::Results ParamExecutor::execute_one(const std::string& sql) {
+wire::Results ParamExecutor::execute_one(const std::string& sql, bool stream) {
     const sql::PreparedText numbered = sql::number_markers(sql);
     const auto count = static_cast<SQLUSMALLINT>(numbered.marker_count);
     ParamEncoder encoder(context_.apd, context_.ipd);
@@ -75,7 +75,8 @@ wire::Results ParamExecutor::execute_one(const std::string& sql) {
     for (int attempt = 0;; ++attempt) {
         const CachedStatement& statement = prepare(numbered.text, count);
         try {
-            wire::Results results = context_.session.execute_prepared(statement.name, values);
+            wire::Results results =
+                context_.session.execute_prepared(statement.name, values, stream);
             context_.cache.end_execution(context_.session);
             return results;
         } catch (const wire::ServerError& error) {

@@ -41,8 +41,9 @@ class ParamExecutor {
 public:
     explicit ParamExecutor(ExecutionContext& context) : context_(context) {}
 
-    // One parameter set: `sql` still has its ? markers. Returns the server's results.
-    wire::Results execute_one(const std::string& sql);
+    // One parameter set: `sql` still has its ? markers. Returns the server's results, streamed
+    // (single-row mode) when `stream`.
+    wire::Results execute_one(const std::string& sql, bool stream = false);
     // One parameter set of a query run through a server-side cursor (UseDeclareFetch).
     wire::Results execute_cursor(const std::string& sql, int fetch_rows);
     // SQL_ATTR_PARAMSET_SIZE > 1.

@@ -259,13 +259,26 @@ StatementShape Session::describe_statement(const std::string& name) {
     return shape;
 }
 
-Results Session::execute_prepared(const std::string& name, const ParamValues& parameters) {
+Results Session::execute_prepared(const std::string& name, const ParamValues& parameters,
+                                  bool stream) {
     require_open();
     take_wire();
     std::vector<const char*> values;
     std::vector<int> lengths;
     parameters.fill_pointers(values, lengths);
     Results results;
+    if (stream) {
+        if (PQsendQueryPrepared(conn_.get(), name.c_str(), parameters.count(), values.data(),
+                                lengths.data(), nullptr, 0)
+            == 0) {
+            throw_connection_error(state_connection_failure);
+        }
+        PQsetSingleRowMode(conn_.get());
+        // A server error (a stale cached plan among them) arrives with the first result and is
+        // thrown from here, as from the buffered path.
+        results.push_back(std::make_unique<StreamingResult>(*this));
+        return results;
+    }
     results.push_back(std::make_unique<BufferedResult>(
         checked(PQexecPrepared(conn_.get(), name.c_str(), parameters.count(), values.data(),
                                lengths.data(), nullptr, 0))));

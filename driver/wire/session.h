@@ -61,7 +61,10 @@ public:
     void prepare(const std::string& name, std::string_view sql,
                  const std::vector<unsigned>& parameter_types);
     StatementShape describe_statement(const std::string& name);
-    Results execute_prepared(const std::string& name, const ParamValues& parameters);
+    // `stream`: rows are read in single-row mode as the application fetches them (a
+    // StreamingResult holding the wire), instead of the whole result before returning.
+    Results execute_prepared(const std::string& name, const ParamValues& parameters,
+                             bool stream = false);
     void deallocate(const std::string& name);
     // Sends every item in pipeline mode and returns one outcome per item, in order.
     std::vector<PipelineOutcome> run_pipeline(const std::vector<PipelineItem>& items);

@@ -95,3 +95,63 @@ TEST_CASE("manual commit: SQLEndTran while a result is streaming commits and kee
     }
     CHECK(rows == 3000);
 }
+
+TEST_CASE("a query with parameters streams too: rows before a mid-result error arrive first") {
+    Connection c;
+    Stmt stmt(c.dbc);
+    SQLINTEGER at = 5000;
+    check(
+        SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &at, 0, nullptr),
+        SQL_HANDLE_STMT, stmt);
+    check(SQLPrepare(stmt, sqlc("SELECT 10 / (? - g) FROM generate_series(1, 9000) g"), SQL_NTS),
+          SQL_HANDLE_STMT, stmt);
+    // Read whole, the error would fail SQLExecute itself; streamed, the rows before it come first.
+    check(SQLExecute(stmt), SQL_HANDLE_STMT, stmt);
+    int fetched = 0;
+    SQLRETURN rc = SQL_SUCCESS;
+    while ((rc = SQLFetch(stmt)) == SQL_SUCCESS) {
+        ++fetched;
+    }
+    CHECK(rc == SQL_ERROR);
+    CHECK(has_state(SQL_HANDLE_STMT, stmt, "22012"));
+    CHECK(fetched > 0);
+    CHECK(fetched < 5000);
+    SQLCloseCursor(stmt);
+    CHECK(query_string(c.dbc, "SELECT 1") == "1");
+}
+
+TEST_CASE("a streaming query with parameters survives a second statement on the connection") {
+    Connection c;
+    Stmt first(c.dbc);
+    SQLINTEGER last = 20000;
+    check(SQLBindParameter(first, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &last, 0,
+                           nullptr),
+          SQL_HANDLE_STMT, first);
+    check(SQLExecDirect(first, sqlc("SELECT g FROM generate_series(1, ?) g ORDER BY g"), SQL_NTS),
+          SQL_HANDLE_STMT, first);
+    for (int i = 1; i <= 10; ++i) {
+        check(SQLFetch(first), SQL_HANDLE_STMT, first);
+        CHECK(fetch_int(first) == i);
+    }
+    // The same text prepared on another handle shares the cached server statement.
+    Stmt second(c.dbc);
+    SQLINTEGER few = 3;
+    check(SQLBindParameter(second, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &few, 0,
+                           nullptr),
+          SQL_HANDLE_STMT, second);
+    check(SQLExecDirect(second, sqlc("SELECT g FROM generate_series(1, ?) g ORDER BY g"), SQL_NTS),
+          SQL_HANDLE_STMT, second);
+    int second_rows = 0;
+    while (SQLFetch(second) == SQL_SUCCESS) {
+        ++second_rows;
+    }
+    CHECK(second_rows == 3);
+    int expected = 11;
+    SQLRETURN rc = SQL_SUCCESS;
+    while ((rc = SQLFetch(first)) == SQL_SUCCESS) {
+        REQUIRE(fetch_int(first) == expected);
+        ++expected;
+    }
+    CHECK(rc == SQL_NO_DATA);
+    CHECK(expected == 20001);
+}
