@@ -17,6 +17,9 @@ struct Offered {
     const char* create_params;  // nullptr: none
     bool redshift;              // offered by Redshift
     bool postgresql;            // offered by PostgreSQL
+    // Another name the server accepts for the type, offered as a row of its own because BI tools
+    // look for it by that name (Power BI's Redshift connector patches in "float" otherwise).
+    const char* alias = nullptr;
 };
 
 constexpr int numeric_modifier(int precision, int scale) {
@@ -32,6 +35,7 @@ constexpr std::array offered{
     Offered{types::oid::numeric,     numeric_modifier(38, 0),  "precision,scale",   true,  true},
     Offered{types::oid::float4,      -1,                       nullptr,             true,  true},
     Offered{types::oid::float8,      -1,                       nullptr,             true,  true},
+    Offered{types::oid::float8,      -1,                       nullptr,             true,  true, "float"},
     Offered{types::oid::bpchar,      4096 + 4,                 "length",            true,  true},
     Offered{types::oid::varchar,     65535 + 4,                "max length",        true,  true},
     Offered{types::oid::text,        -1,                       nullptr,             true,  true},
@@ -89,8 +93,9 @@ wire::BuiltRow row_of(const Offered& type, const types::ReportingOptions& report
     const bool numeric = info.sql_type == SQL_NUMERIC || info.sql_type == SQL_DECIMAL;
     const bool quoted = is_character(info.sql_type) || is_datetime(info.sql_type);
     const SQLSMALLINT verbose = types::verbose_type(info.sql_type);
+    const std::string name = type.alias != nullptr ? type.alias : std::string(info.type_name);
     return {
-        std::string(info.type_name),
+        name,
         number(info.sql_type),
         number(static_cast<long>(info.column_size)),
         quoted ? text("'") : std::nullopt,
@@ -102,7 +107,7 @@ wire::BuiltRow row_of(const Offered& type, const types::ReportingOptions& report
         info.num_prec_radix == 0 ? std::nullopt : number(info.is_unsigned ? SQL_TRUE : SQL_FALSE),
         number(SQL_FALSE),
         info.num_prec_radix == 0 ? std::nullopt : number(SQL_FALSE),
-        std::string(info.type_name),
+        name,
         numeric ? number(0)
                 : (is_datetime(info.sql_type) ? number(info.decimal_digits) : std::nullopt),
         numeric ? number(37)

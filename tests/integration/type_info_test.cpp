@@ -58,3 +58,39 @@ TEST_CASE("SQLGetTypeInfo with ServerFlavor=redshift lists SUPER and VARBYTE" * 
     CHECK(std::find(names.begin(), names.end(), "varbyte") != names.end());
     CHECK(std::find(names.begin(), names.end(), "bytea") == names.end());
 }
+
+TEST_CASE("SQLGetTypeInfo offers the names BI tools look for, each usable in DDL"
+          * only_our_driver()) {
+    for (const char* flavour : {"postgresql", "redshift"}) {
+        CAPTURE(flavour);
+        Connection c(conn_str() + ";ServerFlavor=" + flavour);
+        Stmt stmt(c.dbc);
+        check(SQLGetTypeInfo(stmt, SQL_ALL_TYPES), SQL_HANDLE_STMT, stmt);
+        std::vector<std::pair<std::string, std::string>> rows;  // TYPE_NAME, DATA_TYPE
+        while (SQLFetch(stmt) == SQL_SUCCESS) {
+            rows.emplace_back(fetch_string(stmt, 1).value_or(""),
+                              fetch_string(stmt, 2).value_or(""));
+        }
+        const auto data_type_of = [&](const std::string& name) {
+            for (const auto& [type_name, data_type] : rows) {
+                if (type_name == name) {
+                    return data_type;
+                }
+            }
+            return std::string("missing");
+        };
+        CHECK(data_type_of("float") == std::to_string(SQL_DOUBLE));
+        CHECK(data_type_of("float8") == std::to_string(SQL_DOUBLE));
+        CHECK(data_type_of("bpchar") == std::to_string(SQL_CHAR));
+        CHECK(data_type_of("text") == std::to_string(SQL_VARCHAR));
+        CHECK(data_type_of("int2") == std::to_string(SQL_SMALLINT));
+        CHECK(data_type_of("int4") == std::to_string(SQL_INTEGER));
+        CHECK(data_type_of("int8") == std::to_string(SQL_BIGINT));
+    }
+    // A tool creates tables with these names: the server must accept them.
+    Connection c;
+    exec(c.dbc, "DROP TABLE IF EXISTS it_type_names");
+    exec(c.dbc,
+         "CREATE TABLE it_type_names (a float, b bpchar(3), c text, d int2, e int4, f int8)");
+    exec(c.dbc, "DROP TABLE it_type_names");
+}
