@@ -38,7 +38,9 @@ std::string ordinal_position(bool redshift) {
 }
 
 // Columns of local tables and views from pg_attribute; a domain is reported as its base type,
-// as the server describes result columns.
+// as the server describes result columns. Defaults and comments come from a scalar subquery and
+// col_description() rather than two more joins: planning the joins cost the server more than
+// running the whole query (SQLColumns is called once per table by BI tools).
 std::string local_columns(const ColumnsArgs& args, const Context& context,
                           QueryParameters& parameters) {
     return "SELECT current_database()::varchar, n.nspname::varchar, c.relname::varchar, "
@@ -46,17 +48,15 @@ std::string local_columns(const ColumnsArgs& args, const Context& context,
            "CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END::int8, "
            "CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END::int4, "
            "NULL::varchar, CASE WHEN a.attnotnull OR t.typnotnull THEN 'NO' ELSE 'YES' END, "
-           "pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)::varchar, dc.description::varchar, "
+           "CASE WHEN a.atthasdef THEN (SELECT pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) "
+           "FROM pg_catalog.pg_attrdef ad WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum) "
+           "END::varchar, pg_catalog.col_description(a.attrelid, a.attnum)::varchar, "
            + ordinal_position(context.redshift)
            + " "
            "FROM pg_catalog.pg_attribute a "
            "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
            "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
            "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
-           "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
-           "LEFT JOIN pg_catalog.pg_description dc ON dc.objoid = a.attrelid "
-           "AND dc.objsubid = a.attnum "
-           "AND dc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass "
            "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'v', 'm', 'f', 'p') "
            "AND "
            + where(filters(args, context, parameters, "current_database()", "n.nspname",

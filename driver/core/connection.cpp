@@ -280,7 +280,17 @@ wire::Results Connection::catalog_query(const std::string& sql,
     if (session_.transaction_status() == wire::TransactionStatus::in_error) {
         throw wire::ServerError("25P02", "the current transaction has failed");
     }
-    return session_.execute_params(sql, parameters);
+    // Through the statement cache: a BI tool calls SQLColumns once per table with the same text,
+    // so the server parses it once and may keep a generic plan.
+    wire::ParamValues values;
+    for (const std::string& parameter : parameters) {
+        values.add(parameter);
+    }
+    statement_cache_.begin_execution();
+    exec::CachedStatement& statement = statement_cache_.prepare(session_, sql, {});
+    wire::Results results = session_.execute_prepared(statement.name, values);
+    statement_cache_.end_execution(session_);
+    return results;
 }
 
 void Connection::end_transaction(SQLSMALLINT completion) {
