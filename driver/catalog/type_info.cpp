@@ -12,11 +12,11 @@ namespace {
 
 // A type the server offers: its OID and the type modifier that gives its widest size.
 struct Offered {
-    unsigned type_oid;
-    int widest_modifier;
-    const char* create_params;  // nullptr: none
-    bool redshift;              // offered by Redshift
-    bool postgresql;            // offered by PostgreSQL
+    unsigned type_oid = 0;
+    int widest_modifier = -1;
+    const char* create_params = nullptr;  // nullptr: none
+    bool redshift = false;                // offered by Redshift
+    bool postgresql = false;              // offered by PostgreSQL
     // Another name the server accepts for the type, offered as a row of its own because BI tools
     // look for it by that name (Power BI's Redshift connector patches in "float" otherwise).
     const char* alias = nullptr;

@@ -266,7 +266,7 @@ std::vector<unsigned> Connection::parameter_types(const std::string& sql) {
     require_connected();
     const std::string text = sql::number_markers(sql).text;
     exec::CachedStatement& statement = statement_cache_.prepare(session_, text, {});
-    return statement_cache_.shape(session_, statement).parameter_types;
+    return exec::StatementCache::shape(session_, statement).parameter_types;
 }
 
 std::vector<wire::ColumnDesc> Connection::describe(const std::string& sql) {

@@ -52,6 +52,25 @@ std::optional<StatementKind> verdict_of(std::string_view sql, Lead lead, const T
     return std::nullopt;
 }
 
+// The first statement's lead word and, once a later word settles it, its verdict.
+struct FirstStatement {
+    Lead lead = Lead::undecided;
+    std::size_t lead_depth = 0;
+    std::optional<StatementKind> verdict;
+
+    void see(std::string_view sql, const Token& token, std::size_t depth) {
+        // `(SELECT 1) UNION (SELECT 2)`: the lead word is after the opening parentheses.
+        if (lead == Lead::undecided) {
+            if (token.kind != TokenKind::open_paren) {
+                lead = lead_of(sql, token);
+                lead_depth = depth;
+            }
+        } else if (!verdict && depth == lead_depth) {
+            verdict = verdict_of(sql, lead, token);
+        }
+    }
+};
+
 StatementKind classify_insert(std::string_view sql, const ScanOptions& options) {
     try {
         return plan_insert_values(sql, options) ? StatementKind::insert_values
@@ -75,9 +94,7 @@ StatementKind classify(std::string_view sql, const ScanOptions& options) {
     std::size_t depth = 0;
     std::size_t statements = 0;  // non-empty statements split at `;` outside parentheses
     bool current_empty = true;
-    Lead lead = Lead::undecided;
-    std::size_t lead_depth = 0;
-    std::optional<StatementKind> verdict;
+    FirstStatement first;
     while (scanner.next(token)) {
         if (is_insignificant(token)) {
             continue;
@@ -91,15 +108,7 @@ StatementKind classify(std::string_view sql, const ScanOptions& options) {
             ++statements;
         }
         if (statements == 1) {
-            // `(SELECT 1) UNION (SELECT 2)`: the lead word is after the opening parentheses.
-            if (lead == Lead::undecided) {
-                if (token.kind != TokenKind::open_paren) {
-                    lead = lead_of(sql, token);
-                    lead_depth = depth;
-                }
-            } else if (!verdict && depth == lead_depth) {
-                verdict = verdict_of(sql, lead, token);
-            }
+            first.see(sql, token, depth);
         }
         if (token.kind == TokenKind::open_paren) {
             ++depth;
@@ -113,11 +122,11 @@ StatementKind classify(std::string_view sql, const ScanOptions& options) {
     if (statements > 1) {
         return StatementKind::multi_statement;
     }
-    switch (lead) {
+    switch (first.lead) {
         case Lead::select:
-            return verdict.value_or(StatementKind::query);
+            return first.verdict.value_or(StatementKind::query);
         case Lead::with:
-            return verdict.value_or(StatementKind::other);
+            return first.verdict.value_or(StatementKind::other);
         case Lead::rows:
             return StatementKind::query;
         case Lead::insert:

@@ -15,10 +15,10 @@
 namespace rsodbc::types {
 
 struct ParamSource {
-    SQLSMALLINT c_type;  // already resolved: SQL_C_DEFAULT mapped by the caller
-    const void* data;    // never null here (NULL values are handled by the caller)
-    SQLLEN length;  // octet length for char/wchar/binary (SQL_NTS allowed for char/wchar); ignored
-                    // for fixed-size types
+    SQLSMALLINT c_type = 0;      // already resolved: SQL_C_DEFAULT mapped by the caller
+    const void* data = nullptr;  // never null here (NULL values are handled by the caller)
+    SQLLEN length = 0;  // octet length for char/wchar/binary (SQL_NTS allowed for char/wchar);
+                        // ignored for fixed-size types
     // SQL_C_NUMERIC: the APD's SQL_DESC_SCALE. ODBC ignores the scale (and precision) inside an
     // input SQL_NUMERIC_STRUCT and uses the descriptor's; unset, the struct's own scale is used.
     std::optional<SQLSMALLINT> numeric_scale = std::nullopt;
