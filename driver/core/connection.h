@@ -112,6 +112,11 @@ public:
 
     [[nodiscard]] const wire::Session& session() const { return session_; }
 
+    // Server notices received since the last call (wire::Session::take_notices).
+    std::vector<wire::Notice> take_notices(std::size_t& dropped) {
+        return session_.take_notices(dropped);
+    }
+
 private:
     void open(config::AttributeMap attributes);
     void require_connected() const;

@@ -114,12 +114,30 @@ SQLRETURN Statement::adopt_results(wire::Results results) {
         pending_results_.push_back(std::move(result));
     }
     adopt_next_result();
+    collect_notices();
     const bool odbc3 = connection_.environment().odbc_version() != SQL_OV_ODBC2;
     if (odbc3 && result_ != nullptr && !result_->returns_rows() && result_->affected_rows() == 0
         && is_searched_update_or_delete(result_->command_tag())) {
         return SQL_NO_DATA;
     }
     return SQL_SUCCESS;
+}
+
+// Server notices (NOTICE, WARNING, INFO: RAISE INFO in a procedure, DROP ... IF EXISTS) become
+// 01000 records of the call that received them, so it returns SQL_SUCCESS_WITH_INFO.
+void Statement::collect_notices() {
+    std::size_t dropped = 0;
+    for (const wire::Notice& notice : connection_.take_notices(dropped)) {
+        diagnostics().add(DiagRecord{
+            std::string(sqlstate::general_warning),
+            "[redshift-odbc][server] " + notice.severity + ": " + notice.message
+                + (notice.sqlstate.empty() ? "" : " (server SQLSTATE " + notice.sqlstate + ")")});
+    }
+    if (dropped != 0) {
+        diagnostics().add(DiagRecord{
+            std::string(sqlstate::general_warning),
+            driver_message(std::to_string(dropped) + " more server notices were not kept")});
+    }
 }
 
 void Statement::reset_results() {

@@ -150,6 +150,7 @@ private:
     void look_up_nullability();
     void adopt_next_result();
     void reset_results();
+    void collect_notices();
     [[nodiscard]] bool cursor_open() const;
     void describe_columns();
     void append_columns(const std::vector<wire::ColumnDesc>& described);

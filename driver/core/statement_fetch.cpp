@@ -102,6 +102,7 @@ SQLRETURN Statement::fetch_rowset(FetchRequest request, SQLULEN size, SQLULEN* r
         ++fetched;
     }
     current_row_number_ = fetched == 0 ? 0 : rows_fetched_ - fetched + 1;
+    collect_notices();  // a streaming result's notices arrive with its rows
     return finish_rowset(fetched, size, rows_fetched, row_status);
 }
 

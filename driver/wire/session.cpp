@@ -85,7 +85,30 @@ void Session::connect(const ConnectParams& params) {
                           message);
     }
     conn_ = std::move(conn);
+    PQsetNoticeReceiver(conn_.get(), &Session::receive_notice, this);
     cancel_.reset(PQgetCancel(conn_.get()));
+}
+
+void Session::receive_notice(void* session, const pg_result* result) {
+    auto* self = static_cast<Session*>(session);
+    if (self->notices_.size() >= max_kept_notices) {
+        ++self->dropped_notices_;
+        return;
+    }
+    const auto field = [result](int code) {
+        const char* value = PQresultErrorField(result, code);
+        return std::string(value != nullptr ? value : "");
+    };
+    self->notices_.push_back(Notice{field(PG_DIAG_SEVERITY_NONLOCALIZED), field(PG_DIAG_SQLSTATE),
+                                    field(PG_DIAG_MESSAGE_PRIMARY)});
+}
+
+std::vector<Notice> Session::take_notices(std::size_t& dropped) {
+    dropped = dropped_notices_;
+    dropped_notices_ = 0;
+    std::vector<Notice> taken;
+    taken.swap(notices_);
+    return taken;
 }
 
 void Session::cancel() const {

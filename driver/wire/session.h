@@ -31,6 +31,14 @@ struct StatementShape {
 
 enum class TransactionStatus { idle, active, in_transaction, in_error, unknown };
 
+// A NOTICE, WARNING or INFO message the server sent beside a statement's results (RAISE INFO in a
+// Redshift procedure, "table does not exist, skipping" for DROP ... IF EXISTS).
+struct Notice {
+    std::string severity;  // NOTICE, WARNING, INFO...
+    std::string sqlstate;
+    std::string message;
+};
+
 class Session {
 public:
     // Throws ServerError: 28P01 when the server refused the credentials, 08001 otherwise.
@@ -107,7 +115,16 @@ public:
     // from another thread while a statement is executing.
     void cancel() const;
 
+    // The notices received since the last call, oldest first; at most max_kept_notices of them,
+    // and `dropped` says how many more arrived.
+    std::vector<Notice> take_notices(std::size_t& dropped);
+
+    static constexpr std::size_t max_kept_notices = 100;
+
 private:
+    // libpq's default would print notices on the application's stderr; they become diagnostics.
+    static void receive_notice(void* session, const pg_result* result);
+
     [[noreturn]] void throw_connection_error(const char* fallback_state) const;
     void require_open() const;
     // Any command needs the wire: a result still streaming is read into memory first.
@@ -120,6 +137,8 @@ private:
     ResultStream* stream_ = nullptr;
     std::size_t spill_threshold_ = std::size_t{64} << 20;
     unsigned cursor_counter_ = 0;  // cursor names are unique per session
+    std::vector<Notice> notices_;
+    std::size_t dropped_notices_ = 0;
 };
 
 }  // namespace rsodbc::wire

@@ -2,7 +2,8 @@
 # The driver under Debian's python3-pyodbc: fast_executemany of 10,000 rows (the parameter-array
 # path), plain executemany and a parameterised SELECT, values checked row by row
 # (tests/integration/pyodbc_fast_executemany.py); every type read back with its Python type
-# (tests/integration/pyodbc_types.py).
+# (tests/integration/pyodbc_types.py); the catalog calls, getinfo and escapes
+# (tests/integration/pyodbc_catalog.py).
 #
 # Usage: tests/integration/pyodbc_test.sh [--connstr STR]
 #   --connstr    connection string (default $RSODBC_TEST_CONNSTR)
@@ -46,6 +47,8 @@ rc=0
 "${pre[@]}" "$python" "$here/pyodbc_fast_executemany.py" "$connstr" "$table" || rc=1
 echo "--- pyodbc types"
 "${pre[@]}" "$python" "$here/pyodbc_types.py" "$connstr" || rc=1
+echo "--- pyodbc catalog and escapes"
+"${pre[@]}" "$python" "$here/pyodbc_catalog.py" "$connstr" "${table}_schema" || rc=1
 if ((rc == 0)); then
     echo "pyodbc_test: passed"
 else
