@@ -38,7 +38,7 @@ void Statement::use_descriptor(DescriptorSlot& slot, SQLPOINTER handle) {
         slot.use(nullptr);
         return;
     }
-    Descriptor* descriptor = Handle::from<Descriptor>(handle);
+    auto* descriptor = Handle::from<Descriptor>(handle);
     if (descriptor == nullptr) {
         throw OdbcError(sqlstate::invalid_attribute_value,
                         "invalid attribute value: not a descriptor handle");

@@ -48,7 +48,7 @@ bool valid_time(const Stamp& s) {
 
 void append_padded(unsigned value, std::size_t width, std::string& out) {
     char buffer[16];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    auto* const end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
     const auto length = static_cast<std::size_t>(end - buffer);
     if (length < width) {
         out.append(width - length, '0');

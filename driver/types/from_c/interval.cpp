@@ -68,7 +68,7 @@ struct Span {
 
 void append_number(unsigned __int128 value, std::string& out) {
     char buffer[48];
-    const auto end =
+    auto* const end =
         std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::uint64_t>(value)).ptr;
     out.append(buffer, end);
 }
