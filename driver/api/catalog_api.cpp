@@ -262,24 +262,33 @@ SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMAL
                              procedure_length, column, column_length);
 }
 
-SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT stmt, SQLCHAR*, SQLSMALLINT, SQLCHAR*, SQLSMALLINT,
-                                     SQLCHAR*, SQLSMALLINT) {
+SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT stmt, SQLCHAR* /*catalog*/,
+                                     SQLSMALLINT /*catalog_length*/, SQLCHAR* /*schema*/,
+                                     SQLSMALLINT /*schema_length*/, SQLCHAR* /*table*/,
+                                     SQLSMALLINT /*table_length*/) {
     return privileges(stmt, "SQLTablePrivileges");
 }
 
-SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT stmt, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*, SQLSMALLINT,
-                                      SQLWCHAR*, SQLSMALLINT) {
+SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT stmt, SQLWCHAR* /*catalog*/,
+                                      SQLSMALLINT /*catalog_length*/, SQLWCHAR* /*schema*/,
+                                      SQLSMALLINT /*schema_length*/, SQLWCHAR* /*table*/,
+                                      SQLSMALLINT /*table_length*/) {
     return privileges(stmt, "SQLTablePrivileges");
 }
 
-SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT stmt, SQLCHAR*, SQLSMALLINT, SQLCHAR*, SQLSMALLINT,
-                                      SQLCHAR*, SQLSMALLINT, SQLCHAR*, SQLSMALLINT) {
+SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT stmt, SQLCHAR* /*catalog*/,
+                                      SQLSMALLINT /*catalog_length*/, SQLCHAR* /*schema*/,
+                                      SQLSMALLINT /*schema_length*/, SQLCHAR* /*table*/,
+                                      SQLSMALLINT /*table_length*/, SQLCHAR* /*column*/,
+                                      SQLSMALLINT /*column_length*/) {
     return privileges(stmt, "SQLColumnPrivileges");
 }
 
-SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT stmt, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*,
-                                       SQLSMALLINT, SQLWCHAR*, SQLSMALLINT, SQLWCHAR*,
-                                       SQLSMALLINT) {
+SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT stmt, SQLWCHAR* /*catalog*/,
+                                       SQLSMALLINT /*catalog_length*/, SQLWCHAR* /*schema*/,
+                                       SQLSMALLINT /*schema_length*/, SQLWCHAR* /*table*/,
+                                       SQLSMALLINT /*table_length*/, SQLWCHAR* /*column*/,
+                                       SQLSMALLINT /*column_length*/) {
     return privileges(stmt, "SQLColumnPrivileges");
 }
 

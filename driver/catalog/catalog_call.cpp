@@ -19,6 +19,11 @@ struct Overloaded : Fs... {
     using Fs::operator()...;
 };
 
+// C++20 deduces this from the aggregate initialiser (g++ does); clang 14 does not implement
+// aggregate CTAD yet, so the guide spells it out for both.
+template <class... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
+
 // With SQL_ATTR_METADATA_ID true every name argument is an identifier, and a null pointer is
 // HY009 (ODBC: catalog function arguments). SQLTables' TableType is a value list, never an
 // identifier; SQLForeignKeys checks only the side whose table is named, since one side may be

@@ -97,7 +97,7 @@ Plan schemas_plan(const Context& context) {
 Plan table_types_plan(const Context& context) {
     Plan plan;
     plan.shape = tables_shape();
-    plan.shape_rows = [redshift = context.redshift](Rows) {
+    plan.shape_rows = [redshift = context.redshift](const Rows& /*server_rows*/) {
         Rows rows;
         const auto add = [&rows](std::string_view type) {
             rows.push_back(

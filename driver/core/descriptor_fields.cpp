@@ -123,13 +123,16 @@ FieldValue load_interval_code(const Descriptor& /*descriptor*/, const Descriptor
     return number(interval_code_of(r->concise_type));
 }
 
-void store_nothing(DescriptorHeader&, DescriptorRecord*, const FieldValue&) {}
+void store_nothing(DescriptorHeader& /*header*/, DescriptorRecord* /*record*/,
+                   const FieldValue& /*value*/) {}
 
 using R = DescriptorRecord;
 using H = DescriptorHeader;
 using F = FieldType;
 
-#define RSODBC_MEMBER(m) &load<&m>, &store<&m>  // NOLINT(cppcoreguidelines-macro-usage)
+// m must stay unparenthesised: &(H::x) is a plain address, not the pointer to member load needs.
+#define RSODBC_MEMBER(m) \
+    &load<&m>, &store<&m>  // NOLINT(cppcoreguidelines-macro-usage,bugprone-macro-parentheses)
 
 // clang-format off
 const std::array fields = {

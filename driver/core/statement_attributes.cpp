@@ -29,6 +29,69 @@ SQLULEN pointer_value(const void* pointer) {
                         + " is not supported");
 }
 
+void cursor_option_changed(Diagnostics& diagnostics, const std::string& what) {
+    diagnostics.add_warning(sqlstate::option_value_changed, "option value changed: " + what);
+}
+
+[[noreturn]] void invalid_cursor_option(SQLULEN value, const char* what) {
+    throw OdbcError(sqlstate::invalid_attribute_value,
+                    "invalid attribute value " + std::to_string(value) + " for " + what);
+}
+
+// SQL_ATTR_CURSOR_TYPE or SQL_ATTR_CURSOR_SCROLLABLE: the cursor type the request comes to.
+SQLULEN requested_cursor_type(SQLINTEGER attribute, SQLULEN value, Diagnostics& diagnostics) {
+    if (attribute == SQL_ATTR_CURSOR_TYPE) {
+        if (value == SQL_CURSOR_KEYSET_DRIVEN || value == SQL_CURSOR_DYNAMIC) {
+            cursor_option_changed(diagnostics,
+                                  "keyset-driven and dynamic cursors are not supported; the "
+                                  "cursor is static (SQL_CURSOR_STATIC)");
+            return SQL_CURSOR_STATIC;
+        }
+        if (value != SQL_CURSOR_FORWARD_ONLY && value != SQL_CURSOR_STATIC) {
+            invalid_cursor_option(value, "SQL_ATTR_CURSOR_TYPE");
+        }
+        return value;
+    }
+    if (value != SQL_NONSCROLLABLE && value != SQL_SCROLLABLE) {
+        invalid_cursor_option(value, "SQL_ATTR_CURSOR_SCROLLABLE");
+    }
+    // ODBC: a scrollable request picks a scrollable cursor type; the driver's is static.
+    return value == SQL_SCROLLABLE ? SQL_CURSOR_STATIC : SQL_CURSOR_FORWARD_ONLY;
+}
+
+// Sensitivity, concurrency and bookmarks have one value each here: a request is accepted, changed
+// with 01S02, or refused, and nothing is stored.
+void check_fixed_cursor_option(SQLINTEGER attribute, SQLULEN value, Diagnostics& diagnostics) {
+    switch (attribute) {
+        case SQL_ATTR_CURSOR_SENSITIVITY:
+            if (value == SQL_SENSITIVE) {
+                cursor_option_changed(diagnostics, "cursors are insensitive (SQL_INSENSITIVE)");
+            } else if (value != SQL_UNSPECIFIED && value != SQL_INSENSITIVE) {
+                invalid_cursor_option(value, "SQL_ATTR_CURSOR_SENSITIVITY");
+            }
+            return;
+        case SQL_ATTR_CONCURRENCY:
+            if (value == SQL_CONCUR_LOCK || value == SQL_CONCUR_ROWVER
+                || value == SQL_CONCUR_VALUES) {
+                cursor_option_changed(diagnostics,
+                                      "cursors are read-only (SQL_CONCUR_READ_ONLY): Redshift has "
+                                      "no positioned UPDATE or DELETE");
+            } else if (value != SQL_CONCUR_READ_ONLY) {
+                invalid_cursor_option(value, "SQL_ATTR_CONCURRENCY");
+            }
+            return;
+        default:  // SQL_ATTR_USE_BOOKMARKS
+            if (value == SQL_UB_ON || value == SQL_UB_VARIABLE) {
+                throw OdbcError(sqlstate::optional_feature_not_implemented,
+                                "optional feature not implemented: bookmarks are not supported");
+            }
+            if (value != SQL_UB_OFF) {
+                invalid_cursor_option(value, "SQL_ATTR_USE_BOOKMARKS");
+            }
+            return;
+    }
+}
+
 }  // namespace
 
 // SQL_ATTR_APP_ROW_DESC / SQL_ATTR_APP_PARAM_DESC: an explicitly allocated descriptor of this
@@ -38,7 +101,7 @@ void Statement::use_descriptor(DescriptorSlot& slot, SQLPOINTER handle) {
         slot.use(nullptr);
         return;
     }
-    Descriptor* descriptor = Handle::from<Descriptor>(handle);
+    auto* descriptor = Handle::from<Descriptor>(handle);
     if (descriptor == nullptr) {
         throw OdbcError(sqlstate::invalid_attribute_value,
                         "invalid attribute value: not a descriptor handle");
@@ -189,58 +252,11 @@ void Statement::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
 // (ODBC: "Cursor Characteristics and Cursor Type"). The cursor type shapes the next execution,
 // so it cannot change while a cursor is open (24000) or after SQLPrepare (HY011).
 void Statement::set_cursor_attribute(SQLINTEGER attribute, SQLULEN value) {
-    auto changed = [&](const std::string& what) {
-        diagnostics().add_warning(sqlstate::option_value_changed, "option value changed: " + what);
-    };
-    auto invalid = [&](const char* what) {
-        throw OdbcError(sqlstate::invalid_attribute_value,
-                        "invalid attribute value " + std::to_string(value) + " for " + what);
-    };
-    switch (attribute) {
-        case SQL_ATTR_CURSOR_TYPE:
-            if (value == SQL_CURSOR_KEYSET_DRIVEN || value == SQL_CURSOR_DYNAMIC) {
-                changed(
-                    "keyset-driven and dynamic cursors are not supported; the cursor is "
-                    "static (SQL_CURSOR_STATIC)");
-                value = SQL_CURSOR_STATIC;
-            } else if (value != SQL_CURSOR_FORWARD_ONLY && value != SQL_CURSOR_STATIC) {
-                invalid("SQL_ATTR_CURSOR_TYPE");
-            }
-            break;
-        case SQL_ATTR_CURSOR_SCROLLABLE:
-            if (value != SQL_NONSCROLLABLE && value != SQL_SCROLLABLE) {
-                invalid("SQL_ATTR_CURSOR_SCROLLABLE");
-            }
-            // ODBC: a scrollable request picks a scrollable cursor type; the driver's is static.
-            value = value == SQL_SCROLLABLE ? SQL_CURSOR_STATIC : SQL_CURSOR_FORWARD_ONLY;
-            break;
-        case SQL_ATTR_CURSOR_SENSITIVITY:
-            if (value == SQL_SENSITIVE) {
-                changed("cursors are insensitive (SQL_INSENSITIVE)");
-            } else if (value != SQL_UNSPECIFIED && value != SQL_INSENSITIVE) {
-                invalid("SQL_ATTR_CURSOR_SENSITIVITY");
-            }
-            return;
-        case SQL_ATTR_CONCURRENCY:
-            if (value == SQL_CONCUR_LOCK || value == SQL_CONCUR_ROWVER
-                || value == SQL_CONCUR_VALUES) {
-                changed(
-                    "cursors are read-only (SQL_CONCUR_READ_ONLY): Redshift has no "
-                    "positioned UPDATE or DELETE");
-            } else if (value != SQL_CONCUR_READ_ONLY) {
-                invalid("SQL_ATTR_CONCURRENCY");
-            }
-            return;
-        default:  // SQL_ATTR_USE_BOOKMARKS
-            if (value == SQL_UB_ON || value == SQL_UB_VARIABLE) {
-                throw OdbcError(sqlstate::optional_feature_not_implemented,
-                                "optional feature not implemented: bookmarks are not supported");
-            }
-            if (value != SQL_UB_OFF) {
-                invalid("SQL_ATTR_USE_BOOKMARKS");
-            }
-            return;
+    if (attribute != SQL_ATTR_CURSOR_TYPE && attribute != SQL_ATTR_CURSOR_SCROLLABLE) {
+        check_fixed_cursor_option(attribute, value, diagnostics());
+        return;
     }
+    value = requested_cursor_type(attribute, value, diagnostics());
     if (value == cursor_type_) {
         return;  // no change: allowed at any time
     }
@@ -259,6 +275,7 @@ void Statement::set_cursor_attribute(SQLINTEGER attribute, SQLULEN value) {
 
 // Several attributes share a value (SQL_CURSOR_FORWARD_ONLY == SQL_UB_OFF == 0...): a lookup table.
 // NOLINTBEGIN(bugprone-branch-clone)
+// NOLINTNEXTLINE(readability-function-size): one case per attribute, nothing to split out.
 SQLULEN Statement::get_attribute(SQLINTEGER attribute) {
     switch (attribute) {
         case SQL_ATTR_APP_ROW_DESC:

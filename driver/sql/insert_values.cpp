@@ -172,7 +172,7 @@ void find_parameter_elements(std::string_view sql, const std::vector<Token>& tok
     std::size_t significant = 0;  // significant tokens in the current element
     // The parameter the current element holds, if any (no std::optional: g++ 12 reports a
     // false maybe-uninitialized for it in release builds).
-    constexpr std::size_t no_slot = static_cast<std::size_t>(-1);
+    constexpr auto no_slot = static_cast<std::size_t>(-1);
     std::size_t lone_slot = no_slot;
     std::size_t question_marks = 0;
     auto close_element = [&] {

@@ -99,10 +99,10 @@ SqlTypeInfo describe_server_type(unsigned type_oid, int type_modifier) {
         case oid::super:
             // JSON text of up to 16 MB per value.
             return {SQL_LONGVARCHAR,
-                    16U * 1024U * 1024U,
+                    SQLULEN{16} * 1024 * 1024,
                     0,
-                    16 * 1024 * 1024,
-                    16 * 1024 * 1024,
+                    SQLLEN{16} * 1024 * 1024,
+                    SQLLEN{16} * 1024 * 1024,
                     "super",
                     false,
                     true,
@@ -111,10 +111,10 @@ SqlTypeInfo describe_server_type(unsigned type_oid, int type_modifier) {
         case oid::json:
         case oid::jsonb:
             return {SQL_LONGVARCHAR,
-                    16U * 1024U * 1024U,
+                    SQLULEN{16} * 1024 * 1024,
                     0,
-                    16 * 1024 * 1024,
-                    16 * 1024 * 1024,
+                    SQLLEN{16} * 1024 * 1024,
+                    SQLLEN{16} * 1024 * 1024,
                     type_oid == oid::json ? "json" : "jsonb",
                     false,
                     true,

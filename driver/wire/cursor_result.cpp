@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace rsodbc::wire {
 
@@ -58,9 +59,9 @@ bool CursorResult::next_row() {
     if (spool_ != nullptr) {
         from_spool_ = spool_->next();
         if (!from_spool_ && lost_rows_) {
-            const ServerError error = *lost_rows_;
+            ServerError error = *lost_rows_;
             lost_rows_.reset();
-            throw error;
+            throw ServerError(std::move(error));
         }
         return from_spool_;
     }

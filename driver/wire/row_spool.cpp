@@ -19,10 +19,14 @@ void put_length(std::string& out, std::int32_t length) {
 }
 
 [[noreturn]] void file_error(const char* what) {
+    const int error = errno;
+    // strerror_r, not strerror: several connections may spool at once. g++ and clang define
+    // _GNU_SOURCE for C++, so this is the GNU form that returns the message.
+    char buffer[256];
+    const char* message = strerror_r(error, buffer, sizeof buffer);
     // 58030: PostgreSQL's own code for an I/O error.
-    throw ServerError("58030",
-                      std::string("cannot ") + what
-                          + " the temporary file holding rows read ahead: " + std::strerror(errno));
+    throw ServerError("58030", std::string("cannot ") + what
+                                   + " the temporary file holding rows read ahead: " + message);
 }
 
 }  // namespace

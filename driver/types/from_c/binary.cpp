@@ -187,10 +187,12 @@ Encoded encode_guid_text(std::string_view text, const ParamTarget& target, std::
     }
     for (std::size_t i = 0; i < text.size(); ++i) {
         const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? text[i] != '-' : hex_value(text[i]) < 0) {
+        // The digit is looked up once, so the check and the use see the same value.
+        const int digit = dash ? 0 : hex_value(text[i]);
+        if (dash ? text[i] != '-' : digit < 0) {
             return fail(Outcome::invalid_character, out);
         }
-        out += dash ? '-' : hex_digits[hex_value(text[i])];
+        out += dash ? '-' : hex_digits[digit];
     }
     return finish(Outcome::ok, target, out);
 }

@@ -48,7 +48,7 @@ bool valid_time(const Stamp& s) {
 
 void append_padded(unsigned value, std::size_t width, std::string& out) {
     char buffer[16];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    auto* const end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
     const auto length = static_cast<std::size_t>(end - buffer);
     if (length < width) {
         out.append(width - length, '0');
@@ -101,22 +101,102 @@ void set_today(Stamp& s) {
     s.day = static_cast<unsigned>(today.day());
 }
 
-Encoded encode_stamp(Stamp s, StampOrigin origin, const ParamTarget& target, std::string& out) {
+// The pairs appendix D lists: character and timestamp targets take any stamp; a date target
+// needs a date part, a time target a time part.
+bool pair_exists(TargetKind kind, StampKind stamp) {
+    return is_character(kind) || kind == TargetKind::timestamp
+           || (kind == TargetKind::date && stamp != StampKind::time)
+           || (kind == TargetKind::time && stamp != StampKind::date);
+}
+
+bool valid_stamp(const Stamp& s) {
+    return (s.kind == StampKind::time || valid_date(s))
+           && (s.kind == StampKind::date || valid_time(s));
+}
+
+Outcome write_date(const Stamp& s, std::string& out) {
+    // "Time portion is nonzero": 22008, never a silently dropped time.
+    if (s.kind == StampKind::timestamp
+        && (s.hour != 0 || s.minute != 0 || s.second != 0 || s.fraction != 0 || s.beyond_nanos)) {
+        return Outcome::datetime_overflow;
+    }
+    append_date(s, out);
+    return Outcome::ok;
+}
+
+Outcome write_time(const Stamp& s, std::string& out) {
+    // ODBC's time has no fractional seconds: a timestamp's must be zero. A time literal
+    // may carry them (Redshift's TIME keeps microseconds), to microseconds.
+    if (s.kind == StampKind::timestamp && (s.fraction != 0 || s.beyond_nanos)) {
+        return Outcome::datetime_overflow;
+    }
+    if (s.fraction % 1000 != 0 || s.beyond_nanos) {
+        return Outcome::datetime_overflow;
+    }
+    append_time(s, out);
+    return Outcome::ok;
+}
+
+Outcome write_timestamp(Stamp s, StampOrigin origin, const ParamTarget& target, std::string& out) {
+    if (s.kind == StampKind::time) {
+        set_today(s);
+        if (origin == StampOrigin::structure) {
+            s.fraction = 0;
+        }
+    }
+    // "Fractional seconds fields are truncated": 22008.
+    if (s.fraction % kept_unit(target) != 0 || s.beyond_nanos) {
+        return Outcome::datetime_overflow;
+    }
+    append_date(s, out);
+    out += ' ';
+    append_time(s, out);
+    return Outcome::ok;
+}
+
+// Character targets: the literal's own form.
+Outcome write_literal(const Stamp& s, const ParamTarget& target, std::string& out) {
+    if (s.kind != StampKind::time) {
+        append_date(s, out);
+    }
+    if (s.kind == StampKind::timestamp) {
+        out += ' ';
+    }
+    if (s.kind != StampKind::date) {
+        append_time(s, out);
+    }
+    if (!fits_column(out, target)) {
+        return param_outcome::string_right_truncated;
+    }
+    return Outcome::ok;
+}
+
+Outcome write_stamp(const Stamp& s, StampOrigin origin, TargetKind kind, const ParamTarget& target,
+                    std::string& out) {
+    switch (kind) {
+        case TargetKind::date:
+            return write_date(s, out);
+        case TargetKind::time:
+            return write_time(s, out);
+        case TargetKind::timestamp:
+            return write_timestamp(s, origin, target, out);
+        default:
+            return write_literal(s, target, out);
+    }
+}
+
+Encoded encode_stamp(const Stamp& s, StampOrigin origin, const ParamTarget& target,
+                     std::string& out) {
     out.clear();
     const TargetKind kind = classify(target.sql_type);
-    const bool pair_exists = is_character(kind) || kind == TargetKind::timestamp
-                             || (kind == TargetKind::date && s.kind != StampKind::time)
-                             || (kind == TargetKind::time && s.kind != StampKind::date);
-    if (!pair_exists) {
+    if (!pair_exists(kind, s.kind)) {
         // Struct: a pair appendix D does not list (07006). Text: "not a valid date-literal or
         // timestamp-literal" for this target (22018).
         return fail(
             origin == StampOrigin::structure ? Outcome::unsupported : Outcome::invalid_character,
             out);
     }
-    const bool valid = (s.kind == StampKind::time || valid_date(s))
-                       && (s.kind == StampKind::date || valid_time(s));
-    if (!valid) {
+    if (!valid_stamp(s)) {
         // A struct that is not a valid date is 22008 into character targets and 22007 into
         // datetime targets (appendix D). Text that reads as a literal but names a day or time
         // that does not exist (month 13, February 30, hour 24) is a field overflow: 22008.
@@ -125,56 +205,9 @@ Encoded encode_stamp(Stamp s, StampOrigin origin, const ParamTarget& target, std
                         : Outcome::datetime_overflow,
                     out);
     }
-    switch (kind) {
-        case TargetKind::date:
-            // "Time portion is nonzero": 22008, never a silently dropped time.
-            if (s.kind == StampKind::timestamp
-                && (s.hour != 0 || s.minute != 0 || s.second != 0 || s.fraction != 0
-                    || s.beyond_nanos)) {
-                return fail(Outcome::datetime_overflow, out);
-            }
-            append_date(s, out);
-            break;
-        case TargetKind::time:
-            // ODBC's time has no fractional seconds: a timestamp's must be zero. A time literal
-            // may carry them (Redshift's TIME keeps microseconds), to microseconds.
-            if (s.kind == StampKind::timestamp && (s.fraction != 0 || s.beyond_nanos)) {
-                return fail(Outcome::datetime_overflow, out);
-            }
-            if (s.fraction % 1000 != 0 || s.beyond_nanos) {
-                return fail(Outcome::datetime_overflow, out);
-            }
-            append_time(s, out);
-            break;
-        case TargetKind::timestamp:
-            if (s.kind == StampKind::time) {
-                set_today(s);
-                if (origin == StampOrigin::structure) {
-                    s.fraction = 0;
-                }
-            }
-            // "Fractional seconds fields are truncated": 22008.
-            if (s.fraction % kept_unit(target) != 0 || s.beyond_nanos) {
-                return fail(Outcome::datetime_overflow, out);
-            }
-            append_date(s, out);
-            out += ' ';
-            append_time(s, out);
-            break;
-        default:  // character targets: the literal's own form
-            if (s.kind != StampKind::time) {
-                append_date(s, out);
-            }
-            if (s.kind == StampKind::timestamp) {
-                out += ' ';
-            }
-            if (s.kind != StampKind::date) {
-                append_time(s, out);
-            }
-            if (!fits_column(out, target)) {
-                return fail(param_outcome::string_right_truncated, out);
-            }
-            break;
+    const Outcome outcome = write_stamp(s, origin, kind, target, out);
+    if (outcome != Outcome::ok) {
+        return fail(outcome, out);
     }
     return finish(Outcome::ok, target, out);
 }

@@ -230,6 +230,65 @@ Encoded encode_character(std::string_view utf8, const ParamTarget& target, std::
     return fail(Outcome::unsupported, out);
 }
 
+namespace {
+
+// SQL_C_CHAR: SQL_NTS-terminated or counted bytes.
+Encoded encode_narrow(const ParamSource& source, const ParamTarget& target, std::string& out) {
+    const char* text = static_cast<const char*>(source.data);
+    if (source.length < 0 && source.length != SQL_NTS) {
+        return fail(Outcome::invalid_character, out);
+    }
+    const std::size_t size =
+        source.length == SQL_NTS ? std::strlen(text) : static_cast<std::size_t>(source.length);
+    return encode_character(std::string_view(text, size), target, out);
+}
+
+// SQL_C_WCHAR: SQLWCHAR is UTF-16 here (unixODBC); copied so an odd-aligned buffer is read safely.
+Encoded encode_wide(const ParamSource& source, const ParamTarget& target, std::string& out) {
+    std::u16string units;
+    const auto* bytes = static_cast<const unsigned char*>(source.data);
+    if (source.length == SQL_NTS) {
+        for (std::size_t i = 0;; i += 2) {
+            char16_t unit = 0;
+            std::memcpy(&unit, bytes + i, sizeof unit);
+            if (unit == 0) {
+                break;
+            }
+            units.push_back(unit);
+        }
+    } else if (source.length < 0 || source.length % 2 != 0) {
+        // Appendix D: Unicode data must have an even length.
+        return fail(Outcome::invalid_character, out);
+    } else {
+        units.resize(static_cast<std::size_t>(source.length) / 2);
+        std::memcpy(units.data(), bytes, static_cast<std::size_t>(source.length));
+    }
+    std::string utf8;
+    try {
+        append_utf8(units, utf8);
+    } catch (const EncodingError&) {
+        return fail(Outcome::invalid_character, out);
+    }
+    return encode_character(utf8, target, out);
+}
+
+// SQL_C_BINARY (counted bytes) and SQL_C_GUID (the struct).
+Encoded encode_bytes(const ParamSource& source, const ParamTarget& target, std::string& out) {
+    if (source.c_type == SQL_C_GUID) {
+        SQLGUID guid{};
+        std::memcpy(&guid, source.data, sizeof guid);
+        return encode_guid(guid, target, out);
+    }
+    if (source.length < 0) {
+        return fail(Outcome::invalid_character, out);
+    }
+    const std::string_view bytes(static_cast<const char*>(source.data),
+                                 static_cast<std::size_t>(source.length));
+    return encode_binary(bytes, target, out);
+}
+
+}  // namespace
+
 }  // namespace from_c
 
 std::string_view parameter_sqlstate(Outcome outcome) {
@@ -269,78 +328,32 @@ bool is_parameter_error(Outcome outcome) {
 }
 
 Encoded encode_parameter(const ParamSource& source, const ParamTarget& target, std::string& out) {
-    using namespace from_c;
     out.clear();
     const SQLSMALLINT c_type = source.c_type;
     if (c_type == SQL_C_CHAR) {
-        const char* text = static_cast<const char*>(source.data);
-        if (source.length < 0 && source.length != SQL_NTS) {
-            return fail(Outcome::invalid_character, out);
-        }
-        const std::size_t size =
-            source.length == SQL_NTS ? std::strlen(text) : static_cast<std::size_t>(source.length);
-        return encode_character(std::string_view(text, size), target, out);
+        return from_c::encode_narrow(source, target, out);
     }
     if (c_type == SQL_C_WCHAR) {
-        // SQLWCHAR is UTF-16 here (unixODBC); copied so an odd-aligned buffer is read safely.
-        std::u16string units;
-        const auto* bytes = static_cast<const unsigned char*>(source.data);
-        if (source.length == SQL_NTS) {
-            for (std::size_t i = 0;; i += 2) {
-                char16_t unit = 0;
-                std::memcpy(&unit, bytes + i, sizeof unit);
-                if (unit == 0) {
-                    break;
-                }
-                units.push_back(unit);
-            }
-        } else if (source.length < 0 || source.length % 2 != 0) {
-            // Appendix D: Unicode data must have an even length.
-            return fail(Outcome::invalid_character, out);
-        } else {
-            units.resize(static_cast<std::size_t>(source.length) / 2);
-            std::memcpy(units.data(), bytes, static_cast<std::size_t>(source.length));
-        }
-        std::string utf8;
-        try {
-            append_utf8(units, utf8);
-        } catch (const EncodingError&) {
-            return fail(Outcome::invalid_character, out);
-        }
-        return encode_character(utf8, target, out);
+        return from_c::encode_wide(source, target, out);
     }
-    if (is_number_c_type(c_type)) {
-        return encode_number(source, target, out);
+    if (from_c::is_number_c_type(c_type)) {
+        return from_c::encode_number(source, target, out);
     }
     if (c_type == SQL_C_BIT) {
-        return encode_bit(source, target, out);
+        return from_c::encode_bit(source, target, out);
     }
     if (is_datetime_c_type(c_type)) {
-        return encode_datetime(source, target, out);
+        return from_c::encode_datetime(source, target, out);
     }
-    switch (c_type) {
-        case SQL_C_BINARY: {
-            if (source.length < 0) {
-                return fail(Outcome::invalid_character, out);
-            }
-            const std::string_view bytes(static_cast<const char*>(source.data),
-                                         static_cast<std::size_t>(source.length));
-            return encode_binary(bytes, target, out);
-        }
-        case SQL_C_GUID: {
-            SQLGUID guid{};
-            std::memcpy(&guid, source.data, sizeof guid);
-            return encode_guid(guid, target, out);
-        }
-        default:
-            break;
+    if (c_type == SQL_C_BINARY || c_type == SQL_C_GUID) {
+        return from_c::encode_bytes(source, target, out);
     }
     if (is_interval_c_type(c_type)) {
         SQL_INTERVAL_STRUCT interval{};
         std::memcpy(&interval, source.data, sizeof interval);
-        return encode_interval(interval, c_type, target, out);
+        return from_c::encode_interval(interval, c_type, target, out);
     }
-    return fail(Outcome::unsupported, out);
+    return from_c::fail(Outcome::unsupported, out);
 }
 
 }  // namespace rsodbc::types

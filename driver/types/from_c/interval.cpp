@@ -68,7 +68,7 @@ struct Span {
 
 void append_number(unsigned __int128 value, std::string& out) {
     char buffer[48];
-    const auto end =
+    auto* const end =
         std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::uint64_t>(value)).ptr;
     out.append(buffer, end);
 }
@@ -354,17 +354,15 @@ bool read_field(std::string_view text, std::size_t& i, std::uint64_t& value) {
     return i > start;
 }
 
-}  // namespace
-
-Encoded encode_interval_text(std::string_view text, const ParamTarget& target, std::string& out) {
-    out.clear();
-    // Accepted: the bare value ("154 22:44:10", "-1-2"), or an interval literal
-    // ("INTERVAL -'1-2' YEAR TO MONTH", "{INTERVAL '3' DAY}"), whose qualifier is the target's.
-    std::string_view body = text;
+// The value inside an interval literal ("INTERVAL -'1-2' YEAR TO MONTH", "{INTERVAL '3' DAY}"),
+// or the text itself when it is a bare value, with any leading sign folded into `negative`.
+// False when the literal is malformed.
+bool interval_value_text(std::string_view text, std::string_view& body, bool& negative) {
+    body = text;
     if (body.size() >= 2 && body.front() == '{' && body.back() == '}') {
         body = trim_blanks(body.substr(1, body.size() - 2));
     }
-    bool negative = false;
+    negative = false;
     if (starts_with_word(body, "INTERVAL")) {
         body = trim_blanks(body.substr(8));
         if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
@@ -373,7 +371,7 @@ Encoded encode_interval_text(std::string_view text, const ParamTarget& target, s
         }
         const std::size_t close = body.size() > 1 ? body.find('\'', 1) : std::string_view::npos;
         if (body.empty() || body.front() != '\'' || close == std::string_view::npos) {
-            return fail(Outcome::invalid_character, out);
+            return false;
         }
         body = trim_blanks(body.substr(1, close - 1));
     }
@@ -381,43 +379,46 @@ Encoded encode_interval_text(std::string_view text, const ParamTarget& target, s
         negative = negative != (body.front() == '-');
         body = body.substr(1);
     }
-    const Fields f = fields_of(target.sql_type);
-    std::uint64_t values[7] = {};
-    std::size_t i = 0;
+    return true;
+}
+
+// The target's fields from leading to trailing, each after its separator ("1-2", "3 4:5:6").
+bool read_interval_fields(std::string_view body, const Fields& f, std::size_t& i,
+                          std::uint64_t (&values)[7]) {
     for (int field = f.leading; field <= f.trailing; ++field) {
         if (field != f.leading) {
             const char separator = field == month ? '-' : field == hour ? ' ' : ':';
             if (i >= body.size() || body[i] != separator) {
-                return fail(Outcome::invalid_character, out);
+                return false;
             }
             ++i;
         }
         if (!read_field(body, i, values[field])) {
-            return fail(Outcome::invalid_character, out);
+            return false;
         }
     }
-    std::uint64_t fraction = 0;
-    if (f.trailing == second && i < body.size() && body[i] == '.') {
-        std::size_t digits = 0;
-        for (++i; i < body.size() && body[i] >= '0' && body[i] <= '9'; ++i, ++digits) {
-            if (digits < 6) {
-                fraction = fraction * 10 + static_cast<std::uint64_t>(body[i] - '0');
-            } else if (body[i] != '0') {
-                return fail(param_outcome::interval_field_overflow, out);  // below microseconds
-            }
-        }
-        for (; digits < 6; ++digits) {
-            fraction *= 10;
-        }
-    }
-    if (i != body.size()) {
-        return fail(Outcome::invalid_character, out);
-    }
-    for (const std::uint64_t v : values) {
-        if (v > std::numeric_limits<SQLUINTEGER>::max()) {
-            return fail(param_outcome::interval_field_overflow, out);
+    return true;
+}
+
+// Fractional seconds after the '.' at body[i], in microseconds; nonzero digits below a
+// microsecond are an interval field overflow.
+Outcome read_interval_fraction(std::string_view body, std::size_t& i, std::uint64_t& fraction) {
+    std::size_t digits = 0;
+    for (++i; i < body.size() && body[i] >= '0' && body[i] <= '9'; ++i, ++digits) {
+        if (digits < 6) {
+            fraction = fraction * 10 + static_cast<std::uint64_t>(body[i] - '0');
+        } else if (body[i] != '0') {
+            return param_outcome::interval_field_overflow;  // below microseconds
         }
     }
+    for (; digits < 6; ++digits) {
+        fraction *= 10;
+    }
+    return Outcome::ok;
+}
+
+SQL_INTERVAL_STRUCT interval_struct(const ParamTarget& target, const Fields& f, bool negative,
+                                    const std::uint64_t (&values)[7], std::uint64_t fraction) {
     SQL_INTERVAL_STRUCT interval{};
     interval.interval_type = static_cast<SQLINTERVAL>(target.sql_type - 100);
     interval.interval_sign = negative ? SQL_TRUE : SQL_FALSE;
@@ -432,7 +433,43 @@ Encoded encode_interval_text(std::string_view text, const ParamTarget& target, s
         ds.second = static_cast<SQLUINTEGER>(values[second]);
         ds.fraction = static_cast<SQLUINTEGER>(fraction);
     }
-    return encode_interval(interval, target.sql_type, target, out);
+    return interval;
+}
+
+}  // namespace
+
+Encoded encode_interval_text(std::string_view text, const ParamTarget& target, std::string& out) {
+    out.clear();
+    // Accepted: the bare value ("154 22:44:10", "-1-2"), or an interval literal
+    // ("INTERVAL -'1-2' YEAR TO MONTH", "{INTERVAL '3' DAY}"), whose qualifier is the target's.
+    std::string_view body;
+    bool negative = false;
+    if (!interval_value_text(text, body, negative)) {
+        return fail(Outcome::invalid_character, out);
+    }
+    const Fields f = fields_of(target.sql_type);
+    std::uint64_t values[7] = {};
+    std::size_t i = 0;
+    if (!read_interval_fields(body, f, i, values)) {
+        return fail(Outcome::invalid_character, out);
+    }
+    std::uint64_t fraction = 0;
+    if (f.trailing == second && i < body.size() && body[i] == '.') {
+        const Outcome outcome = read_interval_fraction(body, i, fraction);
+        if (outcome != Outcome::ok) {
+            return fail(outcome, out);
+        }
+    }
+    if (i != body.size()) {
+        return fail(Outcome::invalid_character, out);
+    }
+    for (const std::uint64_t v : values) {
+        if (v > std::numeric_limits<SQLUINTEGER>::max()) {
+            return fail(param_outcome::interval_field_overflow, out);
+        }
+    }
+    return encode_interval(interval_struct(target, f, negative, values, fraction), target.sql_type,
+                           target, out);
 }
 
 }  // namespace rsodbc::types::from_c

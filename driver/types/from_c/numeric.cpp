@@ -230,6 +230,31 @@ Decimal decimal_from(bool negative, std::uint64_t magnitude, std::int64_t expone
     return value;
 }
 
+namespace {
+
+// The signed exponent after the 'e' or 'E' at text[i]; false when it has no digits.
+bool read_exponent(std::string_view text, std::size_t& i, std::int64_t& exponent) {
+    ++i;
+    bool negative_exponent = false;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
+        negative_exponent = text[i] == '-';
+        ++i;
+    }
+    std::size_t exponent_digits = 0;
+    for (; i < text.size() && is_digit(text[i]); ++i, ++exponent_digits) {
+        if (exponent < 1'000'000'000'000) {  // saturates: such a value fits nothing anyway
+            exponent = exponent * 10 + (text[i] - '0');
+        }
+    }
+    if (exponent_digits == 0) {
+        return false;
+    }
+    exponent = negative_exponent ? -exponent : exponent;
+    return true;
+}
+
+}  // namespace
+
 bool parse_decimal(std::string_view text, Decimal& value) {
     value = Decimal{};
     std::size_t i = 0;
@@ -251,23 +276,9 @@ bool parse_decimal(std::string_view text, Decimal& value) {
         return false;
     }
     std::int64_t exponent = 0;
-    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-        ++i;
-        bool negative_exponent = false;
-        if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
-            negative_exponent = text[i] == '-';
-            ++i;
-        }
-        std::size_t exponent_digits = 0;
-        for (; i < text.size() && is_digit(text[i]); ++i, ++exponent_digits) {
-            if (exponent < 1'000'000'000'000) {  // saturates: such a value fits nothing anyway
-                exponent = exponent * 10 + (text[i] - '0');
-            }
-        }
-        if (exponent_digits == 0) {
-            return false;
-        }
-        exponent = negative_exponent ? -exponent : exponent;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')
+        && !read_exponent(text, i, exponent)) {
+        return false;
     }
     if (i != text.size()) {
         return false;
@@ -368,6 +379,40 @@ bool is_number_c_type(SQLSMALLINT c_type) {
            || c_type == SQL_C_NUMERIC;
 }
 
+namespace {
+
+// SQL_C_FLOAT and SQL_C_DOUBLE.
+Encoded encode_approximate(const ParamSource& source, const ParamTarget& target, std::string& out) {
+    const TargetKind kind = classify(target.sql_type);
+    if (kind == TargetKind::interval_year_month || kind == TargetKind::interval_day_time) {
+        // Appendix D, note [a]: approximate numbers never become intervals.
+        return fail(Outcome::unsupported, out);
+    }
+    const bool single = source.c_type == SQL_C_FLOAT;
+    const double number = single ? read_as<float>(source.data) : read_as<double>(source.data);
+    if (!std::isfinite(number)) {
+        // Only the float types have NaN and infinities (PostgreSQL's spellings).
+        if (kind != TargetKind::floating) {
+            return fail(Outcome::out_of_range, out);
+        }
+        out = std::isnan(number) ? "NaN" : number > 0 ? "Infinity" : "-Infinity";
+        return finish(Outcome::ok, target, out);
+    }
+    // The shortest text that reads back as the same float or double: what the
+    // application sees as its value, with no digits from binary noise.
+    char buffer[64];
+    Decimal value;
+    const auto result =
+        single ? std::to_chars(buffer, buffer + sizeof buffer, read_as<float>(source.data))
+               : std::to_chars(buffer, buffer + sizeof buffer, number);
+    if (!parse_decimal(std::string_view(buffer, result.ptr), value)) {
+        return fail(Outcome::invalid_character, out);  // unreachable: to_chars output
+    }
+    return encode_decimal(std::move(value), target, NumberOrigin::numeric, out);
+}
+
+}  // namespace
+
 Encoded encode_number(const ParamSource& source, const ParamTarget& target, std::string& out) {
     out.clear();
     Decimal value;
@@ -403,34 +448,8 @@ Encoded encode_number(const ParamSource& source, const ParamTarget& target, std:
             value = numeric_struct_decimal(source.data, source.numeric_scale);
             break;
         case SQL_C_FLOAT:
-        case SQL_C_DOUBLE: {
-            const TargetKind kind = classify(target.sql_type);
-            if (kind == TargetKind::interval_year_month || kind == TargetKind::interval_day_time) {
-                // Appendix D, note [a]: approximate numbers never become intervals.
-                return fail(Outcome::unsupported, out);
-            }
-            const bool single = source.c_type == SQL_C_FLOAT;
-            const double number =
-                single ? read_as<float>(source.data) : read_as<double>(source.data);
-            if (!std::isfinite(number)) {
-                // Only the float types have NaN and infinities (PostgreSQL's spellings).
-                if (kind != TargetKind::floating) {
-                    return fail(Outcome::out_of_range, out);
-                }
-                out = std::isnan(number) ? "NaN" : number > 0 ? "Infinity" : "-Infinity";
-                return finish(Outcome::ok, target, out);
-            }
-            // The shortest text that reads back as the same float or double: what the
-            // application sees as its value, with no digits from binary noise.
-            char buffer[64];
-            const auto result =
-                single ? std::to_chars(buffer, buffer + sizeof buffer, read_as<float>(source.data))
-                       : std::to_chars(buffer, buffer + sizeof buffer, number);
-            if (!parse_decimal(std::string_view(buffer, result.ptr), value)) {
-                return fail(Outcome::invalid_character, out);  // unreachable: to_chars output
-            }
-            break;
-        }
+        case SQL_C_DOUBLE:
+            return encode_approximate(source, target, out);
         default:
             return fail(Outcome::unsupported, out);
     }

@@ -56,6 +56,27 @@ struct DecimalText {
     long exponent = 0;          // saturated far beyond any 128-bit value
 };
 
+// The signed exponent after the 'e' or 'E' at text[at]; false when it has no digits.
+bool split_exponent(std::string_view text, std::size_t& at, long& out) {
+    ++at;
+    bool negative_exponent = false;
+    if (at < text.size() && (text[at] == '-' || text[at] == '+')) {
+        negative_exponent = text[at] == '-';
+        ++at;
+    }
+    const std::size_t start = at;
+    long exponent = 0;
+    while (at < text.size() && is_digit(text[at])) {
+        exponent = exponent < 100000 ? exponent * 10 + (text[at] - '0') : exponent;
+        ++at;
+    }
+    if (at == start) {
+        return false;
+    }
+    out = negative_exponent ? -exponent : exponent;
+    return true;
+}
+
 bool split(std::string_view text, DecimalText& out) {
     if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
         out.negative = text.front() == '-';
@@ -76,23 +97,9 @@ bool split(std::string_view text, DecimalText& out) {
     if (out.integral.empty() && out.fraction.empty()) {
         return false;
     }
-    if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
-        ++at;
-        bool negative_exponent = false;
-        if (at < text.size() && (text[at] == '-' || text[at] == '+')) {
-            negative_exponent = text[at] == '-';
-            ++at;
-        }
-        const std::size_t start = at;
-        long exponent = 0;
-        while (at < text.size() && is_digit(text[at])) {
-            exponent = exponent < 100000 ? exponent * 10 + (text[at] - '0') : exponent;
-            ++at;
-        }
-        if (at == start) {
-            return false;
-        }
-        out.exponent = negative_exponent ? -exponent : exponent;
+    if (at < text.size() && (text[at] == 'e' || text[at] == 'E')
+        && !split_exponent(text, at, out.exponent)) {
+        return false;
     }
     return at == text.size();
 }
@@ -178,8 +185,8 @@ Written write_numeric(std::string_view text, SQLCHAR precision, SQLSCHAR scale, 
     value.scale = scale;
     value.sign = number.negative && scaled.magnitude != 0 ? 0 : 1;
     U128 rest = scaled.magnitude;
-    for (std::size_t i = 0; i < SQL_MAX_NUMERIC_LEN; ++i) {
-        value.val[i] = static_cast<SQLCHAR>(rest & 0xff);
+    for (SQLCHAR& byte : value.val) {  // little-endian, SQL_MAX_NUMERIC_LEN bytes
+        byte = static_cast<SQLCHAR>(rest & 0xff);
         rest >>= 8;
     }
     if (data != nullptr) {
