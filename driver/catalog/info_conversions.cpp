@@ -23,28 +23,21 @@ struct Conversion {
     SQLUINTEGER redshift;
 };
 
+// Character sources reach every type whose input syntax they can spell.
+constexpr SQLUINTEGER from_text_redshift =
+    characters | numbers | SQL_CVT_BIT | datetimes | intervals;
+constexpr SQLUINTEGER from_text_postgres = from_text_redshift | binaries | SQL_CVT_GUID;
+
 // Redshift has no CAST from BOOLEAN to text and no UUID; PostgreSQL's int4 is the only integer
-// type with a cast to boolean. Character sources reach every type whose input syntax they can
-// spell; binary sources reach text (hex on Redshift, escaped on PostgreSQL).
+// type with a cast to boolean. Binary sources reach text (hex on Redshift, escaped on
+// PostgreSQL).
 constexpr std::array conversions = {
-    Conversion{SQL_CONVERT_CHAR,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals | binaries | SQL_CVT_GUID,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals},
-    Conversion{SQL_CONVERT_VARCHAR,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals | binaries | SQL_CVT_GUID,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals},
-    Conversion{SQL_CONVERT_LONGVARCHAR,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals | binaries | SQL_CVT_GUID,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals},
-    Conversion{SQL_CONVERT_WCHAR,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals | binaries | SQL_CVT_GUID,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals},
-    Conversion{SQL_CONVERT_WVARCHAR,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals | binaries | SQL_CVT_GUID,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals},
-    Conversion{SQL_CONVERT_WLONGVARCHAR,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals | binaries | SQL_CVT_GUID,
-               characters | numbers | SQL_CVT_BIT | datetimes | intervals},
+    Conversion{SQL_CONVERT_CHAR, from_text_postgres, from_text_redshift},
+    Conversion{SQL_CONVERT_VARCHAR, from_text_postgres, from_text_redshift},
+    Conversion{SQL_CONVERT_LONGVARCHAR, from_text_postgres, from_text_redshift},
+    Conversion{SQL_CONVERT_WCHAR, from_text_postgres, from_text_redshift},
+    Conversion{SQL_CONVERT_WVARCHAR, from_text_postgres, from_text_redshift},
+    Conversion{SQL_CONVERT_WLONGVARCHAR, from_text_postgres, from_text_redshift},
     Conversion{SQL_CONVERT_NUMERIC, characters | numbers, characters | numbers},
     Conversion{SQL_CONVERT_DECIMAL, characters | numbers, characters | numbers},
     Conversion{SQL_CONVERT_INTEGER, characters | numbers | SQL_CVT_BIT, characters | numbers},
