@@ -48,6 +48,10 @@ constexpr std::array offered{
     Offered{types::oid::varbyte,     1024000 + 4,              "max length",        true,  false},
     Offered{types::oid::geometry,    -1,                       nullptr,             true,  false},
     Offered{types::oid::geography,   -1,                       nullptr,             true,  false},
+    // HLLSKETCH's type OID is not documented, so its result columns are described as any type
+    // the driver does not know: text (its values are JSON or base64 text). Listed by name, the
+    // same way.
+    Offered{0,                       -1,                       nullptr,             true,  false, "hllsketch"},
     Offered{types::oid::interval_year_to_month, -1,            nullptr,             true,  false},
     Offered{types::oid::interval_day_to_second, -1,            nullptr,             true,  false},
     Offered{types::oid::bytea,       -1,                       nullptr,             false, true},

@@ -57,6 +57,7 @@ TEST_CASE("SQLGetTypeInfo with ServerFlavor=redshift lists SUPER and VARBYTE" * 
     CHECK(std::find(names.begin(), names.end(), "super") != names.end());
     CHECK(std::find(names.begin(), names.end(), "varbyte") != names.end());
     CHECK(std::find(names.begin(), names.end(), "bytea") == names.end());
+    CHECK(std::find(names.begin(), names.end(), "hllsketch") != names.end());
 }
 
 TEST_CASE("SQLGetTypeInfo offers the names BI tools look for, each usable in DDL"
