@@ -55,12 +55,13 @@ std::vector<unsigned> ParamExecutor::parameter_types(SQLUSMALLINT count) const {
     return types;
 }
 
-const CachedStatement& ParamExecutor::prepare(const std::string& text, SQLUSMALLINT count) {
-    std::vector<unsigned> row_types = parameter_types(count);
+const CachedStatement& ParamExecutor::prepare(const std::string& text, SQLUSMALLINT count,
+                                              std::size_t rows) {
+    const std::vector<unsigned> row_types = parameter_types(count);
     std::vector<unsigned> all_types;
-    const std::size_t markers = sql::number_markers(text).marker_count;
-    for (std::size_t i = 0; count != 0 && i < markers; ++i) {
-        all_types.push_back(row_types[i % count]);
+    all_types.reserve(row_types.size() * rows);
+    for (std::size_t row = 0; row < rows; ++row) {
+        all_types.insert(all_types.end(), row_types.begin(), row_types.end());
     }
     return context_.cache.prepare(context_.session, text, all_types);
 }
@@ -177,7 +178,9 @@ void ParamExecutor::run_batches(const Shape& shape, std::vector<Batch>& batches)
                 return name;
             }
         }
-        names.emplace_back(rows, &prepare(shape.text(rows), shape.count).name);
+        // A rewritten INSERT holds `rows` sets; any other statement holds one.
+        names.emplace_back(rows,
+                           &prepare(shape.text(rows), shape.count, shape.insert ? rows : 1).name);
         return names.back().second;
     };
     std::vector<wire::PipelineItem> items;

@@ -53,7 +53,10 @@ private:
     struct Batch;
     struct Shape;
 
-    const CachedStatement& prepare(const std::string& text, SQLUSMALLINT count);
+    // `text` holds `rows` parameter sets of `count` markers each (a multi-row INSERT batch, or
+    // one set): the parameter types repeat per set.
+    const CachedStatement& prepare(const std::string& text, SQLUSMALLINT count,
+                                   std::size_t rows = 1);
     [[nodiscard]] std::vector<unsigned> parameter_types(SQLUSMALLINT count) const;
     SQLUSMALLINT settle_row(const Batch& batch, std::size_t i, ArrayResult& result);
     std::vector<Batch> plan_batches(const Shape& shape, std::vector<SQLUSMALLINT>& status);

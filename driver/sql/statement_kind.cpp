@@ -10,7 +10,9 @@ namespace rsodbc::sql {
 namespace {
 
 // What the first significant word of the first statement says about it.
-enum class Lead { undecided, select, with, rows, insert, other };
+// VALUES and TABLE return rows and can be declared as cursors; SHOW, EXPLAIN and FETCH return
+// rows but cannot.
+enum class Lead { undecided, select, with, values_or_table, command_rows, insert, other };
 
 Lead lead_of(std::string_view sql, const Token& token) {
     if (is_keyword(sql, token, "SELECT")) {
@@ -19,9 +21,14 @@ Lead lead_of(std::string_view sql, const Token& token) {
     if (is_keyword(sql, token, "WITH")) {
         return Lead::with;
     }
-    for (const char* rows : {"VALUES", "TABLE", "SHOW", "EXPLAIN", "FETCH"}) {
+    for (const char* rows : {"VALUES", "TABLE"}) {
         if (is_keyword(sql, token, rows)) {
-            return Lead::rows;
+            return Lead::values_or_table;
+        }
+    }
+    for (const char* rows : {"SHOW", "EXPLAIN", "FETCH"}) {
+        if (is_keyword(sql, token, rows)) {
+            return Lead::command_rows;
         }
     }
     if (is_keyword(sql, token, "INSERT")) {
@@ -87,8 +94,15 @@ StatementKind classify(std::string_view sql) {
     return classify(sql, ScanOptions{});
 }
 
+namespace {
+
+struct Analysis {
+    StatementKind kind = StatementKind::other;
+    Lead lead = Lead::undecided;
+};
+
 // One streaming pass without storing tokens: this runs on every execution.
-StatementKind classify(std::string_view sql, const ScanOptions& options) {
+Analysis analyze(std::string_view sql, const ScanOptions& options) {
     Scanner scanner(sql, options);
     Token token;
     std::size_t depth = 0;
@@ -117,42 +131,37 @@ StatementKind classify(std::string_view sql, const ScanOptions& options) {
         }
     }
     if (statements == 0) {
-        return StatementKind::empty;
+        return {StatementKind::empty, first.lead};
     }
     if (statements > 1) {
-        return StatementKind::multi_statement;
+        return {StatementKind::multi_statement, first.lead};
     }
     switch (first.lead) {
         case Lead::select:
-            return first.verdict.value_or(StatementKind::query);
+            return {first.verdict.value_or(StatementKind::query), first.lead};
         case Lead::with:
-            return first.verdict.value_or(StatementKind::other);
-        case Lead::rows:
-            return StatementKind::query;
+            return {first.verdict.value_or(StatementKind::other), first.lead};
+        case Lead::values_or_table:
+        case Lead::command_rows:
+            return {StatementKind::query, first.lead};
         case Lead::insert:
-            return classify_insert(sql, options);
+            return {classify_insert(sql, options), first.lead};
         case Lead::undecided:
         case Lead::other:
             break;
     }
-    return StatementKind::other;
+    return {StatementKind::other, first.lead};
+}
+
+}  // namespace
+
+StatementKind classify(std::string_view sql, const ScanOptions& options) {
+    return analyze(sql, options).kind;
 }
 
 bool declarable_as_cursor(std::string_view sql) {
-    if (classify(sql) != StatementKind::query) {
-        return false;
-    }
-    Scanner scanner(sql);
-    Token token;
-    while (scanner.next(token)) {
-        if (is_insignificant(token) || token.kind == TokenKind::open_paren) {
-            continue;
-        }
-        const Lead lead = lead_of(sql, token);
-        return lead == Lead::select || lead == Lead::with || is_keyword(sql, token, "VALUES")
-               || is_keyword(sql, token, "TABLE");
-    }
-    return false;
+    const Analysis analysis = analyze(sql, ScanOptions{});
+    return analysis.kind == StatementKind::query && analysis.lead != Lead::command_rows;
 }
 
 }  // namespace rsodbc::sql
