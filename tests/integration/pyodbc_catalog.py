@@ -9,20 +9,11 @@ Exit status 0 when every check passes, 1 with a message per failed check otherwi
 RSODBC_TEST_DIFFERENTIAL=1: the registered driver is psqlODBC; our-driver-only checks are skipped.
 """
 import datetime
-import os
 import sys
 
 import pyodbc
 
-differential = os.environ.get("RSODBC_TEST_DIFFERENTIAL") == "1"
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message, flush=True)
-    return condition
+from pyodbc_checks import check, differential, failures
 
 
 def main():

@@ -8,22 +8,14 @@ RSODBC_TEST_DIFFERENTIAL=1: the registered driver is psqlODBC; our-driver-only c
 """
 import datetime
 import decimal
-import os
 import sys
 
 import pyodbc
 
+from pyodbc_checks import check, differential, failures
+
 ROWS = 10_000
 PLAIN_ROWS = 500
-differential = os.environ.get("RSODBC_TEST_DIFFERENTIAL") == "1"
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message, flush=True)
-    return condition
 
 
 def row_values(i):

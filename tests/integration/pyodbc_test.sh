@@ -32,6 +32,7 @@ if ! "$python" -c 'import pyodbc' 2>/dev/null; then
 fi
 
 export LC_ALL=C.UTF-8
+export PYTHONDONTWRITEBYTECODE=1  # the shared pyodbc_checks module leaves no cache in the tree
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # Unique per run: runs may share a server.
 table="pyodbc_test_$$_${RANDOM}"

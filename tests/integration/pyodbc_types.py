@@ -9,21 +9,12 @@ RSODBC_TEST_DIFFERENTIAL=1: the registered driver is psqlODBC; our-driver-only c
 """
 import datetime
 import decimal
-import os
 import sys
 import uuid
 
 import pyodbc
 
-differential = os.environ.get("RSODBC_TEST_DIFFERENTIAL") == "1"
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message, flush=True)
-    return condition
+from pyodbc_checks import check, differential, failures
 
 
 # (SQL expression, expected Python value, expected Python type). The session runs in UTC so
