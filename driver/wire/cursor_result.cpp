@@ -20,7 +20,7 @@ constexpr int drain_rows = 1000;
 
 CursorResult::CursorResult(Session& session, std::string name, int fetch_rows,
                            bool owns_transaction)
-    : session_(&session),
+    : WireResult(session),
       name_(std::move(name)),
       fetch_rows_(fetch_rows),
       owns_transaction_(owns_transaction) {

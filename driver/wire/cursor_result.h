@@ -6,9 +6,9 @@
 // needs the connection, the rest is fetched into a RowSpool and the cursor closed first. A
 // transaction the driver opened for the cursor (autocommit mode) ends when the cursor closes.
 #include "wire/pg_ptr.h"
-#include "wire/result_stream.h"
 #include "wire/row_spool.h"
 #include "wire/server_error.h"
+#include "wire/wire_result.h"
 
 #include <memory>
 #include <optional>
@@ -16,9 +16,7 @@
 
 namespace rsodbc::wire {
 
-class Session;
-
-class CursorResult final : public ResultStream {
+class CursorResult final : public WireResult {
 public:
     // Called right after DECLARE succeeded; fetches the first block (to learn the columns).
     // Throws ServerError when that fails, after closing the cursor.
@@ -29,18 +27,8 @@ public:
     CursorResult(CursorResult&&) = delete;
     CursorResult& operator=(CursorResult&&) = delete;
 
-    [[nodiscard]] bool returns_rows() const override { return true; }
-
-    [[nodiscard]] const std::vector<ColumnDesc>& columns() const override { return columns_; }
-
     bool next_row() override;
     [[nodiscard]] Cell cell(std::size_t column) const override;
-
-    [[nodiscard]] std::int64_t affected_rows() const override { return affected_rows_; }
-
-    [[nodiscard]] std::string_view command_tag() const override { return command_tag_; }
-
-    [[nodiscard]] bool holds_wire() const override { return session_ != nullptr; }
 
     void release_wire() override;
 
@@ -51,7 +39,6 @@ private:
     void close();
     void close_quietly() noexcept;
 
-    Session* session_;  // null once the cursor is closed
     std::string name_;
     int fetch_rows_;
     bool owns_transaction_;
@@ -61,10 +48,7 @@ private:
     std::unique_ptr<RowSpool> spool_;
     std::optional<ServerError> lost_rows_;  // why reading ahead stopped early
     bool from_spool_ = false;
-    std::vector<ColumnDesc> columns_;
     std::int64_t rows_seen_ = 0;
-    std::int64_t affected_rows_ = -1;
-    std::string command_tag_;
 };
 
 }  // namespace rsodbc::wire

@@ -8,7 +8,7 @@
 
 namespace rsodbc::wire {
 
-StreamingResult::StreamingResult(Session& session) : session_(&session) {
+StreamingResult::StreamingResult(Session& session) : WireResult(session) {
     session.adopt_stream(this);
     try {
         PgResultPtr first = next_result();

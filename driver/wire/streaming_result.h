@@ -4,16 +4,14 @@
 // The wire is the session's: when another statement needs it while rows are still coming, the
 // rest is read into a RowSpool first (release_wire) and this stream serves it from there.
 #include "wire/pg_ptr.h"
-#include "wire/result_stream.h"
 #include "wire/row_spool.h"
+#include "wire/wire_result.h"
 
 #include <memory>
 
 namespace rsodbc::wire {
 
-class Session;
-
-class StreamingResult final : public ResultStream {
+class StreamingResult final : public WireResult {
 public:
     // Called right after the query was sent and single-row mode set; reads the first row (or the
     // end) to learn the columns. Throws ServerError when the statement failed.
@@ -24,18 +22,8 @@ public:
     StreamingResult(StreamingResult&&) = delete;
     StreamingResult& operator=(StreamingResult&&) = delete;
 
-    [[nodiscard]] bool returns_rows() const override { return true; }
-
-    [[nodiscard]] const std::vector<ColumnDesc>& columns() const override { return columns_; }
-
     bool next_row() override;
     [[nodiscard]] Cell cell(std::size_t column) const override;
-
-    [[nodiscard]] std::int64_t affected_rows() const override { return affected_rows_; }
-
-    [[nodiscard]] std::string_view command_tag() const override { return command_tag_; }
-
-    [[nodiscard]] bool holds_wire() const override { return session_ != nullptr; }
 
     // Reads every remaining row into the spool and gives the wire back to the session.
     void release_wire() override;
@@ -47,16 +35,12 @@ private:
     bool take_end(PgResultPtr& result);
     void finish_wire() noexcept;
 
-    Session* session_;                 // null once the wire is released
     std::unique_ptr<RowSpool> spool_;  // the rows read ahead when the wire was released
     PgResultPtr drained_end_;          // the result that ended them (or the error)
     bool from_spool_ = false;          // the current row is the spool's
     std::string lost_rows_;            // why rows read ahead could not be kept
     PgResultPtr pending_;              // read ahead to learn the columns
     PgResultPtr current_;
-    std::vector<ColumnDesc> columns_;
-    std::int64_t affected_rows_ = -1;
-    std::string command_tag_;
     bool ended_ = false;
 };
 
