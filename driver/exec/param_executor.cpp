@@ -102,19 +102,17 @@ wire::Results ParamExecutor::execute_cursor(const std::string& sql, int fetch_ro
                                            fetch_rows);
 }
 
-std::vector<ParamExecutor::Batch> ParamExecutor::plan_batches(const Shape& shape,
-                                                              std::vector<SQLUSMALLINT>& status) {
+// Fills the next batch with up to rows_per_statement encoded rows, starting at `next_row`.
+// Returns false when no row is left to send.
+bool ParamExecutor::encode_batch(const Shape& shape, SQLULEN& next_row, Batch& batch,
+                                 std::vector<SQLUSMALLINT>& status) {
     const SQLUSMALLINT* operations = context_.apd.header().array_operation_ptr;
-    ParamEncoder encoder(context_.apd, context_.ipd);
-    std::vector<Batch> batches;
-    for (SQLULEN row = 0; row < status.size(); ++row) {
+    const ParamEncoder encoder(context_.apd, context_.ipd);
+    for (; next_row < status.size() && batch.rows.size() < shape.rows_per_statement; ++next_row) {
+        const SQLULEN row = next_row;
         if (operations != nullptr && operations[row] == SQL_PARAM_IGNORE) {
             continue;  // stays SQL_PARAM_UNUSED
         }
-        if (batches.empty() || batches.back().rows.size() >= shape.rows_per_statement) {
-            batches.emplace_back();
-        }
-        Batch& batch = batches.back();
         const int before = batch.values.count();
         try {
             encoder.encode_row(shape.count, row, batch.values, context_.diagnostics);
@@ -129,79 +127,146 @@ std::vector<ParamExecutor::Batch> ParamExecutor::plan_batches(const Shape& shape
         }
         batch.rows.push_back(row);
     }
-    std::erase_if(batches, [](const Batch& batch) { return batch.rows.empty(); });
-    return batches;
+    return !batch.rows.empty();
 }
 
 namespace {
 
 // Runs prepared statements in order, pipelined or one at a time, with the same outcomes.
 std::vector<wire::PipelineOutcome> run_items(wire::Session& session, bool pipelined,
-                                             const std::vector<wire::PipelineItem>& items) {
+                                             const wire::PipelineSource& next) {
     if (pipelined) {
-        return session.run_pipeline(items);
+        return session.run_pipeline(next);
     }
-    std::vector<wire::PipelineOutcome> outcomes(items.size());
+    std::vector<wire::PipelineOutcome> outcomes;
     bool segment_failed = false;
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    while (const wire::PipelineItem* item = next()) {
+        wire::PipelineOutcome& outcome = outcomes.emplace_back();
         if (!segment_failed) {
             try {
                 const wire::Results results =
-                    session.execute_prepared(*items[i].statement_name, *items[i].parameters);
-                outcomes[i].kind = wire::PipelineOutcome::Kind::ok;
-                outcomes[i].affected_rows =
-                    std::max<std::int64_t>(0, results.front()->affected_rows());
+                    session.execute_prepared(*item->statement_name, *item->parameters);
+                outcome.kind = wire::PipelineOutcome::Kind::ok;
+                outcome.affected_rows = std::max<std::int64_t>(0, results.front()->affected_rows());
             } catch (const wire::ServerError& error) {
-                outcomes[i].kind = wire::PipelineOutcome::Kind::failed;
-                outcomes[i].error = error;
+                outcome.kind = wire::PipelineOutcome::Kind::failed;
+                outcome.error = error;
                 segment_failed = true;
             }
         }
-        if (items[i].sync_after) {
+        if (item->sync_after) {
             segment_failed = false;  // a sync point: the server runs what follows
         }
     }
     return outcomes;
 }
 
+std::vector<wire::PipelineOutcome> run_items(wire::Session& session, bool pipelined,
+                                             const std::vector<wire::PipelineItem>& items) {
+    std::size_t next = 0;
+    return run_items(session, pipelined, [&]() -> const wire::PipelineItem* {
+        return next < items.size() ? &items[next++] : nullptr;
+    });
+}
+
 }  // namespace
 
-void ParamExecutor::run_batches(const Shape& shape, std::vector<Batch>& batches) {
-    if (batches.empty()) {
-        return;
+// Rows are encoded a batch at a time while the batches before are already on their way, so the
+// server inserts while the driver encodes (both sides busy, instead of one waiting for the other).
+std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
+                                                             std::vector<SQLUSMALLINT>& status) {
+    const SQLUSMALLINT* operations = context_.apd.header().array_operation_ptr;
+    const auto sendable = static_cast<std::size_t>(
+        operations == nullptr
+            ? status.size()
+            : std::count_if(operations, operations + status.size(),
+                            [](SQLUSMALLINT op) { return op != SQL_PARAM_IGNORE; }));
+    const std::size_t per_statement = shape.rows_per_statement;
+    std::vector<Batch> batches;
+    if (sendable == 0) {
+        return batches;
     }
-    // Every full batch shares one prepared statement; the last partial batch has its own.
+    // Statements cannot be prepared inside the pipeline: the two sizes the batches have when
+    // every value encodes (full, and the last partial one) are prepared first; a batch made
+    // shorter by values that cannot be sent waits for its own statement after the run.
     std::vector<std::pair<std::size_t, const std::string*>> names;
-    auto name_for = [&](std::size_t rows) -> const std::string* {
-        for (const auto& [size, name] : names) {
-            if (size == rows) {
-                return name;
-            }
-        }
+    auto add_name = [&](std::size_t rows) {
         // A rewritten INSERT holds `rows` sets; any other statement holds one.
         names.emplace_back(rows,
                            &prepare(shape.text(rows), shape.count, shape.insert ? rows : 1).name);
-        return names.back().second;
     };
-    std::vector<wire::PipelineItem> items;
-    items.reserve(batches.size());
-    for (Batch& batch : batches) {
+    auto name_for = [&](std::size_t rows) -> const std::string* {
+        const auto known = std::find_if(names.begin(), names.end(),
+                                        [&](const auto& entry) { return entry.first == rows; });
+        return known == names.end() ? nullptr : known->second;
+    };
+    if (sendable >= per_statement) {
+        add_name(per_statement);
+    }
+    if (sendable % per_statement != 0) {
+        add_name(sendable % per_statement);
+    }
+    // One spare for the last call, which finds no row left.
+    batches.reserve((sendable + per_statement - 1) / per_statement + 1);
+    SQLULEN next_row = 0;
+    bool waiting = false;  // the last batch has no statement yet
+    wire::PipelineItem item;
+    auto next = [&]() -> const wire::PipelineItem* {
+        if (waiting) {
+            return nullptr;
+        }
+        Batch& batch = batches.emplace_back();
+        if (!encode_batch(shape, next_row, batch, status)) {
+            batches.pop_back();
+            return nullptr;
+        }
+        const std::string* name = name_for(batch.rows.size());
+        if (name == nullptr) {
+            waiting = true;
+            return nullptr;
+        }
         // Autocommit: a sync per batch makes each batch its own implicit transaction. Manual
         // commit: one sync at the end; after a failure the server skips the rest.
-        items.push_back({name_for(batch.rows.size()), &batch.values, context_.autocommit});
-    }
-    items.back().sync_after = true;
+        item = {name, &batch.values, context_.autocommit};
+        return &item;
+    };
     std::vector<wire::PipelineOutcome> outcomes =
-        run_items(context_.session, context_.pipeline, items);
-    std::vector<Batch*> failed;
-    for (std::size_t i = 0; i < batches.size(); ++i) {
+        run_items(context_.session, context_.pipeline, next);
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
         batches[i].outcome = std::move(outcomes[i]);
-        if (batches[i].outcome.kind == wire::PipelineOutcome::Kind::failed
-            && batches[i].rows.size() > 1 && context_.autocommit) {
-            failed.push_back(&batches[i]);
+    }
+    if (waiting) {
+        run_short_batch(shape, batches);
+    }
+    std::vector<Batch*> failed;
+    for (Batch& batch : batches) {
+        if (batch.outcome.kind == wire::PipelineOutcome::Kind::failed && batch.rows.size() > 1
+            && context_.autocommit) {
+            failed.push_back(&batch);
         }
     }
     retry_rows_one_by_one(shape, failed);
+    return batches;
+}
+
+// The last batch, shortened by rows whose values could not be sent, runs after the others
+// with its own statement. In manual-commit mode it is not sent after a failure: the
+// transaction is already aborted.
+void ParamExecutor::run_short_batch(const Shape& shape, std::vector<Batch>& batches) {
+    Batch& last = batches.back();
+    const bool aborted = !context_.autocommit
+                         && std::any_of(batches.begin(), batches.end() - 1, [](const Batch& batch) {
+                                return batch.outcome.kind != wire::PipelineOutcome::Kind::ok;
+                            });
+    if (aborted) {
+        return;  // stays skipped
+    }
+    const std::size_t rows = last.rows.size();
+    const std::string& name = prepare(shape.text(rows), shape.count, shape.insert ? rows : 1).name;
+    std::vector<wire::PipelineOutcome> outcomes =
+        run_items(context_.session, context_.pipeline,
+                  std::vector<wire::PipelineItem>{{&name, &last.values, true}});
+    last.outcome = std::move(outcomes.front());
 }
 
 // Autocommit: the failed batch was rolled back as a whole; its rows run again one per statement
@@ -308,8 +373,7 @@ ArrayResult ParamExecutor::execute_array(const std::string& sql) {
 
     std::vector<SQLUSMALLINT> status(context_.apd.header().array_size, SQL_PARAM_UNUSED);
     context_.cache.begin_execution();
-    std::vector<Batch> batches = plan_batches(shape, status);
-    run_batches(shape, batches);
+    std::vector<Batch> batches = run_batches(shape, status);
     ArrayResult result = finish(batches, status);
     context_.cache.end_execution(context_.session);
     if (SQLUSMALLINT* status_ptr = context_.ipd.header().array_status_ptr) {

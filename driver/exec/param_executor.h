@@ -59,8 +59,10 @@ private:
                                    std::size_t rows = 1);
     [[nodiscard]] std::vector<unsigned> parameter_types(SQLUSMALLINT count) const;
     SQLUSMALLINT settle_row(const Batch& batch, std::size_t i, ArrayResult& result);
-    std::vector<Batch> plan_batches(const Shape& shape, std::vector<SQLUSMALLINT>& status);
-    void run_batches(const Shape& shape, std::vector<Batch>& batches);
+    bool encode_batch(const Shape& shape, SQLULEN& next_row, Batch& batch,
+                      std::vector<SQLUSMALLINT>& status);
+    std::vector<Batch> run_batches(const Shape& shape, std::vector<SQLUSMALLINT>& status);
+    void run_short_batch(const Shape& shape, std::vector<Batch>& batches);
     void retry_rows_one_by_one(const Shape& shape, const std::vector<Batch*>& failed);
     ArrayResult finish(const std::vector<Batch>& batches, std::vector<SQLUSMALLINT>& status);
 

@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include <cstring>
+#include <exception>
 #include <poll.h>
 
 namespace rsodbc::wire {
@@ -24,30 +25,36 @@ std::int64_t affected_rows_of(pg_result* result) {
 
 class PipelineRun {
 public:
-    PipelineRun(pg_conn* conn, const std::vector<PipelineItem>& items, bool& broken)
-        : conn_(conn), items_(items), outcomes_(items.size()), broken_(broken) {}
+    PipelineRun(pg_conn* conn, const PipelineSource& next, bool& broken)
+        : conn_(conn), next_(next), broken_(broken) {}
 
     std::vector<PipelineOutcome> run() {
         std::vector<const char*> values;
         std::vector<int> lengths;
-        for (const PipelineItem& item : items_) {
-            item.parameters->fill_pointers(values, lengths);
-            if (PQsendQueryPrepared(conn_, item.statement_name->c_str(), item.parameters->count(),
+        bool synced = true;
+        // Each statement is flushed as soon as it is queued, so the server runs it while the
+        // source builds the next one.
+        while (const PipelineItem* item = next_item()) {
+            item->parameters->fill_pointers(values, lengths);
+            if (PQsendQueryPrepared(conn_, item->statement_name->c_str(), item->parameters->count(),
                                     values.data(), lengths.data(), nullptr, 0)
                 == 0) {
                 return fail();
             }
+            outcomes_.emplace_back();
             ++items_sent_;
-            if (item.sync_after) {
-                if (PQpipelineSync(conn_) == 0) {
-                    return fail();
-                }
-                ++syncs_sent_;
+            synced = item->sync_after;
+            if (synced && !sync()) {
+                return fail();
             }
             if (!pump(false)) {
                 return fail();
             }
         }
+        if (!synced && !sync()) {
+            return fail();
+        }
+        sending_done_ = true;
         while (!finished()) {
             if (!pump(true)) {
                 return fail();
@@ -56,9 +63,30 @@ public:
         return std::move(outcomes_);
     }
 
+    [[nodiscard]] std::exception_ptr source_error() const { return source_error_; }
+
+    // When the source fails (out of memory), what was sent is still answered and the
+    // connection leaves pipeline mode cleanly before the error is passed on (source_error).
+    const PipelineItem* next_item() {
+        try {
+            return next_();
+        } catch (...) {
+            source_error_ = std::current_exception();
+            return nullptr;
+        }
+    }
+
 private:
     [[nodiscard]] bool finished() const {
-        return next_outcome_ == items_.size() && syncs_seen_ == syncs_sent_;
+        return sending_done_ && next_outcome_ == items_sent_ && syncs_seen_ == syncs_sent_;
+    }
+
+    bool sync() {
+        if (PQpipelineSync(conn_) == 0) {
+            return false;
+        }
+        ++syncs_sent_;
+        return true;
     }
 
     // Flushes what can be sent and takes in every result that has arrived. With `wait`, blocks
@@ -119,16 +147,18 @@ private:
     }
 
     std::vector<PipelineOutcome> fail() {
-        RSODBC_LOG(err, "pipeline failed after {} of {} statements: {}", items_sent_, items_.size(),
+        RSODBC_LOG(err, "pipeline failed after {} statements: {}", items_sent_,
                    PQerrorMessage(conn_));
         broken_ = true;
         return std::move(outcomes_);
     }
 
     pg_conn* conn_;
-    const std::vector<PipelineItem>& items_;
+    const PipelineSource& next_;
     std::vector<PipelineOutcome> outcomes_;
     bool& broken_;
+    bool sending_done_ = false;
+    std::exception_ptr source_error_;
     std::size_t next_outcome_ = 0;
     std::size_t items_sent_ = 0;
     std::size_t syncs_sent_ = 0;
@@ -138,21 +168,28 @@ private:
 }  // namespace
 
 std::vector<PipelineOutcome> Session::run_pipeline(const std::vector<PipelineItem>& items) {
+    std::size_t next = 0;
+    return run_pipeline(PipelineSource(
+        [&]() -> const PipelineItem* { return next < items.size() ? &items[next++] : nullptr; }));
+}
+
+std::vector<PipelineOutcome> Session::run_pipeline(const PipelineSource& next) {
     require_open();
     take_wire();
-    if (items.empty()) {
-        return {};
-    }
     if (PQenterPipelineMode(conn_.get()) == 0 || PQsetnonblocking(conn_.get(), 1) != 0) {
         throw_connection_error(state_connection_failure);
     }
     bool broken = false;
-    std::vector<PipelineOutcome> outcomes = PipelineRun(conn_.get(), items, broken).run();
-    RSODBC_LOG(debug, "pipeline of {} statements done, connection {}", items.size(),
+    PipelineRun run(conn_.get(), next, broken);
+    std::vector<PipelineOutcome> outcomes = run.run();
+    RSODBC_LOG(debug, "pipeline of {} statements done, connection {}", outcomes.size(),
                PQstatus(conn_.get()) == CONNECTION_OK ? "ok" : "broken");
     PQsetnonblocking(conn_.get(), 0);
     if (broken || PQexitPipelineMode(conn_.get()) == 0) {
         throw_connection_error(state_connection_failure);
+    }
+    if (run.source_error()) {
+        std::rethrow_exception(run.source_error());
     }
     return outcomes;
 }

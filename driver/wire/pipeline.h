@@ -5,6 +5,7 @@
 #include "wire/server_error.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,11 @@ struct PipelineItem {
     // the server resumes after an error.
     bool sync_after = false;
 };
+
+// Hands out the statements of one pipeline run one at a time, or nullptr when there are no more.
+// The caller can build the next statement (encode its parameters) while the server already runs
+// the ones sent. An item is read before the source is asked again, so it may be reused.
+using PipelineSource = std::function<const PipelineItem*()>;
 
 struct PipelineOutcome {
     enum class Kind { ok, failed, skipped };

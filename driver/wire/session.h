@@ -74,7 +74,9 @@ public:
     Results execute_prepared(const std::string& name, const ParamValues& parameters,
                              bool stream = false);
     void deallocate(const std::string& name);
-    // Sends every item in pipeline mode and returns one outcome per item, in order.
+    // Sends every item in pipeline mode and returns one outcome per item, in order. A run
+    // always ends with a sync point, whether or not its last item asked for one.
+    std::vector<PipelineOutcome> run_pipeline(const PipelineSource& next);
     std::vector<PipelineOutcome> run_pipeline(const std::vector<PipelineItem>& items);
 
     // Runs one row-returning statement in single-row mode: rows arrive as they are fetched.

@@ -850,6 +850,73 @@ TEST_CASE("a conversion error in one row (month 13) fails that row without reach
           == std::to_string(n - 1));
 }
 
+// Rows are encoded while earlier batches are already running: a row the driver cannot send makes
+// the last batch one row short of the statement prepared for it, so that batch gets its own
+// statement and runs after the others, inside the same transaction.
+TEST_CASE(
+    "manual commit: a row that cannot be sent shortens the last batch, which still runs "
+    "unless the transaction is aborted"
+    * only_our_driver()) {
+    const std::size_t n = 250;
+    for (const char* extra : {"", ";Pipeline=0"}) {
+        for (const bool duplicate : {false, true}) {
+            CAPTURE(extra);
+            CAPTURE(duplicate);
+            Connection c(conn_str() + extra);
+            exec(c.dbc, "DROP TABLE IF EXISTS it_arr_short");
+            exec(c.dbc, "CREATE TABLE it_arr_short (id int4 PRIMARY KEY, d date)");
+            if (duplicate) {
+                exec(c.dbc, "INSERT INTO it_arr_short VALUES (150, NULL)");
+            }
+            set_autocommit(c.dbc, SQL_AUTOCOMMIT_OFF);
+            Stmt stmt(c.dbc);
+            std::vector<SQLINTEGER> ids(n);
+            std::vector<SQL_DATE_STRUCT> dates(n, SQL_DATE_STRUCT{2024, 2, 29});
+            for (std::size_t i = 0; i < n; ++i) {
+                ids[i] = static_cast<SQLINTEGER>(i + 1);
+            }
+            dates[41].day = 30;  // row 42: 2024-02-30 does not exist
+            check(SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0,
+                                   ids.data(), 0, nullptr),
+                  SQL_HANDLE_STMT, stmt);
+            check(SQLBindParameter(stmt, 2, SQL_PARAM_INPUT, SQL_C_TYPE_DATE, SQL_TYPE_DATE, 10, 0,
+                                   dates.data(), 0, nullptr),
+                  SQL_HANDLE_STMT, stmt);
+            // Batches: rows 1..101 without 42 (100), 102..201 (100), 202..250 (49, not 50).
+            const Outcome o = run_array(stmt, n, "INSERT INTO it_arr_short (id, d) VALUES (?, ?)");
+            INFO(rc_name(o.rc) << describe(o.diags));
+            CHECK(o.status[41] == SQL_PARAM_ERROR);
+            CHECK(o.processed == (duplicate ? 201U : n));
+            if (!duplicate) {
+                CHECK(o.rc == SQL_SUCCESS_WITH_INFO);
+                CHECK(count_status(o, SQL_PARAM_SUCCESS) == n - 1);
+                CHECK(o.row_count == static_cast<SQLLEN>(n - 1));
+                check(SQLEndTran(SQL_HANDLE_DBC, c.dbc, SQL_COMMIT), SQL_HANDLE_DBC, c.dbc);
+                CHECK(count_rows(c.dbc, "it_arr_short") == static_cast<long>(n - 1));
+                CHECK(query_string(c.dbc, "SELECT count(*) FROM it_arr_short WHERE id > 201")
+                      == "49");
+                continue;
+            }
+            CHECK(o.rc == SQL_ERROR);
+            for (std::size_t i = 101; i < 201; ++i) {
+                CAPTURE(i);
+                CHECK(
+                    (o.status[i] == SQL_PARAM_DIAG_UNAVAILABLE || o.status[i] == SQL_PARAM_ERROR));
+            }
+            // The short last batch was never sent into the aborted transaction.
+            for (std::size_t i = 201; i < n; ++i) {
+                CAPTURE(i);
+                CHECK(o.status[i] == SQL_PARAM_UNUSED);
+            }
+            CHECK_FALSE(std::any_of(o.diags.begin(), o.diags.end(), [](const RowDiag& d) {
+                return d.state == "25P02" || contains_nocase(d.message, "is aborted, commands");
+            }));
+            check(SQLEndTran(SQL_HANDLE_DBC, c.dbc, SQL_ROLLBACK), SQL_HANDLE_DBC, c.dbc);
+            CHECK(count_rows(c.dbc, "it_arr_short") == 1);
+        }
+    }
+}
+
 // Data at execution collects one value per parameter through SQLParamData/SQLPutData; in an array
 // the driver refuses it per row instead of sending NULLs.
 TEST_CASE("data at execution inside a parameter array fails each row, nothing is inserted"
