@@ -60,23 +60,43 @@ std::string describe_outcome(types::Outcome outcome) {
 
 }  // namespace
 
-ParamCell ParamEncoder::cell(SQLUSMALLINT number, SQLULEN row) const {
-    const core::DescriptorRecord* apd = apd_.bound_record(number);
-    const core::DescriptorRecord* ipd = ipd_.bound_record(number);
-    if (apd == nullptr || ipd == nullptr) {
+const ParamEncoder::Binding& ParamEncoder::binding(SQLUSMALLINT number) {
+    while (bindings_.size() < number) {
+        const auto next = static_cast<SQLUSMALLINT>(bindings_.size() + 1);
+        const core::DescriptorRecord* apd = apd_.bound_record(next);
+        const core::DescriptorRecord* ipd = ipd_.bound_record(next);
+        Binding& b = bindings_.emplace_back();
+        if (apd == nullptr || ipd == nullptr) {
+            continue;
+        }
+        b.bound = true;
+        b.c_type = apd->concise_type == SQL_C_DEFAULT ? types::default_c_type(ipd->concise_type)
+                                                      : apd->concise_type;
+        const std::size_t fixed = types::fixed_c_type_size(b.c_type);
+        b.element_size = fixed != 0 ? fixed : static_cast<std::size_t>(apd->octet_length);
+        b.data = apd->data_ptr;
+        b.indicator = apd->indicator_ptr;
+        b.octet_length = apd->octet_length_ptr;
+        b.target = {ipd->concise_type, ipd->column_size, ipd->decimal_digits};
+        if (b.c_type == SQL_C_NUMERIC) {
+            b.numeric_scale = apd->scale;
+        }
+    }
+    const Binding& b = bindings_[number - 1];
+    if (!b.bound) {
         throw core::OdbcError("07002", "COUNT field incorrect: parameter " + std::to_string(number)
                                            + " is not bound (SQLBindParameter)");
     }
+    return b;
+}
+
+ParamCell ParamEncoder::cell(SQLUSMALLINT number, SQLULEN row) {
+    const Binding& b = binding(number);
     const core::DescriptorHeader& header = apd_.header();
     ParamCell cell;
-    cell.c_type = apd->concise_type == SQL_C_DEFAULT ? types::default_c_type(ipd->concise_type)
-                                                     : apd->concise_type;
-    const std::size_t fixed = types::fixed_c_type_size(cell.c_type);
-    const std::size_t element_size =
-        fixed != 0 ? fixed : static_cast<std::size_t>(apd->octet_length);
-    cell.data = element(apd->data_ptr, row, element_size, header);
-    const SQLLEN indicator =
-        apd->indicator_ptr != nullptr ? read_length(apd->indicator_ptr, row, header) : 0;
+    cell.c_type = b.c_type;
+    cell.data = element(b.data, row, b.element_size, header);
+    const SQLLEN indicator = b.indicator != nullptr ? read_length(b.indicator, row, header) : 0;
     if (indicator == SQL_NULL_DATA) {
         cell.is_null = true;
         return cell;
@@ -85,8 +105,7 @@ ParamCell ParamEncoder::cell(SQLUSMALLINT number, SQLULEN row) const {
         cell.at_execution = true;
         return cell;
     }
-    cell.length = apd->octet_length_ptr != nullptr ? read_length(apd->octet_length_ptr, row, header)
-                                                   : SQL_NTS;
+    cell.length = b.octet_length != nullptr ? read_length(b.octet_length, row, header) : SQL_NTS;
     if (cell.data == nullptr) {
         throw core::OdbcError(sqlstate::invalid_use_of_null_pointer,
                               "invalid use of null pointer: parameter " + std::to_string(number)
@@ -95,16 +114,7 @@ ParamCell ParamEncoder::cell(SQLUSMALLINT number, SQLULEN row) const {
     return cell;
 }
 
-// SQL_C_NUMERIC values are scaled by the APD's SQL_DESC_SCALE, never the struct's own.
-std::optional<SQLSMALLINT> ParamEncoder::numeric_scale(SQLUSMALLINT number,
-                                                       SQLSMALLINT c_type) const {
-    if (c_type != SQL_C_NUMERIC) {
-        return std::nullopt;
-    }
-    return apd_.bound_record(number)->scale;
-}
-
-bool ParamEncoder::needs_data_at_execution(SQLUSMALLINT count) const {
+bool ParamEncoder::needs_data_at_execution(SQLUSMALLINT count) {
     for (SQLUSMALLINT number = 1; number <= count; ++number) {
         if (cell(number, 0).at_execution) {
             return true;
@@ -115,8 +125,7 @@ bool ParamEncoder::needs_data_at_execution(SQLUSMALLINT count) const {
 
 void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues& out,
                               core::Diagnostics& diagnostics,
-                              const std::vector<std::optional<std::string>>* supplied) const {
-    std::string text;
+                              const std::vector<std::optional<std::string>>* supplied) {
     for (SQLUSMALLINT number = 1; number <= count; ++number) {
         ParamCell source = cell(number, row);
         if (source.at_execution && supplied == nullptr) {
@@ -142,10 +151,9 @@ void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues
             out.add_null();
             continue;
         }
-        const core::DescriptorRecord& ipd = *ipd_.bound_record(number);
+        const Binding& b = binding(number);
         const types::Encoded encoded = types::encode_parameter(
-            {source.c_type, source.data, source.length, numeric_scale(number, source.c_type)},
-            {ipd.concise_type, ipd.column_size, ipd.decimal_digits}, text);
+            {source.c_type, source.data, source.length, b.numeric_scale}, b.target, text_);
         if (types::is_parameter_error(encoded.outcome)) {
             throw core::OdbcError(
                 types::parameter_sqlstate(encoded.outcome),
@@ -158,7 +166,7 @@ void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues
                                      + " lost its fractional part to fit its SQL type"),
                 0, static_cast<SQLLEN>(row + 1), number});
         }
-        out.add(text);
+        out.add(text_);
     }
 }
 

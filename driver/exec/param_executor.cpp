@@ -104,10 +104,9 @@ wire::Results ParamExecutor::execute_cursor(const std::string& sql, int fetch_ro
 
 // Fills the next batch with up to rows_per_statement encoded rows, starting at `next_row`.
 // Returns false when no row is left to send.
-bool ParamExecutor::encode_batch(const Shape& shape, SQLULEN& next_row, Batch& batch,
-                                 std::vector<SQLUSMALLINT>& status) {
+bool ParamExecutor::encode_batch(const Shape& shape, ParamEncoder& encoder, SQLULEN& next_row,
+                                 Batch& batch, std::vector<SQLUSMALLINT>& status) {
     const SQLUSMALLINT* operations = context_.apd.header().array_operation_ptr;
-    const ParamEncoder encoder(context_.apd, context_.ipd);
     for (; next_row < status.size() && batch.rows.size() < shape.rows_per_statement; ++next_row) {
         const SQLULEN row = next_row;
         if (operations != nullptr && operations[row] == SQL_PARAM_IGNORE) {
@@ -208,6 +207,7 @@ std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
     }
     // One spare for the last call, which finds no row left.
     batches.reserve((sendable + per_statement - 1) / per_statement + 1);
+    ParamEncoder encoder(context_.apd, context_.ipd);
     SQLULEN next_row = 0;
     bool waiting = false;  // the last batch has no statement yet
     wire::PipelineItem item;
@@ -216,7 +216,7 @@ std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
             return nullptr;
         }
         Batch& batch = batches.emplace_back();
-        if (!encode_batch(shape, next_row, batch, status)) {
+        if (!encode_batch(shape, encoder, next_row, batch, status)) {
             batches.pop_back();
             return nullptr;
         }

@@ -59,7 +59,7 @@ private:
                                    std::size_t rows = 1);
     [[nodiscard]] std::vector<unsigned> parameter_types(SQLUSMALLINT count) const;
     SQLUSMALLINT settle_row(const Batch& batch, std::size_t i, ArrayResult& result);
-    bool encode_batch(const Shape& shape, SQLULEN& next_row, Batch& batch,
+    bool encode_batch(const Shape& shape, ParamEncoder& encoder, SQLULEN& next_row, Batch& batch,
                       std::vector<SQLUSMALLINT>& status);
     std::vector<Batch> run_batches(const Shape& shape, std::vector<SQLUSMALLINT>& status);
     void run_short_batch(const Shape& shape, std::vector<Batch>& batches);

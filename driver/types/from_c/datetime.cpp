@@ -46,37 +46,51 @@ bool valid_time(const Stamp& s) {
     return s.hour <= 23 && s.minute <= 59 && s.second <= 59 && s.fraction <= 999'999'999;
 }
 
-void append_padded(unsigned value, std::size_t width, std::string& out) {
-    char buffer[16];
-    auto* const end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    const auto length = static_cast<std::size_t>(end - buffer);
-    if (length < width) {
-        out.append(width - length, '0');
+// Writes `value` with at least `width` digits (leading zeros) ending just before `end`; returns
+// where the digits start.
+char* put_padded(unsigned value, std::size_t width, char* end) {
+    char* at = end;
+    do {
+        *--at = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    while (static_cast<std::size_t>(end - at) < width) {
+        *--at = '0';
     }
-    out.append(buffer, end);
+    return at;
 }
 
 void append_date(const Stamp& s, std::string& out) {
-    append_padded(static_cast<unsigned>(s.year), 4, out);
-    out += '-';
-    append_padded(s.month, 2, out);
-    out += '-';
-    append_padded(s.day, 2, out);
+    char buffer[24];  // a SQLSMALLINT year has at most five digits
+    char* const end = buffer + sizeof buffer;
+    char* at = put_padded(s.day, 2, end);
+    *--at = '-';
+    at = put_padded(s.month, 2, at);
+    *--at = '-';
+    at = put_padded(static_cast<unsigned>(s.year), 4, at);
+    out.append(at, end);
 }
 
 // hh:mm:ss, then the fraction without trailing zeros (".12", not ".120000000").
 void append_time(const Stamp& s, std::string& out) {
-    append_padded(s.hour, 2, out);
-    out += ':';
-    append_padded(s.minute, 2, out);
-    out += ':';
-    append_padded(s.second, 2, out);
+    char buffer[40];
+    char* const end = buffer + sizeof buffer;
+    char* digits_end = end;
     if (s.fraction != 0) {
-        out += '.';
-        std::string digits;
-        append_padded(s.fraction, 9, digits);
-        out.append(digits, 0, digits.find_last_not_of('0') + 1);
+        std::uint32_t fraction = s.fraction;
+        std::size_t width = 9;
+        for (; fraction % 10 == 0; fraction /= 10) {
+            --width;
+        }
+        digits_end = put_padded(fraction, width, end) - 1;
+        *digits_end = '.';
     }
+    char* at = put_padded(s.second, 2, digits_end);
+    *--at = ':';
+    at = put_padded(s.minute, 2, at);
+    *--at = ':';
+    at = put_padded(s.hour, 2, at);
+    out.append(at, end);
 }
 
 // Digits of fraction the target keeps: SQL_DESC_PRECISION (decimal digits) 1-5 narrows it;

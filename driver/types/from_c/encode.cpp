@@ -4,6 +4,7 @@
 #include "types/type_table.h"
 #include "types/utf.h"
 
+#include <cstdint>
 #include <cstring>
 
 namespace rsodbc::types {
@@ -144,8 +145,26 @@ bool fits_column(std::string_view utf8, const ParamTarget& target) {
     return length <= target.column_size;
 }
 
+namespace {
+
+// True when none of the eight bytes has its high bit set or is zero (plain ASCII, no NUL).
+bool is_plain_ascii_word(const char* at) {
+    constexpr std::uint64_t low_bits = 0x0101010101010101U;
+    constexpr std::uint64_t high_bits = 0x8080808080808080U;
+    std::uint64_t word = 0;
+    std::memcpy(&word, at, sizeof word);
+    const std::uint64_t has_zero = (word - low_bits) & ~word & high_bits;
+    return ((word & high_bits) | has_zero) == 0;
+}
+
+}  // namespace
+
 bool is_sendable_utf8(std::string_view text) {
     std::size_t i = 0;
+    // Most text is ASCII: eight bytes at a time until the first byte that needs a closer look.
+    while (i + 8 <= text.size() && is_plain_ascii_word(text.data() + i)) {
+        i += 8;
+    }
     while (i < text.size()) {
         const auto lead = static_cast<unsigned char>(text[i]);
         if (lead < 0x80U) {
