@@ -204,6 +204,31 @@ TEST_CASE("from_c: timestamp structs") {
     });
 }
 
+// The text is built right to left in one buffer: every field keeps its zero padding.
+TEST_CASE("from_c: timestamp text pads every field and trims only trailing fraction zeros") {
+    check_all({
+        {"year 1", value(SQL_C_TYPE_TIMESTAMP, stamp(1, 1, 1, 0, 0, 0, 0), SQL_TYPE_TIMESTAMP), "",
+         "0001-01-01 00:00:00", 1114},
+        {"year 9999",
+         value(SQL_C_TYPE_TIMESTAMP, stamp(9999, 12, 31, 9, 8, 7, 0), SQL_TYPE_TIMESTAMP), "",
+         "9999-12-31 09:08:07", 1114},
+        {"one microsecond",
+         value(SQL_C_TYPE_TIMESTAMP, stamp(2024, 1, 1, 0, 0, 0, 1000), SQL_TYPE_TIMESTAMP), "",
+         "2024-01-01 00:00:00.000001", 1114},
+        {"tenth of a second",
+         value(SQL_C_TYPE_TIMESTAMP, stamp(2024, 1, 1, 0, 0, 0, 100000000), SQL_TYPE_TIMESTAMP), "",
+         "2024-01-01 00:00:00.1", 1114},
+        {"zero inside the fraction",
+         value(SQL_C_TYPE_TIMESTAMP, stamp(2024, 1, 1, 0, 0, 0, 102030000), SQL_TYPE_TIMESTAMP), "",
+         "2024-01-01 00:00:00.10203", 1114},
+        {"one nanosecond into char",
+         value(SQL_C_TYPE_TIMESTAMP, stamp(2024, 1, 1, 0, 0, 0, 1), SQL_VARCHAR), "",
+         "2024-01-01 00:00:00.000000001", 0},
+        {"date only", value(SQL_C_TYPE_DATE, date(12, 3, 4), SQL_TYPE_DATE), "", "0012-03-04",
+         1082},
+    });
+}
+
 TEST_CASE("from_c: character data into datetime targets") {
     check_all({
         {"date", chars(" 2024-02-29 ", SQL_TYPE_DATE), "", "2024-02-29", 1082},

@@ -67,6 +67,29 @@ const SQLGUID sample{0x12345678, 0x9abc, 0xdef0, {0x01, 0x23, 0x45, 0x67, 0x89, 
 
 }  // namespace
 
+// Text is checked eight bytes at a time while it is plain ASCII: a NUL or a non-ASCII byte is
+// found wherever it sits, in a word or in the tail.
+TEST_CASE("from_c: NUL and invalid UTF-8 are found at every position of longer text") {
+    for (std::size_t length : {7U, 8U, 9U, 16U, 17U, 33U}) {
+        for (std::size_t at = 0; at < length; ++at) {
+            CAPTURE(length);
+            CAPTURE(at);
+            std::string text(length, 'a');
+            text[at] = '\0';
+            CHECK(chars(text, SQL_VARCHAR).state == "22018");
+            text[at] = '\xff';
+            CHECK(chars(text, SQL_VARCHAR).state == "22018");
+            text[at] = '\x7f';
+            CHECK(chars(text, SQL_VARCHAR).text == text);
+        }
+        std::string accented(length, 'a');
+        accented.replace(length / 2, 0, "\xc3\xa9");
+        CHECK(chars(accented, SQL_VARCHAR).text == accented);
+        std::string cut = accented.substr(0, length / 2 + 1);  // lead byte without its follower
+        CHECK(chars(cut, SQL_VARCHAR).state == "22018");
+    }
+}
+
 TEST_CASE("from_c: character data into character targets") {
     const char nts[] = "abc";
     check_all({
