@@ -170,6 +170,37 @@ std::vector<wire::PipelineOutcome> run_items(wire::Session& session, bool pipeli
 
 }  // namespace
 
+// Statements cannot be prepared inside the pipeline: the two sizes the batches have when every
+// value encodes (full, and the last partial one) are prepared first; a batch made shorter by
+// values that cannot be sent waits for its own statement after the run (run_short_batch).
+ParamExecutor::BatchNames ParamExecutor::prepare_batch_statements(const Shape& shape,
+                                                                  std::size_t sendable) {
+    BatchNames names;
+    auto add = [&](std::size_t rows) {
+        // A rewritten INSERT holds `rows` sets; any other statement holds one.
+        names.emplace_back(rows,
+                           &prepare(shape.text(rows), shape.count, shape.insert ? rows : 1).name);
+    };
+    if (sendable >= shape.rows_per_statement) {
+        add(shape.rows_per_statement);
+    }
+    if (sendable % shape.rows_per_statement != 0) {
+        add(sendable % shape.rows_per_statement);
+    }
+    return names;
+}
+
+namespace {
+
+const std::string* name_for(const std::vector<std::pair<std::size_t, const std::string*>>& names,
+                            std::size_t rows) {
+    const auto known = std::find_if(names.begin(), names.end(),
+                                    [&](const auto& entry) { return entry.first == rows; });
+    return known == names.end() ? nullptr : known->second;
+}
+
+}  // namespace
+
 // Rows are encoded a batch at a time while the batches before are already on their way, so the
 // server inserts while the driver encodes (both sides busy, instead of one waiting for the other).
 std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
@@ -180,33 +211,13 @@ std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
             ? status.size()
             : std::count_if(operations, operations + status.size(),
                             [](SQLUSMALLINT op) { return op != SQL_PARAM_IGNORE; }));
-    const std::size_t per_statement = shape.rows_per_statement;
     std::vector<Batch> batches;
     if (sendable == 0) {
         return batches;
     }
-    // Statements cannot be prepared inside the pipeline: the two sizes the batches have when
-    // every value encodes (full, and the last partial one) are prepared first; a batch made
-    // shorter by values that cannot be sent waits for its own statement after the run.
-    std::vector<std::pair<std::size_t, const std::string*>> names;
-    auto add_name = [&](std::size_t rows) {
-        // A rewritten INSERT holds `rows` sets; any other statement holds one.
-        names.emplace_back(rows,
-                           &prepare(shape.text(rows), shape.count, shape.insert ? rows : 1).name);
-    };
-    auto name_for = [&](std::size_t rows) -> const std::string* {
-        const auto known = std::find_if(names.begin(), names.end(),
-                                        [&](const auto& entry) { return entry.first == rows; });
-        return known == names.end() ? nullptr : known->second;
-    };
-    if (sendable >= per_statement) {
-        add_name(per_statement);
-    }
-    if (sendable % per_statement != 0) {
-        add_name(sendable % per_statement);
-    }
+    const BatchNames names = prepare_batch_statements(shape, sendable);
     // One spare for the last call, which finds no row left.
-    batches.reserve((sendable + per_statement - 1) / per_statement + 1);
+    batches.reserve((sendable + shape.rows_per_statement - 1) / shape.rows_per_statement + 1);
     ParamEncoder encoder(context_.apd, context_.ipd);
     SQLULEN next_row = 0;
     bool waiting = false;  // the last batch has no statement yet
@@ -220,7 +231,7 @@ std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
             batches.pop_back();
             return nullptr;
         }
-        const std::string* name = name_for(batch.rows.size());
+        const std::string* name = name_for(names, batch.rows.size());
         if (name == nullptr) {
             waiting = true;
             return nullptr;
@@ -238,14 +249,7 @@ std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
     if (waiting) {
         run_short_batch(shape, batches);
     }
-    std::vector<Batch*> failed;
-    for (Batch& batch : batches) {
-        if (batch.outcome.kind == wire::PipelineOutcome::Kind::failed && batch.rows.size() > 1
-            && context_.autocommit) {
-            failed.push_back(&batch);
-        }
-    }
-    retry_rows_one_by_one(shape, failed);
+    retry_rows_one_by_one(shape, batches);
     return batches;
 }
 
@@ -269,9 +273,16 @@ void ParamExecutor::run_short_batch(const Shape& shape, std::vector<Batch>& batc
     last.outcome = std::move(outcomes.front());
 }
 
-// Autocommit: the failed batch was rolled back as a whole; its rows run again one per statement
+// Autocommit: a failed batch was rolled back as a whole; its rows run again one per statement
 // (each its own transaction) so the good ones are applied and every bad one is named.
-void ParamExecutor::retry_rows_one_by_one(const Shape& shape, const std::vector<Batch*>& failed) {
+void ParamExecutor::retry_rows_one_by_one(const Shape& shape, std::vector<Batch>& batches) {
+    std::vector<Batch*> failed;
+    for (Batch& batch : batches) {
+        if (batch.outcome.kind == wire::PipelineOutcome::Kind::failed && batch.rows.size() > 1
+            && context_.autocommit) {
+            failed.push_back(&batch);
+        }
+    }
     if (failed.empty()) {
         return;
     }

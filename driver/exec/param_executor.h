@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rsodbc::exec {
@@ -61,9 +62,12 @@ private:
     SQLUSMALLINT settle_row(const Batch& batch, std::size_t i, ArrayResult& result);
     bool encode_batch(const Shape& shape, ParamEncoder& encoder, SQLULEN& next_row, Batch& batch,
                       std::vector<SQLUSMALLINT>& status);
+    // Prepared statement names by rows per statement.
+    using BatchNames = std::vector<std::pair<std::size_t, const std::string*>>;
+    BatchNames prepare_batch_statements(const Shape& shape, std::size_t sendable);
     std::vector<Batch> run_batches(const Shape& shape, std::vector<SQLUSMALLINT>& status);
     void run_short_batch(const Shape& shape, std::vector<Batch>& batches);
-    void retry_rows_one_by_one(const Shape& shape, const std::vector<Batch*>& failed);
+    void retry_rows_one_by_one(const Shape& shape, std::vector<Batch>& batches);
     ArrayResult finish(const std::vector<Batch>& batches, std::vector<SQLUSMALLINT>& status);
 
     ExecutionContext& context_;
