@@ -2,9 +2,9 @@
 
 // Properties the fuzz targets check (STYLE.md 7.4), kept in one header so the libFuzzer targets
 // (clang) and the corpus replay in tests/unit/sql_fuzz_corpus_test.cpp (g++) run the same code.
-// A violated property throws PropertyFailure: libFuzzer reports the uncaught exception as a
-// crash and saves the input; the replay test reports the file name and the message.
+// A violated property throws PropertyFailure (property_failure.h).
 
+#include "property_failure.h"
 #include "sql/escapes.h"
 #include "sql/insert_values.h"
 #include "sql/placeholders.h"
@@ -15,22 +15,11 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace rsodbc::fuzz {
-
-struct PropertyFailure : std::logic_error {
-    using std::logic_error::logic_error;
-};
-
-inline void require(bool holds, const char* property) {
-    if (!holds) {
-        throw PropertyFailure(property);
-    }
-}
 
 // The fixed-size part of a token's description, to compare token streams.
 struct TokenView {

@@ -403,3 +403,31 @@ TEST_CASE("from_c: character data into interval targets") {
         {"leading field beyond 32 bits", chars("99999999999", SQL_INTERVAL_DAY), "22015", "", 0},
     });
 }
+
+// Found by fuzz_param_text (corpus crash_interval_qualifier): whatever followed an interval
+// literal's closing quote was ignored, so INTERVAL '3' YEAR bound to a DAY target was sent as
+// 3 days. The qualifier names the fields the value holds (appendix C); it must be the target's.
+TEST_CASE("from_c: an interval literal's qualifier must name the target's fields") {
+    check_all({
+        {"same fields", chars("INTERVAL '3' DAY", SQL_INTERVAL_DAY), "", "3 days", 1186},
+        {"other field", chars("INTERVAL '3' YEAR", SQL_INTERVAL_DAY), "22018", "", 0},
+        {"fewer fields", chars("INTERVAL '1-2' YEAR", SQL_INTERVAL_YEAR_TO_MONTH), "22018", "", 0},
+        {"text after the literal", chars("INTERVAL '3' DAY please", SQL_INTERVAL_DAY), "22018", "",
+         0},
+        {"not a field", chars("INTERVAL-'0-2'Y", SQL_INTERVAL_YEAR_TO_MONTH), "22018", "", 0},
+        {"any case, any blanks",
+         chars("{ interval '1 2:03'\tday  to minute }", SQL_INTERVAL_DAY_TO_MINUTE), "",
+         "1 day 02:03:00", 1186},
+        {"leading precision", chars("INTERVAL '100' DAY(3)", SQL_INTERVAL_DAY), "", "100 days",
+         1186},
+        {"seconds precisions", chars("INTERVAL '6.5' SECOND (2, 3)", SQL_INTERVAL_SECOND), "",
+         "00:00:06.5", 1186},
+        {"end field precision only for SECOND",
+         chars("INTERVAL '1:02' HOUR TO MINUTE(2)", SQL_INTERVAL_HOUR_TO_MINUTE), "22018", "", 0},
+        {"fractional precision only for SECOND", chars("INTERVAL '3' DAY(2, 3)", SQL_INTERVAL_DAY),
+         "22018", "", 0},
+        {"unclosed precision", chars("INTERVAL '3' DAY(2", SQL_INTERVAL_DAY), "22018", "", 0},
+        {"no qualifier reads the target's fields",
+         chars("INTERVAL '1-2'", SQL_INTERVAL_YEAR_TO_MONTH), "", "1 year 2 mons", 1186},
+    });
+}

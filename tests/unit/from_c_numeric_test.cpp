@@ -270,3 +270,18 @@ TEST_CASE("from_c: character data into numeric targets") {
         {"bit word unknown", chars("yes please", SQL_BIT), "22018", "", 0},
     });
 }
+
+// Found by fuzz_param_text (corpus crash_tiny_fraction_bigint): a value far below 1 was reported
+// out of range (22003) because its fraction was too long to write out, but it is never written
+// out, only truncated, and appendix D calls lost fractional digits 22001.
+TEST_CASE("from_c: character data far below 1 loses fractional digits, it is not out of range") {
+    check_all({
+        {"integer", chars("1e-200000", SQL_INTEGER), "22001", "", 0},
+        {"bigint, saturated exponent", chars("-91e-452036854775808", SQL_BIGINT), "22001", "", 0},
+        {"numeric", chars("1e-200000", SQL_NUMERIC), "22001", "", 0},
+        {"numeric(10,2)", chars("-1e-200000", SQL_NUMERIC, 10, 2), "22001", "", 0},
+        {"bit", chars("1e-200000", SQL_BIT), "22001", "", 0},
+        {"far above is still out of range", chars("1e200000", SQL_NUMERIC), "22003", "", 0},
+        {"zero with any exponent", chars("0e-999999", SQL_INTEGER), "", "0", 23},
+    });
+}

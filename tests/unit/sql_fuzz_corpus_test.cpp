@@ -1,5 +1,6 @@
 // Replays tests/fuzz/corpus/<target>/ through the fuzz targets' property checks, so every build
 // (g++, no libFuzzer) re-checks the seeds and every input a fuzzer ever found.
+#include "../fuzz/param_text_properties.h"
 #include "../fuzz/properties.h"
 
 #include <doctest/doctest.h>
@@ -57,6 +58,10 @@ TEST_CASE("sql fuzz corpus: fuzz_insert_values") {
 
 TEST_CASE("sql fuzz corpus: fuzz_escapes") {
     replay("fuzz_escapes", rsodbc::fuzz::check_escapes);
+}
+
+TEST_CASE("sql fuzz corpus: fuzz_param_text") {
+    replay("fuzz_param_text", rsodbc::fuzz::check_param_text);
 }
 
 TEST_SUITE_END();

@@ -8,6 +8,8 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <utility>
 
 namespace rsodbc::types::from_c {
 
@@ -354,10 +356,106 @@ bool read_field(std::string_view text, std::size_t& i, std::uint64_t& value) {
     return i > start;
 }
 
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+void skip_blanks(std::string_view text, std::size_t& i) {
+    while (i < text.size() && is_blank(text[i])) {
+        ++i;
+    }
+}
+
+// The letters at text[i] (a qualifier word), moving past them.
+std::string_view read_word(std::string_view text, std::size_t& i) {
+    const std::size_t start = i;
+    while (i < text.size()
+           && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z'))) {
+        ++i;
+    }
+    return text.substr(start, i - start);
+}
+
+bool is_word(std::string_view word, std::string_view upper) {
+    return word.size() == upper.size() && starts_with_word(word, upper);
+}
+
+// The field a qualifier word names, in any case.
+std::optional<Field> field_named(std::string_view word) {
+    constexpr std::pair<std::string_view, Field> names[] = {{"YEAR", year},     {"MONTH", month},
+                                                            {"DAY", day},       {"HOUR", hour},
+                                                            {"MINUTE", minute}, {"SECOND", second}};
+    for (const auto& [name, field] : names) {
+        if (is_word(word, name)) {
+            return field;
+        }
+    }
+    return std::nullopt;
+}
+
+// An optional "(n)", or "(n, m)" when two are allowed, after a field word.
+bool skip_precision(std::string_view text, std::size_t& i, int most) {
+    skip_blanks(text, i);
+    if (i == text.size() || text[i] != '(') {
+        return true;
+    }
+    for (int count = 0; count < most; ++count) {
+        ++i;  // past '(' or ','
+        skip_blanks(text, i);
+        const std::size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+            ++i;
+        }
+        skip_blanks(text, i);
+        if (i == start || i == text.size() || (text[i] != ',' && text[i] != ')')) {
+            return false;
+        }
+        if (text[i] == ')') {
+            ++i;
+            return true;
+        }
+    }
+    return false;
+}
+
+// The interval-qualifier after a literal's value (appendix C): it names the fields the value
+// holds, so it must name the target's: '3' YEAR sent to a DAY target as 3 days would be wrong
+// data, not a conversion. Converting between qualifiers is left undone (22018). Precisions are
+// read but not enforced; the server applies the column's own. No qualifier at all reads the value
+// in the target's fields, as a bare value is.
+bool qualifier_matches(std::string_view text, const Fields& f) {
+    std::size_t i = 0;
+    skip_blanks(text, i);
+    if (i == text.size()) {
+        return true;
+    }
+    if (field_named(read_word(text, i)) != f.leading) {
+        return false;
+    }
+    const bool single = f.leading == f.trailing;
+    if (!skip_precision(text, i, single && f.leading == second ? 2 : 1)) {
+        return false;
+    }
+    if (!single) {
+        skip_blanks(text, i);
+        if (!is_word(read_word(text, i), "TO")) {
+            return false;
+        }
+        skip_blanks(text, i);
+        if (field_named(read_word(text, i)) != f.trailing
+            || !skip_precision(text, i, f.trailing == second ? 1 : 0)) {
+            return false;
+        }
+    }
+    skip_blanks(text, i);
+    return i == text.size();
+}
+
 // The value inside an interval literal ("INTERVAL -'1-2' YEAR TO MONTH", "{INTERVAL '3' DAY}"),
 // or the text itself when it is a bare value, with any leading sign folded into `negative`.
-// False when the literal is malformed.
-bool interval_value_text(std::string_view text, std::string_view& body, bool& negative) {
+// False when the literal is malformed or its qualifier is not the target's.
+bool interval_value_text(std::string_view text, const Fields& f, std::string_view& body,
+                         bool& negative) {
     body = text;
     if (body.size() >= 2 && body.front() == '{' && body.back() == '}') {
         body = trim_blanks(body.substr(1, body.size() - 2));
@@ -370,7 +468,8 @@ bool interval_value_text(std::string_view text, std::string_view& body, bool& ne
             body = trim_blanks(body.substr(1));
         }
         const std::size_t close = body.size() > 1 ? body.find('\'', 1) : std::string_view::npos;
-        if (body.empty() || body.front() != '\'' || close == std::string_view::npos) {
+        if (body.empty() || body.front() != '\'' || close == std::string_view::npos
+            || !qualifier_matches(body.substr(close + 1), f)) {
             return false;
         }
         body = trim_blanks(body.substr(1, close - 1));
@@ -442,12 +541,12 @@ Encoded encode_interval_text(std::string_view text, const ParamTarget& target, s
     out.clear();
     // Accepted: the bare value ("154 22:44:10", "-1-2"), or an interval literal
     // ("INTERVAL -'1-2' YEAR TO MONTH", "{INTERVAL '3' DAY}"), whose qualifier is the target's.
+    const Fields f = fields_of(target.sql_type);
     std::string_view body;
     bool negative = false;
-    if (!interval_value_text(text, body, negative)) {
+    if (!interval_value_text(text, f, body, negative)) {
         return fail(Outcome::invalid_character, out);
     }
-    const Fields f = fields_of(target.sql_type);
     std::uint64_t values[7] = {};
     std::size_t i = 0;
     if (!read_interval_fields(body, f, i, values)) {

@@ -319,10 +319,11 @@ Encoded encode_decimal(Decimal value, const ParamTarget& target, NumberOrigin or
                                       ? param_outcome::string_right_truncated
                                       : Outcome::fractional_truncation;
     const TargetKind kind = classify(target.sql_type);
-    if (kind != TargetKind::floating
-        && (value.whole_digits() > max_numeric_whole_digits
-            || -value.exponent > max_numeric_scale + max_numeric_whole_digits)) {
-        return fail(Outcome::out_of_range, out);  // no exact type holds it; never materialised
+    // No exact type holds more whole digits, and writing them out could take gigabytes. Digits
+    // far below the point need no such limit: truncate_fraction drops them without writing them
+    // out, so 1e-200000 into an integer loses fractional digits (22001), it is not out of range.
+    if (kind != TargetKind::floating && value.whole_digits() > max_numeric_whole_digits) {
+        return fail(Outcome::out_of_range, out);
     }
     switch (kind) {
         case TargetKind::character:
