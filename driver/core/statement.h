@@ -5,6 +5,7 @@
 #include "core/descriptor.h"
 #include "core/handle.h"
 #include "exec/cell_writer.h"
+#include "exec/param_executor.h"
 #include "types/type_table.h"
 #include "wire/result_stream.h"
 
@@ -204,6 +205,8 @@ private:
 
     std::atomic<bool> executing_{false};
     std::optional<std::string> prepared_sql_;
+    // The batch statements of the last array execution, reused while the SQL stays the same.
+    std::optional<exec::ArrayShape> array_shape_;
     std::unique_ptr<wire::ResultStream> result_;
     std::deque<std::unique_ptr<wire::ResultStream>> pending_results_;
     std::vector<ColumnDescription> columns_;

@@ -153,7 +153,8 @@ SQLRETURN Statement::execute_parameters(const std::string& sql) {
                                    connection_.autocommit(),
                                    connection_.settings().pipeline,
                                    static_cast<std::size_t>(connection_.settings().batch_size),
-                                   data_at_execution_ ? &data_at_execution_->supplied : nullptr};
+                                   data_at_execution_ ? &data_at_execution_->supplied : nullptr,
+                                   &array_shape_};
     exec::ParamExecutor executor(context);
     if (apd_.header().array_size > 1) {
         const exec::ArrayResult result = executor.execute_array(sql);

@@ -33,17 +33,24 @@ struct ParamExecutor::Batch {
     std::vector<wire::PipelineOutcome> row_outcomes;  // after a retry row by row
 };
 
-// What one SQLExecute of an array sends: the statement for k rows, built once per distinct k.
-struct ParamExecutor::Shape {
-    std::optional<sql::InsertPlan> insert;
-    std::string numbered;  // the statement for one set when it is not a rewritable INSERT
-    SQLUSMALLINT count = 0;
-    std::size_t rows_per_statement = 1;
+ArrayShape::ArrayShape(const std::string& sql, std::size_t batch_size)
+    : sql_(sql), batch_size_(batch_size), insert_(sql::plan_insert_values(sql)) {
+    sql::PreparedText numbered = sql::number_markers(sql);
+    count_ = static_cast<SQLUSMALLINT>(numbered.marker_count);
+    numbered_ = std::move(numbered.text);
+    rows_per_statement_ = insert_ ? sql::rows_per_statement(*insert_, batch_size) : 1;
+}
 
-    [[nodiscard]] std::string text(std::size_t rows) const {
-        return insert ? insert->batch_text(rows) : numbered;
+const std::string& ArrayShape::text(std::size_t rows) {
+    if (!insert_) {
+        return numbered_;
     }
-};
+    auto known = texts_.find(rows);
+    if (known == texts_.end()) {
+        known = texts_.emplace(rows, insert_->batch_text(rows)).first;
+    }
+    return known->second;
+}
 
 std::vector<unsigned> ParamExecutor::parameter_types(SQLUSMALLINT count) const {
     std::vector<unsigned> types;
@@ -104,17 +111,17 @@ wire::Results ParamExecutor::execute_cursor(const std::string& sql, int fetch_ro
 
 // Fills the next batch with up to rows_per_statement encoded rows, starting at `next_row`.
 // Returns false when no row is left to send.
-bool ParamExecutor::encode_batch(const Shape& shape, ParamEncoder& encoder, SQLULEN& next_row,
+bool ParamExecutor::encode_batch(const ArrayShape& shape, ParamEncoder& encoder, SQLULEN& next_row,
                                  Batch& batch, std::vector<SQLUSMALLINT>& status) {
     const SQLUSMALLINT* operations = context_.apd.header().array_operation_ptr;
-    for (; next_row < status.size() && batch.rows.size() < shape.rows_per_statement; ++next_row) {
+    for (; next_row < status.size() && batch.rows.size() < shape.rows_per_statement(); ++next_row) {
         const SQLULEN row = next_row;
         if (operations != nullptr && operations[row] == SQL_PARAM_IGNORE) {
             continue;  // stays SQL_PARAM_UNUSED
         }
         const int before = batch.values.count();
         try {
-            encoder.encode_row(shape.count, row, batch.values, context_.diagnostics);
+            encoder.encode_row(shape.count(), row, batch.values, context_.diagnostics);
         } catch (const core::OdbcError& error) {
             // A value that cannot be sent fails its own row only; it never reaches the server.
             batch.values.truncate(before);
@@ -173,19 +180,18 @@ std::vector<wire::PipelineOutcome> run_items(wire::Session& session, bool pipeli
 // Statements cannot be prepared inside the pipeline: the two sizes the batches have when every
 // value encodes (full, and the last partial one) are prepared first; a batch made shorter by
 // values that cannot be sent waits for its own statement after the run (run_short_batch).
-ParamExecutor::BatchNames ParamExecutor::prepare_batch_statements(const Shape& shape,
+ParamExecutor::BatchNames ParamExecutor::prepare_batch_statements(ArrayShape& shape,
                                                                   std::size_t sendable) {
     BatchNames names;
     auto add = [&](std::size_t rows) {
-        // A rewritten INSERT holds `rows` sets; any other statement holds one.
         names.emplace_back(rows,
-                           &prepare(shape.text(rows), shape.count, shape.insert ? rows : 1).name);
+                           &prepare(shape.text(rows), shape.count(), shape.sets_in(rows)).name);
     };
-    if (sendable >= shape.rows_per_statement) {
-        add(shape.rows_per_statement);
+    if (sendable >= shape.rows_per_statement()) {
+        add(shape.rows_per_statement());
     }
-    if (sendable % shape.rows_per_statement != 0) {
-        add(sendable % shape.rows_per_statement);
+    if (sendable % shape.rows_per_statement() != 0) {
+        add(sendable % shape.rows_per_statement());
     }
     return names;
 }
@@ -203,7 +209,7 @@ const std::string* name_for(const std::vector<std::pair<std::size_t, const std::
 
 // Rows are encoded a batch at a time while the batches before are already on their way, so the
 // server inserts while the driver encodes (both sides busy, instead of one waiting for the other).
-std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
+std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(ArrayShape& shape,
                                                              std::vector<SQLUSMALLINT>& status) {
     const SQLUSMALLINT* operations = context_.apd.header().array_operation_ptr;
     const auto sendable = static_cast<std::size_t>(
@@ -217,7 +223,7 @@ std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
     }
     const BatchNames names = prepare_batch_statements(shape, sendable);
     // One spare for the last call, which finds no row left.
-    batches.reserve((sendable + shape.rows_per_statement - 1) / shape.rows_per_statement + 1);
+    batches.reserve((sendable + shape.rows_per_statement() - 1) / shape.rows_per_statement() + 1);
     ParamEncoder encoder(context_.apd, context_.ipd);
     SQLULEN next_row = 0;
     bool waiting = false;  // the last batch has no statement yet
@@ -256,7 +262,7 @@ std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(const Shape& shape,
 // The last batch, shortened by rows whose values could not be sent, runs after the others
 // with its own statement. In manual-commit mode it is not sent after a failure: the
 // transaction is already aborted.
-void ParamExecutor::run_short_batch(const Shape& shape, std::vector<Batch>& batches) {
+void ParamExecutor::run_short_batch(ArrayShape& shape, std::vector<Batch>& batches) {
     Batch& last = batches.back();
     const bool aborted = !context_.autocommit
                          && std::any_of(batches.begin(), batches.end() - 1, [](const Batch& batch) {
@@ -266,7 +272,7 @@ void ParamExecutor::run_short_batch(const Shape& shape, std::vector<Batch>& batc
         return;  // stays skipped
     }
     const std::size_t rows = last.rows.size();
-    const std::string& name = prepare(shape.text(rows), shape.count, shape.insert ? rows : 1).name;
+    const std::string& name = prepare(shape.text(rows), shape.count(), shape.sets_in(rows)).name;
     std::vector<wire::PipelineOutcome> outcomes =
         run_items(context_.session, context_.pipeline,
                   std::vector<wire::PipelineItem>{{&name, &last.values, true}});
@@ -275,7 +281,7 @@ void ParamExecutor::run_short_batch(const Shape& shape, std::vector<Batch>& batc
 
 // Autocommit: a failed batch was rolled back as a whole; its rows run again one per statement
 // (each its own transaction) so the good ones are applied and every bad one is named.
-void ParamExecutor::retry_rows_one_by_one(const Shape& shape, std::vector<Batch>& batches) {
+void ParamExecutor::retry_rows_one_by_one(ArrayShape& shape, std::vector<Batch>& batches) {
     std::vector<Batch*> failed;
     for (Batch& batch : batches) {
         if (batch.outcome.kind == wire::PipelineOutcome::Kind::failed && batch.rows.size() > 1
@@ -286,11 +292,11 @@ void ParamExecutor::retry_rows_one_by_one(const Shape& shape, std::vector<Batch>
     if (failed.empty()) {
         return;
     }
-    const CachedStatement& single = prepare(shape.text(1), shape.count);
+    const CachedStatement& single = prepare(shape.text(1), shape.count());
     std::vector<wire::ParamValues> rows;
     for (const Batch* batch : failed) {
         for (std::size_t i = 0; i < batch->rows.size(); ++i) {
-            rows.push_back(batch->values.slice(static_cast<int>(i) * shape.count, shape.count));
+            rows.push_back(batch->values.slice(static_cast<int>(i) * shape.count(), shape.count()));
         }
     }
     std::vector<wire::PipelineItem> items;
@@ -374,14 +380,12 @@ ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
 }
 
 ArrayResult ParamExecutor::execute_array(const std::string& sql) {
-    Shape shape;
-    const sql::PreparedText numbered = sql::number_markers(sql);
-    shape.count = static_cast<SQLUSMALLINT>(numbered.marker_count);
-    shape.insert = sql::plan_insert_values(sql);
-    shape.numbered = numbered.text;
-    shape.rows_per_statement =
-        shape.insert ? sql::rows_per_statement(*shape.insert, context_.batch_size) : 1;
-
+    std::optional<ArrayShape> own;
+    std::optional<ArrayShape>& kept = context_.array_shape != nullptr ? *context_.array_shape : own;
+    if (!kept || !kept->fits(sql, context_.batch_size)) {
+        kept.emplace(sql, context_.batch_size);
+    }
+    ArrayShape& shape = *kept;
     std::vector<SQLUSMALLINT> status(context_.apd.header().array_size, SQL_PARAM_UNUSED);
     context_.cache.begin_execution();
     std::vector<Batch> batches = run_batches(shape, status);

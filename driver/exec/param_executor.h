@@ -7,17 +7,50 @@
 #include "core/diagnostics.h"
 #include "exec/param_encoder.h"
 #include "exec/statement_cache.h"
+#include "sql/insert_values.h"
 #include "wire/session.h"
 
 #include <sql.h>
 #include <sqlext.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace rsodbc::exec {
+
+// What one SQL text sends when it runs with a parameter array: a multi-row INSERT for k rows, or
+// the statement for one set. The statement handle keeps it between executions of the same
+// prepared text, so a 100-row batch's text is built once, not on every SQLExecute.
+class ArrayShape {
+public:
+    ArrayShape(const std::string& sql, std::size_t batch_size);
+
+    [[nodiscard]] bool fits(const std::string& sql, std::size_t batch_size) const {
+        return batch_size == batch_size_ && sql == sql_;
+    }
+
+    // The statement text for a batch of `rows` sets (one set when the INSERT is not rewritten).
+    const std::string& text(std::size_t rows);
+
+    // A rewritten INSERT holds `rows` sets; any other statement holds one.
+    [[nodiscard]] std::size_t sets_in(std::size_t rows) const { return insert_ ? rows : 1; }
+
+    [[nodiscard]] SQLUSMALLINT count() const { return count_; }
+
+    [[nodiscard]] std::size_t rows_per_statement() const { return rows_per_statement_; }
+
+private:
+    std::string sql_;
+    std::size_t batch_size_;
+    std::optional<sql::InsertPlan> insert_;
+    std::string numbered_;  // the statement for one set when it is not a rewritable INSERT
+    SQLUSMALLINT count_ = 0;
+    std::size_t rows_per_statement_ = 1;
+    std::map<std::size_t, std::string> texts_;  // by rows; nodes keep references valid
+};
 
 struct ExecutionContext {
     wire::Session& session;
@@ -30,6 +63,8 @@ struct ExecutionContext {
     std::size_t batch_size = 100;
     // Values collected by SQLPutData for data-at-execution parameters (index = number - 1).
     const std::vector<std::optional<std::string>>* supplied = nullptr;
+    // Kept by the statement handle between array executions (may be null: built per call).
+    std::optional<ArrayShape>* array_shape = nullptr;
 };
 
 struct ArrayResult {
@@ -52,7 +87,6 @@ public:
 
 private:
     struct Batch;
-    struct Shape;
 
     // `text` holds `rows` parameter sets of `count` markers each (a multi-row INSERT batch, or
     // one set): the parameter types repeat per set.
@@ -60,14 +94,14 @@ private:
                                    std::size_t rows = 1);
     [[nodiscard]] std::vector<unsigned> parameter_types(SQLUSMALLINT count) const;
     SQLUSMALLINT settle_row(const Batch& batch, std::size_t i, ArrayResult& result);
-    bool encode_batch(const Shape& shape, ParamEncoder& encoder, SQLULEN& next_row, Batch& batch,
-                      std::vector<SQLUSMALLINT>& status);
+    bool encode_batch(const ArrayShape& shape, ParamEncoder& encoder, SQLULEN& next_row,
+                      Batch& batch, std::vector<SQLUSMALLINT>& status);
     // Prepared statement names by rows per statement.
     using BatchNames = std::vector<std::pair<std::size_t, const std::string*>>;
-    BatchNames prepare_batch_statements(const Shape& shape, std::size_t sendable);
-    std::vector<Batch> run_batches(const Shape& shape, std::vector<SQLUSMALLINT>& status);
-    void run_short_batch(const Shape& shape, std::vector<Batch>& batches);
-    void retry_rows_one_by_one(const Shape& shape, std::vector<Batch>& batches);
+    BatchNames prepare_batch_statements(ArrayShape& shape, std::size_t sendable);
+    std::vector<Batch> run_batches(ArrayShape& shape, std::vector<SQLUSMALLINT>& status);
+    void run_short_batch(ArrayShape& shape, std::vector<Batch>& batches);
+    void retry_rows_one_by_one(ArrayShape& shape, std::vector<Batch>& batches);
     ArrayResult finish(const std::vector<Batch>& batches, std::vector<SQLUSMALLINT>& status);
 
     ExecutionContext& context_;
