@@ -1,6 +1,6 @@
 #pragma once
 // What the driver reports for each server type: ODBC SQL type, sizes, names. One table, so
-// SQLDescribeCol, SQLColAttribute (and later SQLGetTypeInfo and the catalog) agree.
+// SQLDescribeCol, SQLColAttribute, SQLGetTypeInfo and the catalog functions agree.
 #include <sql.h>
 #include <sqlext.h>
 

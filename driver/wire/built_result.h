@@ -1,5 +1,5 @@
 #pragma once
-// Results the driver builds itself (SQLGetTypeInfo, later catalog answers it computes), in a
+// Results the driver builds itself (SQLGetTypeInfo, catalog answers it computes), in a
 // client-side PGresult, so they are served by BufferedResult like any server result.
 #include "wire/pg_ptr.h"
 

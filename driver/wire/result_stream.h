@@ -1,6 +1,7 @@
 #pragma once
-// Everything that yields rows is a ResultStream: server results now, driver-built catalog results
-// and streamed results later. Cells are text-format server data, valid until the next next_row().
+// Everything that yields rows is a ResultStream: results read whole, driver-built results,
+// single-row-mode streams and server-side cursors. Cells are text-format data, valid until the
+// next next_row().
 #include <cstddef>
 #include <cstdint>
 #include <memory>
