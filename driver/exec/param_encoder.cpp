@@ -91,7 +91,10 @@ const ParamEncoder::Binding& ParamEncoder::binding(SQLUSMALLINT number) {
 }
 
 ParamCell ParamEncoder::cell(SQLUSMALLINT number, SQLULEN row) {
-    const Binding& b = binding(number);
+    return cell(binding(number), number, row);
+}
+
+ParamCell ParamEncoder::cell(const Binding& b, SQLUSMALLINT number, SQLULEN row) const {
     const core::DescriptorHeader& header = apd_.header();
     ParamCell cell;
     cell.c_type = b.c_type;
@@ -127,7 +130,8 @@ void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues
                               core::Diagnostics& diagnostics,
                               const std::vector<std::optional<std::string>>* supplied) {
     for (SQLUSMALLINT number = 1; number <= count; ++number) {
-        ParamCell source = cell(number, row);
+        const Binding& b = binding(number);
+        ParamCell source = cell(b, number, row);
         if (source.at_execution && supplied == nullptr) {
             // Only a single parameter set collects values through SQLParamData/SQLPutData.
             throw core::OdbcError(sqlstate::optional_feature_not_implemented,
@@ -151,7 +155,6 @@ void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues
             out.add_null();
             continue;
         }
-        const Binding& b = binding(number);
         const types::Encoded encoded = types::encode_parameter(
             {source.c_type, source.data, source.length, b.numeric_scale}, b.target, text_);
         if (types::is_parameter_error(encoded.outcome)) {

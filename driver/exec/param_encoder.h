@@ -59,6 +59,7 @@ private:
 
     // Throws 07002 for a parameter that is not bound.
     const Binding& binding(SQLUSMALLINT number);
+    [[nodiscard]] ParamCell cell(const Binding& b, SQLUSMALLINT number, SQLULEN row) const;
 
     core::Descriptor& apd_;
     core::Descriptor& ipd_;

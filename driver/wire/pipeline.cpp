@@ -167,12 +167,6 @@ private:
 
 }  // namespace
 
-std::vector<PipelineOutcome> Session::run_pipeline(const std::vector<PipelineItem>& items) {
-    std::size_t next = 0;
-    return run_pipeline(PipelineSource(
-        [&]() -> const PipelineItem* { return next < items.size() ? &items[next++] : nullptr; }));
-}
-
 std::vector<PipelineOutcome> Session::run_pipeline(const PipelineSource& next) {
     require_open();
     take_wire();

@@ -77,7 +77,6 @@ public:
     // Sends every item in pipeline mode and returns one outcome per item, in order. A run
     // always ends with a sync point, whether or not its last item asked for one.
     std::vector<PipelineOutcome> run_pipeline(const PipelineSource& next);
-    std::vector<PipelineOutcome> run_pipeline(const std::vector<PipelineItem>& items);
 
     // Runs one row-returning statement in single-row mode: rows arrive as they are fetched.
     Results execute_streaming(std::string_view sql);

@@ -3,7 +3,6 @@
 // Binary targets are sent as bytea's hex text (\x0a1b...).
 #include "types/from_c/detail.h"
 #include "types/hex.h"
-#include "types/utf.h"
 
 #include <cstring>
 
@@ -104,13 +103,7 @@ Encoded encode_binary(std::string_view bytes, const ParamTarget& target, std::st
             }
             std::u16string units(bytes.size() / 2, u'\0');
             std::memcpy(units.data(), bytes.data(), bytes.size());
-            std::string utf8;
-            try {
-                append_utf8(units, utf8);
-            } catch (const EncodingError&) {
-                return fail(Outcome::invalid_character, out);
-            }
-            return encode_character(utf8, target, out);
+            return encode_utf16(units, target, out);
         }
         case TargetKind::interval_year_month:
         case TargetKind::interval_day_time:

@@ -85,6 +85,8 @@ Encoded encode_interval_number(const Decimal& value, const ParamTarget& target, 
 
 // Per family; each clears `out` first.
 Encoded encode_character(std::string_view utf8, const ParamTarget& target, std::string& out);
+// UTF-16 text (SQL_C_WCHAR, or binary data sent to a wide target): 22018 when it is not valid.
+Encoded encode_utf16(std::u16string_view units, const ParamTarget& target, std::string& out);
 // Character data (already trimmed) into an exact, approximate or bit target.
 Encoded encode_number_text(std::string_view text, const ParamTarget& target, std::string& out);
 Encoded encode_number(const ParamSource& source, const ParamTarget& target, std::string& out);

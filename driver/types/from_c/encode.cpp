@@ -249,6 +249,16 @@ Encoded encode_character(std::string_view utf8, const ParamTarget& target, std::
     return fail(Outcome::unsupported, out);
 }
 
+Encoded encode_utf16(std::u16string_view units, const ParamTarget& target, std::string& out) {
+    std::string utf8;
+    try {
+        append_utf8(units, utf8);
+    } catch (const EncodingError&) {
+        return fail(Outcome::invalid_character, out);
+    }
+    return encode_character(utf8, target, out);
+}
+
 namespace {
 
 // SQL_C_CHAR: SQL_NTS-terminated or counted bytes.
@@ -282,13 +292,7 @@ Encoded encode_wide(const ParamSource& source, const ParamTarget& target, std::s
         units.resize(static_cast<std::size_t>(source.length) / 2);
         std::memcpy(units.data(), bytes, static_cast<std::size_t>(source.length));
     }
-    std::string utf8;
-    try {
-        append_utf8(units, utf8);
-    } catch (const EncodingError&) {
-        return fail(Outcome::invalid_character, out);
-    }
-    return encode_character(utf8, target, out);
+    return encode_utf16(units, target, out);
 }
 
 // SQL_C_BINARY (counted bytes) and SQL_C_GUID (the struct).
