@@ -53,6 +53,8 @@ Encoded finish(Outcome outcome, const ParamTarget& target, std::string& out);
 
 // Leading and trailing blanks are ignored when character data becomes numeric, date, time or
 // timestamp data (appendix D, "C to SQL: Character").
+// What counts as blank around a value (the C locale's isspace set).
+inline constexpr std::string_view blanks = " \t\n\r\f\v";
 std::string_view trim_blanks(std::string_view text);
 
 // An exact decimal: digits x 10^exponent, digits without leading or trailing zeros (empty: zero).

@@ -205,7 +205,6 @@ bool is_sendable_utf8(std::string_view text) {
 }
 
 std::string_view trim_blanks(std::string_view text) {
-    constexpr std::string_view blanks = " \t\n\r\f\v";
     const std::size_t first = text.find_first_not_of(blanks);
     if (first == std::string_view::npos) {
         return {};

@@ -356,14 +356,8 @@ bool read_field(std::string_view text, std::size_t& i, std::uint64_t& value) {
     return i > start;
 }
 
-bool is_blank(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 void skip_blanks(std::string_view text, std::size_t& i) {
-    while (i < text.size() && is_blank(text[i])) {
-        ++i;
-    }
+    i = std::min(text.find_first_not_of(blanks, i), text.size());
 }
 
 // The letters at text[i] (a qualifier word), moving past them.
