@@ -1,5 +1,6 @@
 // Unicode through the W entry points: non-ASCII and non-BMP text in statements, results, column
 // names and diagnostics. UTF-16 code units are compared exactly (U+1F600 is a surrogate pair).
+#include "driver_direct.h"
 #include "odbc_test.h"
 
 #include <string>
@@ -163,32 +164,36 @@ TEST_CASE("SQLGetDiagRecW: the server's message with non-ASCII text") {
           != std::string::npos);
 }
 
-// SQLGetDiagRecW: *TextLengthPtr is in characters. The driver manager passes the call through to a
-// Unicode driver; psqlODBC reports the UTF-8 byte length instead.
-// unixODBC 2.3.11 pulls every record from the driver right after the failing call and answers the
-// application's SQLGetDiag*W from its own copy (the driver's function is never reached here: seen
-// under gdb). Its answer gets the length unit or the text wrong, so this stays as a record of the
-// spec's expectation, not a test of the driver.
-TEST_CASE("SQLGetDiagRecW: the message length is in characters" * doctest::may_fail()) {
+// SQLGetDiagRecW: *TextLengthPtr and BufferLength are in characters. unixODBC 2.3.11 copies every
+// record right after the failing call and answers the application's SQLGetDiag*W from its copy,
+// so the driver's own function is called here, past the driver manager (driver_direct.h).
+// psqlODBC reports the UTF-8 byte length instead.
+TEST_CASE("SQLGetDiagRecW (the driver's): the message length is in characters"
+          * psqlodbc_deviates()) {
     Connection c;
     Stmt stmt(c.dbc);
     const std::u16string table = u"it_t\u00e0ble_\u65e5\u672c_missing";
     WStr sql(u"SELECT * FROM \"" + table + u"\"");
     REQUIRE(SQLExecDirectW(stmt, sql.get(), SQL_NTS) == SQL_ERROR);
+    auto* get_diag_rec = driver_function<decltype(SQLGetDiagRecW)>("SQLGetDiagRecW");
+    SQLHANDLE driver_stmt = driver_statement_handle(c.dbc, stmt);
+
     SQLWCHAR state[6] = {};
     SQLINTEGER native = 0;
     SQLWCHAR message[1024] = {};
     SQLSMALLINT len = -1;
-    check(SQLGetDiagRecW(SQL_HANDLE_STMT, stmt, 1, state, &native, message, 1024, &len),
-          SQL_HANDLE_STMT, stmt);
-    CHECK(len == static_cast<SQLSMALLINT>(from_sqlw(message).size()));
+    REQUIRE(get_diag_rec(SQL_HANDLE_STMT, driver_stmt, 1, state, &native, message, 1024, &len)
+            == SQL_SUCCESS);
+    const std::u16string full = from_sqlw(message);
+    CHECK(full.find(table) != std::u16string::npos);
+    CHECK(len == static_cast<SQLSMALLINT>(full.size()));
+    CHECK(from_sqlw(state) == u"42S02");
 
-    // Truncation: BufferLength is in characters too.
+    // Truncation: BufferLength is in characters too; the length is still the whole message's.
     SQLWCHAR small[8] = {};
     SQLSMALLINT small_len = -1;
-    const SQLRETURN rc =
-        SQLGetDiagRecW(SQL_HANDLE_STMT, stmt, 1, state, &native, small, 8, &small_len);
-    CHECK(rc == SQL_SUCCESS_WITH_INFO);
+    CHECK(get_diag_rec(SQL_HANDLE_STMT, driver_stmt, 1, state, &native, small, 8, &small_len)
+          == SQL_SUCCESS_WITH_INFO);
     CHECK(small_len == len);
-    CHECK(from_sqlw(small) == from_sqlw(message).substr(0, 7));
+    CHECK(from_sqlw(small) == full.substr(0, 7));
 }
