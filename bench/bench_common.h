@@ -46,6 +46,8 @@ struct Options {
     std::int64_t stmt_rows = 100;  // libpq: rows per multi-row INSERT statement
     std::int64_t tables = 200;     // catalog: tables in the bench_catalog schema
     std::int64_t columns = 20;     // catalog: columns per table
+    std::string database;          // setup_bi: the database to make (and fill)
+    std::string fixture;           // setup_bi: SQL file loaded once into it (Redshift imitation)
 };
 
 // --name value pairs; every option has a value.
@@ -70,6 +72,12 @@ inline Options parse_options(int argc, char** argv, const char* target_flag, con
     kv.erase("workload");
     o.target = kv[target_flag];
     kv.erase(target_flag);
+    for (auto [key, out] : {std::pair{"database", &o.database}, std::pair{"fixture", &o.fixture}}) {
+        if (auto it = kv.find(key); it != kv.end()) {
+            *out = it->second;
+            kv.erase(it);
+        }
+    }
     num("rows", o.rows);
     num("batch", o.batch);
     num("stmt-rows", o.stmt_rows);

@@ -3,13 +3,15 @@
 //   odbc_bench --workload NAME --connstr "Driver={...};..." [--rows N] [--batch N] [--tables N]
 //              [--columns N]
 //
-// Workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog.
+// Workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog
+// bi_open.
 // Prints one line: RESULT,workload,status,rows,seconds,p50_us,p99_us,peak_rss_kib,message with
 // status ok, unsupported (the driver says it cannot: SQLGetFunctions, or 01S02 on an array size
 // that then reads back as something else) or error. Nothing falls back to another method.
 //
-// The fetch workloads read table bench_fetch and the catalog workload schema bench_catalog, both
-// made by `pq_bench --workload setup`. The insert workloads make and drop their own table.
+// The fetch workloads read table bench_fetch and the catalog and bi_open workloads schema
+// bench_catalog, all made by `pq_bench --workload setup`. The insert workloads make and drop their
+// own table.
 #include "bench_common.h"
 
 #include <sql.h>
@@ -520,10 +522,157 @@ Result catalog(Dbc& dbc, const bench::Options& o) {
     return r;
 }
 
+// The SQLGetInfo items a BI tool asks when it opens a connection (the union of what Tableau's,
+// Power BI's and LibreOffice's ODBC layers were seen asking: identity, limits, SQL dialect, catalog
+// naming, quoting, conversion and function masks).
+constexpr SQLUSMALLINT bi_info_items[] = {
+    SQL_DRIVER_NAME,
+    SQL_DRIVER_VER,
+    SQL_DRIVER_ODBC_VER,
+    SQL_ODBC_VER,
+    SQL_DBMS_NAME,
+    SQL_DBMS_VER,
+    SQL_SERVER_NAME,
+    SQL_DATABASE_NAME,
+    SQL_USER_NAME,
+    SQL_DATA_SOURCE_READ_ONLY,
+    SQL_IDENTIFIER_QUOTE_CHAR,
+    SQL_IDENTIFIER_CASE,
+    SQL_QUOTED_IDENTIFIER_CASE,
+    SQL_CATALOG_NAME,
+    SQL_CATALOG_NAME_SEPARATOR,
+    SQL_CATALOG_TERM,
+    SQL_CATALOG_USAGE,
+    SQL_CATALOG_LOCATION,
+    SQL_SCHEMA_TERM,
+    SQL_SCHEMA_USAGE,
+    SQL_TABLE_TERM,
+    SQL_PROCEDURE_TERM,
+    SQL_SEARCH_PATTERN_ESCAPE,
+    SQL_SPECIAL_CHARACTERS,
+    SQL_KEYWORDS,
+    SQL_MAX_IDENTIFIER_LEN,
+    SQL_MAX_TABLE_NAME_LEN,
+    SQL_MAX_SCHEMA_NAME_LEN,
+    SQL_MAX_CATALOG_NAME_LEN,
+    SQL_MAX_COLUMN_NAME_LEN,
+    SQL_MAX_COLUMNS_IN_SELECT,
+    SQL_MAX_STATEMENT_LEN,
+    SQL_MAX_CHAR_LITERAL_LEN,
+    SQL_SQL_CONFORMANCE,
+    SQL_ODBC_INTERFACE_CONFORMANCE,
+    SQL_GETDATA_EXTENSIONS,
+    SQL_CURSOR_COMMIT_BEHAVIOR,
+    SQL_CURSOR_ROLLBACK_BEHAVIOR,
+    SQL_TXN_CAPABLE,
+    SQL_DEFAULT_TXN_ISOLATION,
+    SQL_TXN_ISOLATION_OPTION,
+    SQL_MULTIPLE_ACTIVE_TXN,
+    SQL_NULL_COLLATION,
+    SQL_CONCAT_NULL_BEHAVIOR,
+    SQL_GROUP_BY,
+    SQL_ORDER_BY_COLUMNS_IN_SELECT,
+    SQL_EXPRESSIONS_IN_ORDERBY,
+    SQL_OJ_CAPABILITIES,
+    SQL_SQL92_RELATIONAL_JOIN_OPERATORS,
+    SQL_SUBQUERIES,
+    SQL_UNION,
+    SQL_CORRELATION_NAME,
+    SQL_NON_NULLABLE_COLUMNS,
+    SQL_STRING_FUNCTIONS,
+    SQL_NUMERIC_FUNCTIONS,
+    SQL_TIMEDATE_FUNCTIONS,
+    SQL_SYSTEM_FUNCTIONS,
+    SQL_TIMEDATE_ADD_INTERVALS,
+    SQL_TIMEDATE_DIFF_INTERVALS,
+    SQL_CONVERT_FUNCTIONS,
+    SQL_CONVERT_INTEGER,
+    SQL_CONVERT_VARCHAR,
+    SQL_CONVERT_TIMESTAMP,
+    SQL_CONVERT_DOUBLE,
+    SQL_AGGREGATE_FUNCTIONS,
+    SQL_SQL92_STRING_FUNCTIONS,
+    SQL_SQL92_DATETIME_FUNCTIONS,
+    SQL_SQL92_PREDICATES,
+    SQL_SQL92_VALUE_EXPRESSIONS,
+    SQL_DATETIME_LITERALS,
+    SQL_BATCH_SUPPORT,
+    SQL_PARAM_ARRAY_ROW_COUNTS,
+    SQL_PARAM_ARRAY_SELECTS,
+    SQL_STATIC_CURSOR_ATTRIBUTES1,
+    SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1,
+    SQL_SCROLL_OPTIONS,
+    SQL_ASYNC_MODE,
+    SQL_MAX_CONCURRENT_ACTIVITIES,
+    SQL_LIKE_ESCAPE_CLAUSE,
+    SQL_DESCRIBE_PARAMETER,
+};
+
+// What a BI tool does when a user opens a connection, timed from SQLDriverConnect to the columns
+// of the first tables: the SQLGetInfo sweep, SQLGetTypeInfo, SQLTables for catalogs, schemas and
+// the schema's tables, then SQLColumns of 20 of them. Rows: every catalog row read.
+Result bi_open(const Env& env, const bench::Options& o) {
+    Result r;
+    const auto start = bench::Clock::now();
+    auto t = bench::Clock::now();
+    Dbc dbc(env, o.target);
+    r.latencies.push_back(bench::seconds_since(t));
+    dbc.require(SQL_API_SQLTABLES, "SQLTables");
+    dbc.require(SQL_API_SQLCOLUMNS, "SQLColumns");
+    for (const SQLUSMALLINT item : bi_info_items) {
+        char value[4096];
+        SQLSMALLINT len = 0;
+        const SQLRETURN rc = SQLGetInfo(dbc.h, item, value, sizeof value, &len);
+        // A tool carries on when a driver does not know an item (psqlODBC: SQL_DATETIME_LITERALS).
+        if (!(rc == SQL_ERROR && has_state(SQL_HANDLE_DBC, dbc.h, "HYC00")))
+            check(rc, SQL_HANDLE_DBC, dbc.h, "SQLGetInfo " + std::to_string(item));
+    }
+    {
+        Stmt s(dbc);  // freed before the disconnect, as a tool closes its statements
+        SQLCHAR all[] = "%";
+        SQLCHAR empty[] = "";
+        SQLCHAR schema[] = "bench_catalog";
+        SQLCHAR types[] = "TABLE,VIEW";
+        t = bench::Clock::now();
+        s.ok(SQLGetTypeInfo(s.h, SQL_ALL_TYPES), "SQLGetTypeInfo");
+        r.rows += drain(s, 1, "SQLGetTypeInfo");
+        s.ok(SQLTables(s.h, all, SQL_NTS, empty, 0, empty, 0, empty, 0), "SQLTables catalogs");
+        r.rows += drain(s, 1, "SQLTables catalogs");
+        s.ok(SQLTables(s.h, empty, 0, all, SQL_NTS, empty, 0, empty, 0), "SQLTables schemas");
+        r.rows += drain(s, 2, "SQLTables schemas");
+        s.ok(SQLTables(s.h, nullptr, 0, schema, SQL_NTS, all, SQL_NTS, types, SQL_NTS),
+             "SQLTables");
+        const std::int64_t tables = drain(s, 3, "SQLTables");
+        if (tables != o.tables) {
+            throw Failure("SQLTables listed " + std::to_string(tables)
+                          + " tables in bench_catalog, wanted " + std::to_string(o.tables));
+        }
+        r.rows += tables;
+        for (std::int64_t i = 1; i <= std::min<std::int64_t>(20, o.tables); ++i) {
+            std::string table = "t" + std::to_string(i);
+            s.ok(SQLColumns(s.h, nullptr, 0, schema, SQL_NTS,
+                            reinterpret_cast<SQLCHAR*>(table.data()), SQL_NTS, all, SQL_NTS),
+                 "SQLColumns " + table);
+            const std::int64_t n = drain(s, 4, "SQLColumns");
+            if (n != o.columns) {
+                throw Failure("SQLColumns on " + table + " gave " + std::to_string(n)
+                              + " columns, wanted " + std::to_string(o.columns));
+            }
+            r.rows += n;
+        }
+    }
+    r.latencies.push_back(bench::seconds_since(t));
+    dbc.disconnect();
+    r.seconds = bench::seconds_since(start);
+    return r;
+}
+
 Result run(const bench::Options& o) {
     Env env;
-    Dbc dbc(env, o.target);
     const std::string& w = o.workload;
+    if (w == "bi_open")  // connects itself: the connection is part of what it measures
+        return bi_open(env, o);
+    Dbc dbc(env, o.target);
     if (w == "insert_array")
         return insert_array(dbc, o);
     if (w == "insert_rowwise")
@@ -544,7 +693,8 @@ Result run(const bench::Options& o) {
 constexpr const char* usage =
     "usage: odbc_bench --workload NAME --connstr CONNSTR [--rows N] [--batch N] [--tables N] "
     "[--columns N]\n"
-    "workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog\n";
+    "workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog "
+    "bi_open\n";
 
 }  // namespace
 

@@ -14,13 +14,18 @@
 //   for a table list and each table's columns.
 // setup: makes bench_fetch with at least --rows rows and schema bench_catalog with --tables
 //   tables of --columns columns (kept when already there).
+// setup_bi: makes database --database (kept when there), loads --fixture into it once when given
+//   (tests/fixtures/redshift_catalog.sql: the Redshift flavour's catalog views), then runs setup
+//   there: the bi_open workload's own schema, apart from the catalog workload's.
 // Prints RESULT lines as odbc_bench does (bench_common.h).
 #include "bench_common.h"
 
 #include <libpq-fe.h>
 
 #include <cstring>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -390,6 +395,38 @@ Result setup(const Conn& conn, const bench::Options& o) {
     return r;
 }
 
+Result setup_bi(const Conn& conn, const bench::Options& o) {
+    if (o.database.empty())
+        throw Failure("setup_bi needs --database");
+    const auto start = bench::Clock::now();
+    const char* name[1] = {o.database.c_str()};
+    Res have = conn.expect(PQexecParams(conn.c, "SELECT 1 FROM pg_database WHERE datname = $1", 1,
+                                        nullptr, name, nullptr, nullptr, 0),
+                           PGRES_TUPLES_OK, "pg_database");
+    if (PQntuples(have.get()) == 0) {
+        char* quoted = PQescapeIdentifier(conn.c, o.database.data(), o.database.size());
+        const std::string identifier = quoted != nullptr ? quoted : "";
+        PQfreemem(quoted);
+        conn.exec("CREATE DATABASE " + identifier);
+    }
+    // The last dbname of a conninfo string wins.
+    const Conn db(o.target + " dbname='" + o.database + "'");
+    if (!o.fixture.empty()
+        && db.scalar("SELECT count(*) FROM pg_namespace WHERE nspname = 'rs_system'") == 0) {
+        std::ifstream in(o.fixture);
+        if (!in)
+            throw Failure("cannot read " + o.fixture);
+        std::stringstream text;
+        text << in.rdbuf();
+        db.exec(text.str());
+    }
+    bench::Options small = o;
+    small.rows = 1;
+    Result r = setup(db, small);
+    r.seconds = bench::seconds_since(start);
+    return r;
+}
+
 Result run(const bench::Options& o) {
     if (o.workload == "connect")
         return connect_cycles(o);
@@ -397,6 +434,8 @@ Result run(const bench::Options& o) {
     const std::string& w = o.workload;
     if (w == "setup")
         return setup(conn, o);
+    if (w == "setup_bi")
+        return setup_bi(conn, o);
     if (w == "insert_array")
         return insert_array(conn, o);
     if (w == "insert_rowwise")
@@ -412,8 +451,9 @@ Result run(const bench::Options& o) {
 
 constexpr const char* usage =
     "usage: pq_bench --workload NAME --conninfo CONNINFO [--rows N] [--batch N] [--stmt-rows N] "
-    "[--tables N] [--columns N]\n"
-    "workloads: setup insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect "
+    "[--tables N] [--columns N] [--database NAME] [--fixture FILE]\n"
+    "workloads: setup setup_bi insert_array insert_rowwise fetch_bound fetch_getdata roundtrip "
+    "connect "
     "catalog\n";
 
 }  // namespace

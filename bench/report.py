@@ -17,12 +17,13 @@ import time
 
 DRIVER_NAMES = {
     "ours": "ours (redshift-odbc)",
+    "ours_redshift": "ours, Redshift flavour (catalog fixture)",
     "psqlodbc": "psqlODBC",
     "psqlodbc_batch": "psqlODBC BatchSize=1000",
     "psqlodbc_declare": "psqlODBC UseDeclareFetch=1;Fetch=10000",
     "libpq": "libpq",
 }
-UNITS = {"roundtrip": "queries", "connect": "connections", "catalog": "rows"}
+UNITS = {"roundtrip": "queries", "connect": "connections", "catalog": "rows", "bi_open": "rows"}
 
 
 def load(path):
@@ -48,7 +49,8 @@ def summarize(runs):
     secs = statistics.median(float(r["seconds"]) for r in runs)
     rows = int(runs[0]["rows"])
     return {
-        "status": "ok", "message": "", "rows": rows, "seconds": secs,
+        # An ok run's message is a remark (bi_open through the relay: its round trips).
+        "status": "ok", "message": runs[0].get("message", ""), "rows": rows, "seconds": secs,
         "rows_per_s": rows / secs if secs > 0 else 0.0,
         "p50_ms": statistics.median(float(r["p50_us"]) for r in runs) / 1000,
         "p99_ms": statistics.median(float(r["p99_us"]) for r in runs) / 1000,
@@ -69,17 +71,17 @@ def build_rows(groups, order):
         s = summaries[key]
         ours = summaries.get((w, net, "ours"))
         ratio = ""
-        if drv != "ours" and s["status"] == "ok":
+        if not drv.startswith("ours") and s["status"] == "ok":
             if ours and ours["status"] == "ok" and s["rows_per_s"] > 0:
                 ratio = f"{ours['rows_per_s'] / s['rows_per_s']:.2f}×"
             elif ours:
                 ratio = "—"
-        latency = w in ("roundtrip", "connect", "catalog")
+        latency = w in ("roundtrip", "connect", "catalog", "bi_open")
         if s["status"] == "ok":
             cells = [w, net, DRIVER_NAMES.get(drv, drv), "ok", f"{s['rows']:,}", f"{s['seconds']:.3f}",
                      fmt_rate(s["rows_per_s"]),
                      f"{s['p50_ms']:.3f}" if latency else "", f"{s['p99_ms']:.3f}" if latency else "",
-                     f"{s['rss_mib']:.1f}", ratio]
+                     f"{s['rss_mib']:.1f}", " ".join(x for x in (ratio, s["message"]) if x)]
         else:
             cells = [w, net, DRIVER_NAMES.get(drv, drv), s["status"], "", "", "", "", "", "", s["message"]]
         table.append((key, s, cells))
@@ -126,6 +128,12 @@ def write_markdown(path, table, args):
             f.write("| " + " | ".join(x.replace("|", "\\|") for x in c) + " |\n")
 
 
+def ratio_of(cell):
+    """The number in an `ours ÷ this` cell ("1.25× round trips 31" -> "1.25")."""
+    first = cell.split(" ", 1)[0]
+    return first.rstrip("×") if first.endswith("×") else ""
+
+
 def write_csv(path, table):
     with open(path, "w", newline="") as f:
         w = csv.writer(f)
@@ -135,7 +143,7 @@ def write_csv(path, table):
             if s["status"] == "ok":
                 w.writerow([wl, net, drv, "ok", s["rows"], f"{s['seconds']:.6f}", f"{s['rows_per_s']:.1f}",
                             f"{s['p50_ms']:.4f}", f"{s['p99_ms']:.4f}", f"{s['rss_mib']:.2f}",
-                            c[-1].rstrip("×").replace("—", ""), ""])
+                            ratio_of(c[-1]), s["message"]])
             else:
                 w.writerow([wl, net, drv, s["status"], "", "", "", "", "", "", "", s["message"]])
 

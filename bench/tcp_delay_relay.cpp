@@ -1,6 +1,6 @@
 // tcp_delay_relay: a loopback TCP forwarder that adds latency, for kernels without netem.
 //
-//   tcp_delay_relay --target HOST:PORT --rtt-ms MS [--port N]
+//   tcp_delay_relay --target HOST:PORT --rtt-ms MS [--port N] [--stats FILE]
 //
 // Listens on 127.0.0.1 (port 0 = any free one), prints "PORT <n>" on stdout once listening, and
 // forwards every accepted connection to HOST:PORT. Each chunk read from either side is written to
@@ -8,6 +8,9 @@
 // (the round trip); chunks keep their order, and throughput is not limited (a chunk in flight
 // does not hold back the next one). With --rtt-ms 0 it only measures its own overhead.
 // One thread, epoll; timers with nanosecond precision (epoll_pwait2). Runs until SIGTERM/SIGINT.
+// --stats FILE: when a connection ends, appends "turns N" to FILE: how many times the client sent
+// after the server had last spoken (or first), i.e. the round trips the client waited for. Sends
+// that follow each other without an answer in between (a pipeline) count once.
 #include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
@@ -60,9 +63,12 @@ struct End {
 struct Pair {
     End end[2];
     bool dead = false;
+    long turns = 0;  // client sends that followed server data (or came first)
+    bool server_spoke_last = true;
 };
 
 int epfd = -1;
+std::FILE* stats = nullptr;
 Clock::duration half_delay{};
 
 void set_nonblocking(int fd) {
@@ -83,6 +89,10 @@ void kill_pair(Pair& p) {
     if (p.dead)
         return;
     p.dead = true;
+    if (stats != nullptr) {
+        std::fprintf(stats, "turns %ld\n", p.turns);
+        std::fflush(stats);
+    }
     for (End& e : p.end) {
         epoll_ctl(epfd, EPOLL_CTL_DEL, e.fd, nullptr);
         close(e.fd);
@@ -134,6 +144,10 @@ void on_readable(End& from) {
     for (;;) {
         ssize_t n = recv(from.fd, buf, sizeof buf, 0);
         if (n > 0) {
+            const bool from_client = &from == &p.end[0];
+            if (from_client && p.server_spoke_last)
+                ++p.turns;
+            p.server_spoke_last = !from_client;
             to.queue.push_back(
                 Chunk{Clock::now() + half_delay, std::vector<char>(buf, buf + n), 0});
             if (static_cast<std::size_t>(n) < sizeof buf)
@@ -200,10 +214,14 @@ int main(int argc, char** argv) {
             rtt_ms = std::atof(argv[i + 1]);
         else if (k == "--port")
             port = std::atoi(argv[i + 1]);
+        else if (k == "--stats" && (stats = std::fopen(argv[i + 1], "a")) == nullptr)
+            die("--stats");
     }
     const auto colon = target_arg.rfind(':');
     if (colon == std::string::npos || rtt_ms < 0 || argc % 2 == 0) {
-        std::fputs("usage: tcp_delay_relay --target HOST:PORT --rtt-ms MS [--port N]\n", stderr);
+        std::fputs(
+            "usage: tcp_delay_relay --target HOST:PORT --rtt-ms MS [--port N] [--stats FILE]\n",
+            stderr);
         return 2;
     }
     half_delay = std::chrono::duration_cast<Clock::duration>(
