@@ -31,16 +31,21 @@ SQLRETURN entry(SQLHANDLE raw, Body&& body, EntryOptions options = {}) noexcept 
             }
         }
         handle->diagnostics().clear();
+        SQLRETURN rc = SQL_SUCCESS;
         try {
             if constexpr (returns_void) {
                 body(*handle);
-                return handle->diagnostics().finish(SQL_SUCCESS);
+                rc = handle->diagnostics().finish(SQL_SUCCESS);
             } else {
-                return handle->diagnostics().finish(body(*handle));
+                rc = handle->diagnostics().finish(body(*handle));
             }
         } catch (...) {
-            return handle->diagnostics().record_current_exception();
+            rc = handle->diagnostics().record_current_exception();
         }
+        if (rc == SQL_ERROR) {
+            handle->after_failed_call();
+        }
+        return rc;
     } catch (...) {
         return SQL_ERROR;  // the lock itself failed (system error): nothing else is safe
     }

@@ -20,6 +20,7 @@ constexpr std::array<std::string_view, 1> cache_aliases{"MaxPreparedStatements"}
 constexpr std::array<std::string_view, 1> pipeline_aliases{"UsePipeline"};
 constexpr std::array<std::string_view, 1> max_varchar_aliases{"MaxVarchar"};
 constexpr std::array<std::string_view, 1> max_long_varchar_aliases{"MaxLongVarChar"};
+constexpr std::array<std::string_view, 1> teb_aliases{"TEB"};
 
 constexpr std::array<std::string_view, 6> sslmode_choices{"disable", "allow",     "prefer",
                                                           "require", "verify-ca", "verify-full"};
@@ -235,6 +236,19 @@ constexpr std::array keyword_table{
             "Megabytes of rows the driver keeps in memory when it must read a result ahead of "
             "the application (another statement needs the connection while rows are still "
             "arriving); rows beyond it go to an unnamed temporary file. 0 never spills.",
+            {}},
+    Keyword{kw::transaction_error_behavior,
+            teb_aliases,
+            "1",
+            false,
+            "What a failed statement does to a manual-commit transaction (parameter arrays "
+            "included). 1 (the Amazon driver's and psqlODBC's default): the driver rolls the "
+            "transaction back at once and says so in a second diagnostic record (25S03); the next "
+            "statement starts a new transaction. 0: PostgreSQL's own rule, every later statement "
+            "fails (25P02) until SQLEndTran, and a commit of the failed transaction is 25S03. "
+            "2 (PostgreSQL only, refused at connect on Redshift, which has no savepoints): only "
+            "the failed statement is rolled back, through a savepoint the driver sets before each "
+            "statement (one more round trip per statement).",
             {}},
 };
 

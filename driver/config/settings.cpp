@@ -110,6 +110,9 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.spill_threshold_mb =
         parse_int(kw::spill_threshold, value_of(attrs, kw::spill_threshold), 0, 1 << 20,
                   "a number of megabytes, 0 to never spill");
+    settings.transaction_error_behavior =
+        parse_int(kw::transaction_error_behavior, value_of(attrs, kw::transaction_error_behavior),
+                  0, 2, "0, 1 or 2");
     settings.pipeline = parse_int(kw::pipeline, value_of(attrs, kw::pipeline), 0, 1, "0 or 1") == 1;
     for (const KeyValue& entry : attrs) {
         if (find_keyword(entry.key) == nullptr) {
@@ -126,7 +129,7 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
     } else if (!settings.driver.empty()) {
         pairs.push_back({std::string(kw::driver), settings.driver});
     }
-    const std::array<KeyValue, 25> candidates{{
+    const std::array<KeyValue, 26> candidates{{
         {std::string(kw::server), settings.host},
         {std::string(kw::port), std::to_string(settings.port)},
         {std::string(kw::database), settings.database},
@@ -152,6 +155,8 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::use_declare_fetch), settings.use_declare_fetch ? "1" : "0"},
         {std::string(kw::fetch), std::to_string(settings.fetch_rows)},
         {std::string(kw::spill_threshold), std::to_string(settings.spill_threshold_mb)},
+        {std::string(kw::transaction_error_behavior),
+         std::to_string(settings.transaction_error_behavior)},
     }};
     for (const KeyValue& candidate : candidates) {
         const Keyword* keyword = find_keyword(candidate.key);

@@ -37,7 +37,8 @@ struct Settings {
     bool sort_keys_as_statistics = false;   // SortKeysAsStatistics
     bool use_declare_fetch = false;
     int fetch_rows = 1000;
-    int spill_threshold_mb = 64;  // 0 = never spill
+    int spill_threshold_mb = 64;         // 0 = never spill
+    int transaction_error_behavior = 1;  // TransactionErrorBehavior: 0, 1 or 2
     ServerFlavor flavor = ServerFlavor::automatic;
     // Keys not in the keyword table, in their original spelling. Never an error: the caller
     // reports them as warnings (01S00) so a connection string written for another driver works.

@@ -119,6 +119,13 @@ void Connection::open(config::AttributeMap attributes) {
             redshift_ = session_.reports_redshift();
             break;
     }
+    if (redshift_ && settings_.transaction_error_behavior == 2) {
+        session_.disconnect();
+        throw OdbcError(sqlstate::invalid_attribute_value,
+                        "invalid connection attribute: TransactionErrorBehavior=2 rolls back one "
+                        "statement through a savepoint, and Redshift has no savepoints; use 1 "
+                        "(roll the transaction back) or 0");
+    }
     RSODBC_LOG(info, "connected to {} server version {}", redshift_ ? "Redshift" : "PostgreSQL",
                session_.parameter_status("server_version"));
 }
@@ -233,10 +240,31 @@ void Connection::free_descriptor(Descriptor& descriptor) {
     std::erase_if(descriptors_, [&](const auto& owned) { return owned.get() == &descriptor; });
 }
 
+namespace {
+
+constexpr std::string_view statement_savepoint = "rsodbc_statement";
+
+}  // namespace
+
 wire::Session& Connection::begin_work(SQLULEN timeout_seconds) {
     require_connected();
-    if (!autocommit_ && session_.transaction_status() == wire::TransactionStatus::idle) {
-        session_.run("BEGIN");
+    if (!autocommit_) {
+        const wire::TransactionStatus status = session_.transaction_status();
+        const bool idle = status == wire::TransactionStatus::idle;
+        if (settings_.transaction_error_behavior == 2) {
+            // One round trip per statement: the previous statement's savepoint is released (the
+            // server keeps every one until the transaction ends otherwise) and a new one is set.
+            std::string sql = idle ? "BEGIN; " : "";
+            if (!idle && statement_savepoint_) {
+                sql += "RELEASE SAVEPOINT " + std::string(statement_savepoint) + "; ";
+            }
+            sql += "SAVEPOINT " + std::string(statement_savepoint);
+            statement_savepoint_ = false;
+            session_.run(sql);
+            statement_savepoint_ = true;
+        } else if (idle) {
+            session_.run("BEGIN");
+        }
     }
     if (session_timeout_ != timeout_seconds) {
         // SQL_ATTR_QUERY_TIMEOUT: the server stops the statement itself (Redshift and PostgreSQL
@@ -293,12 +321,49 @@ wire::Results Connection::catalog_query(const std::string& sql,
     return results;
 }
 
+void Connection::after_failed_statement(Diagnostics& diagnostics) noexcept {
+    const int behavior = settings_.transaction_error_behavior;
+    if (autocommit_ || behavior == 0 || !session_.transaction_failed()) {
+        return;
+    }
+    try {
+        if (behavior == 2 && statement_savepoint_) {
+            try {
+                session_.run("ROLLBACK TO SAVEPOINT " + std::string(statement_savepoint));
+                diagnostics.add_error(
+                    "01000", driver_message("the failed statement was rolled back "
+                                            "(TransactionErrorBehavior=2); the transaction and "
+                                            "its earlier work remain, uncommitted"));
+                return;
+            } catch (const std::exception&) {
+                // The application released or rolled back past the savepoint itself: the
+                // whole transaction goes, as with 1.
+            }
+        }
+        statement_savepoint_ = false;
+        session_timeout_.reset();  // a SET in the transaction is undone too
+        session_.run("ROLLBACK");
+        diagnostics.add_error(
+            "25S03", driver_message("transaction is rolled back: the statement failed inside a "
+                                    "manual-commit transaction, so the driver rolled the "
+                                    "transaction back and its earlier uncommitted work is lost "
+                                    "(TransactionErrorBehavior=1); the next statement starts a "
+                                    "new transaction"));
+    } catch (const std::exception& error) {
+        diagnostics.add_error("08S01",
+                              driver_message(std::string("the failed transaction could not be "
+                                                         "rolled back: ")
+                                             + error.what()));
+    }
+}
+
 void Connection::end_transaction(SQLSMALLINT completion) {
     if (completion != SQL_COMMIT && completion != SQL_ROLLBACK) {
         throw OdbcError(sqlstate::invalid_transaction_operation,
                         "invalid transaction operation code " + std::to_string(completion));
     }
     require_connected();
+    statement_savepoint_ = false;
     const wire::TransactionStatus status = session_.transaction_status();
     if (status == wire::TransactionStatus::in_error) {
         session_timeout_.reset();  // a SET in the transaction is undone too

@@ -84,6 +84,12 @@ public:
 
     [[nodiscard]] bool autocommit() const { return autocommit_; }
 
+    // TransactionErrorBehavior after a statement call failed: when the application's manual-commit
+    // transaction has failed, 1 rolls it back and 2 rolls back to the statement's savepoint, each
+    // adding a record to `diagnostics` saying so; 0 leaves the failed transaction to the
+    // application. Never throws: the call has failed already.
+    void after_failed_statement(Diagnostics& diagnostics) noexcept;
+
     // Types the server infers for the parameters of SQL text with ? markers.
     std::vector<unsigned> parameter_types(const std::string& sql);
     // Result columns of SQL text without running it.
@@ -135,6 +141,8 @@ private:
     SQLULEN no_scan_ = SQL_NOSCAN_OFF;
     // statement_timeout last set on the session (SET is undone by a rollback: unknown again then).
     std::optional<SQLULEN> session_timeout_ = SQLULEN{0};
+    // TransactionErrorBehavior=2: the savepoint set before the current statement exists.
+    bool statement_savepoint_ = false;
     std::vector<std::unique_ptr<Statement>> statements_;
     std::vector<std::unique_ptr<Descriptor>> descriptors_;
 };

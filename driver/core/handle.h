@@ -41,6 +41,10 @@ public:
 
     [[nodiscard]] SQLHANDLE as_raw() { return static_cast<Handle*>(this); }
 
+    // Called by the entry wrapper after a call on this handle returned SQL_ERROR, its records
+    // already posted: a statement applies TransactionErrorBehavior to a failed transaction.
+    virtual void after_failed_call() noexcept {}
+
     // The handle behind `raw` if it is a live handle of type H, else nullptr.
     template <class H>
     static H* from(SQLHANDLE raw) {

@@ -415,4 +415,8 @@ void Statement::free_statement(SQLUSMALLINT option) {
     }
 }
 
+void Statement::after_failed_call() noexcept {
+    connection_.after_failed_statement(diagnostics());
+}
+
 }  // namespace rsodbc::core

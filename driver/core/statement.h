@@ -70,6 +70,9 @@ public:
 
     Connection& connection() { return connection_; }
 
+    // TransactionErrorBehavior: a call that failed the application's transaction.
+    void after_failed_call() noexcept override;
+
     // Both return SQL_NO_DATA for a searched UPDATE/DELETE that touched no row (ODBC 3).
     SQLRETURN exec_direct(const std::string& sql);
     void prepare(const std::string& sql);

@@ -145,16 +145,18 @@ SQLRETURN Statement::run_with_parameters(const std::string& sql, std::size_t mar
 
 SQLRETURN Statement::execute_parameters(const std::string& sql) {
     const ExecutingGuard executing(executing_);
-    exec::ExecutionContext context{connection_.begin_work(query_timeout),
-                                   connection_.statement_cache(),
-                                   diagnostics(),
-                                   apd_,
-                                   ipd_,
-                                   connection_.autocommit(),
-                                   connection_.settings().pipeline,
-                                   static_cast<std::size_t>(connection_.settings().batch_size),
-                                   data_at_execution_ ? &data_at_execution_->supplied : nullptr,
-                                   &array_shape_};
+    exec::ExecutionContext context{
+        connection_.begin_work(query_timeout),
+        connection_.statement_cache(),
+        diagnostics(),
+        apd_,
+        ipd_,
+        connection_.autocommit(),
+        connection_.settings().pipeline,
+        static_cast<std::size_t>(connection_.settings().batch_size),
+        data_at_execution_ ? &data_at_execution_->supplied : nullptr,
+        &array_shape_,
+        !connection_.autocommit() && connection_.settings().transaction_error_behavior != 0};
     exec::ParamExecutor executor(context);
     if (apd_.header().array_size > 1) {
         const exec::ArrayResult result = executor.execute_array(sql);

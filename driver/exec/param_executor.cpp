@@ -23,8 +23,16 @@ constexpr std::string_view rollback_note =
     "The transaction is aborted: no further statement runs until it is rolled back "
     "(SQLEndTran with SQL_ROLLBACK). Rows of the failed batch are SQL_PARAM_DIAG_UNAVAILABLE; rows "
     "never sent are SQL_PARAM_UNUSED.";
+// TransactionErrorBehavior 1 or 2: the record after this one says what the driver rolled back.
+constexpr std::string_view rolled_back_note =
+    "Nothing of this execution is applied. Rows of the failed batch are "
+    "SQL_PARAM_DIAG_UNAVAILABLE; rows never sent are SQL_PARAM_UNUSED.";
 
 }  // namespace
+
+std::string_view ParamExecutor::abort_note() const {
+    return context_.driver_rolls_back ? rolled_back_note : rollback_note;
+}
 
 struct ParamExecutor::Batch {
     std::vector<SQLULEN> rows;  // application rows, in order
@@ -341,12 +349,12 @@ SQLUSMALLINT ParamExecutor::settle_row(const Batch& batch, std::size_t i, ArrayR
     if (batch.rows.size() == 1) {
         context_.diagnostics.add_server_error(
             *batch.outcome.error, row_number,
-            context_.autocommit ? std::string_view() : rollback_note);
+            context_.autocommit ? std::string_view() : abort_note());
         return SQL_PARAM_ERROR;
     }
     if (i == 0) {  // one record for the batch: the server does not say which row failed
         context_.diagnostics.add_server_error(*batch.outcome.error, SQL_ROW_NUMBER_UNKNOWN,
-                                              rollback_note);
+                                              abort_note());
     }
     return SQL_PARAM_DIAG_UNAVAILABLE;
 }
@@ -361,6 +369,13 @@ ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
         if (batch.outcome.kind == wire::PipelineOutcome::Kind::ok) {
             result.rows_applied += batch.outcome.affected_rows;
         }
+    }
+    if (result.transaction_aborted && context_.driver_rolls_back) {
+        // The driver rolls the execution back (TransactionErrorBehavior 1 or 2): rows the server
+        // had applied are not applied any more.
+        std::replace(status.begin(), status.end(), static_cast<SQLUSMALLINT>(SQL_PARAM_SUCCESS),
+                     static_cast<SQLUSMALLINT>(SQL_PARAM_DIAG_UNAVAILABLE));
+        result.rows_applied = 0;
     }
     const auto processed = static_cast<std::size_t>(std::count_if(
         status.begin(), status.end(), [](SQLUSMALLINT s) { return s != SQL_PARAM_UNUSED; }));

@@ -65,6 +65,9 @@ struct ExecutionContext {
     const std::vector<std::optional<std::string>>* supplied = nullptr;
     // Kept by the statement handle between array executions (may be null: built per call).
     std::optional<ArrayShape>* array_shape = nullptr;
+    // Manual commit, TransactionErrorBehavior 1 or 2: the driver rolls back after a failure, so
+    // the diagnostics do not tell the application to.
+    bool driver_rolls_back = false;
 };
 
 struct ArrayResult {
@@ -103,6 +106,7 @@ private:
     void run_short_batch(ArrayShape& shape, std::vector<Batch>& batches);
     void retry_rows_one_by_one(ArrayShape& shape, std::vector<Batch>& batches);
     ArrayResult finish(const std::vector<Batch>& batches, std::vector<SQLUSMALLINT>& status);
+    [[nodiscard]] std::string_view abort_note() const;
 
     ExecutionContext& context_;
 };

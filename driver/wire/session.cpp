@@ -394,4 +394,8 @@ TransactionStatus Session::transaction_status() {
     }
 }
 
+bool Session::transaction_failed() const {
+    return conn_ != nullptr && PQtransactionStatus(conn_.get()) == PQTRANS_INERROR;
+}
+
 }  // namespace rsodbc::wire

@@ -111,6 +111,9 @@ public:
     // Also hands the wire back from a streaming result (its rows move to memory): the status of
     // a connection in the middle of sending rows is not a transaction status.
     [[nodiscard]] TransactionStatus transaction_status();
+    // The transaction has failed (a statement in it got an error): asked without taking the wire,
+    // so a result still streaming is left alone (its transaction is then simply not failed).
+    [[nodiscard]] bool transaction_failed() const;
 
     // Asks the server to cancel what this connection is running. Thread-safe: SQLCancel calls it
     // from another thread while a statement is executing.
