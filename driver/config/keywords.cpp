@@ -237,6 +237,16 @@ constexpr std::array keyword_table{
             "the application (another statement needs the connection while rows are still "
             "arriving); rows beyond it go to an unnamed temporary file. 0 never spills.",
             {}},
+    Keyword{kw::read_ahead_rows,
+            {},
+            "1000",
+            false,
+            "Rows of a streamed result the driver reads at execution, at most 1 MiB of them, so "
+            "that a result this small is complete when SQLExecute returns: SQLRowCount (and "
+            "SQL_DIAG_CURSOR_ROW_COUNT) is its exact row count and the connection is free. A "
+            "larger result streams, with row count -1 until its last row is fetched. 0 to "
+            "1000000; 0 reads nothing ahead.",
+            {}},
     Keyword{kw::transaction_error_behavior,
             teb_aliases,
             "1",

@@ -48,6 +48,7 @@ inline constexpr std::string_view use_declare_fetch = "UseDeclareFetch";
 inline constexpr std::string_view fetch = "Fetch";
 inline constexpr std::string_view spill_threshold = "SpillThreshold";
 inline constexpr std::string_view transaction_error_behavior = "TransactionErrorBehavior";
+inline constexpr std::string_view read_ahead_rows = "ReadAheadRows";
 }  // namespace kw
 
 // Case-insensitive (ASCII) match on the name or any alias; nullptr when unknown.

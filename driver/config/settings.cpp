@@ -110,6 +110,8 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.spill_threshold_mb =
         parse_int(kw::spill_threshold, value_of(attrs, kw::spill_threshold), 0, 1 << 20,
                   "a number of megabytes, 0 to never spill");
+    settings.read_ahead_rows = parse_int(kw::read_ahead_rows, value_of(attrs, kw::read_ahead_rows),
+                                         0, 1000000, "a number of rows from 0 to 1000000");
     settings.transaction_error_behavior =
         parse_int(kw::transaction_error_behavior, value_of(attrs, kw::transaction_error_behavior),
                   0, 2, "0, 1 or 2");
@@ -129,7 +131,7 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
     } else if (!settings.driver.empty()) {
         pairs.push_back({std::string(kw::driver), settings.driver});
     }
-    const std::array<KeyValue, 26> candidates{{
+    const std::array<KeyValue, 27> candidates{{
         {std::string(kw::server), settings.host},
         {std::string(kw::port), std::to_string(settings.port)},
         {std::string(kw::database), settings.database},
@@ -155,6 +157,7 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::use_declare_fetch), settings.use_declare_fetch ? "1" : "0"},
         {std::string(kw::fetch), std::to_string(settings.fetch_rows)},
         {std::string(kw::spill_threshold), std::to_string(settings.spill_threshold_mb)},
+        {std::string(kw::read_ahead_rows), std::to_string(settings.read_ahead_rows)},
         {std::string(kw::transaction_error_behavior),
          std::to_string(settings.transaction_error_behavior)},
     }};

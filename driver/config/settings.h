@@ -38,6 +38,7 @@ struct Settings {
     bool use_declare_fetch = false;
     int fetch_rows = 1000;
     int spill_threshold_mb = 64;         // 0 = never spill
+    int read_ahead_rows = 1000;          // ReadAheadRows (at most read_ahead_bytes of them)
     int transaction_error_behavior = 1;  // TransactionErrorBehavior: 0, 1 or 2
     ServerFlavor flavor = ServerFlavor::automatic;
     // Keys not in the keyword table, in their original spelling. Never an error: the caller

@@ -70,6 +70,9 @@ SQLRETURN Statement::execute() {
 
 namespace {
 
+// ReadAheadRows rows are read at execution only while they take at most this much memory.
+constexpr std::size_t read_ahead_bytes = std::size_t{1} << 20;
+
 bool is_searched_update_or_delete(std::string_view tag) {
     return tag.starts_with("UPDATE ") || tag.starts_with("DELETE ");
 }
@@ -109,11 +112,30 @@ bool Statement::uses_server_cursor(const std::string& sql) {
            && apd_.header().array_size <= 1 && sql::declarable_as_cursor(sql);
 }
 
+SQLLEN Statement::row_count() const {
+    if (result_ == nullptr || !result_->returns_rows()) {
+        return row_count_;
+    }
+    const std::int64_t known = result_->affected_rows();
+    return static_cast<SQLLEN>(known >= 0 ? known : result_->row_count());
+}
+
 SQLRETURN Statement::adopt_results(wire::Results results) {
     for (auto& result : results) {
         pending_results_.push_back(std::move(result));
     }
     adopt_next_result();
+    if (result_ != nullptr && result_->holds_wire()) {
+        // A small result is read whole now, so its row count is known (psqlODBC reads every
+        // result whole); a large one keeps streaming in constant memory.
+        try {
+            result_->read_ahead(static_cast<std::size_t>(connection_.settings().read_ahead_rows),
+                                read_ahead_bytes);
+        } catch (...) {
+            reset_results();
+            throw;
+        }
+    }
     collect_notices();
     const bool odbc3 = connection_.environment().odbc_version() != SQL_OV_ODBC2;
     if (odbc3 && result_ != nullptr && !result_->returns_rows() && result_->affected_rows() == 0

@@ -93,7 +93,9 @@ public:
     void bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data, SQLLEN capacity,
                      SQLLEN* indicator);
 
-    [[nodiscard]] SQLLEN row_count() const { return row_count_; }
+    // SQLRowCount and SQL_DIAG_CURSOR_ROW_COUNT: for a result set, its exact row count once the
+    // driver knows it (read whole or ahead, or fetched to the end), -1 while rows are unread.
+    [[nodiscard]] SQLLEN row_count() const;
 
     // Parameters (statement_params.cpp).
     void bind_parameter(const ParameterBinding& binding);

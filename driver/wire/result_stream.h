@@ -58,6 +58,11 @@ public:
 
     // Makes row `row` (0-based) current; only for a result whose row_count() is known.
     virtual void seek(std::int64_t /*row*/) {}
+
+    // A result still arriving reads up to `max_rows` rows or `max_bytes` bytes ahead into memory,
+    // so a small result is complete (its row count known, the wire free) when execution returns.
+    // Throws ServerError when the statement fails within them.
+    virtual void read_ahead(std::size_t /*max_rows*/, std::size_t /*max_bytes*/) {}
 };
 
 // Every result of one execution, in order (several statements in one text give several).

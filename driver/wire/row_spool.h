@@ -34,6 +34,9 @@ public:
 
     [[nodiscard]] std::size_t spilled_rows() const { return file_rows_; }
 
+    // Bytes of row data held in memory.
+    [[nodiscard]] std::size_t memory_bytes() const { return memory_.size(); }
+
 private:
     struct FileCloser {
         void operator()(std::FILE* file) const noexcept { std::fclose(file); }

@@ -43,12 +43,13 @@ PgResultPtr StreamingResult::next_result() {
 bool StreamingResult::take_end(PgResultPtr& result) {
     const ExecStatusType status = PQresultStatus(result.get());
     if (status == PGRES_SINGLE_TUPLE) {
+        ++rows_received_;
         return false;
     }
     ended_ = true;
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
         const char* rows = PQcmdTuples(result.get());
-        affected_rows_ = rows != nullptr && *rows != '\0' ? std::stoll(rows) : -1;
+        affected_rows_ = rows != nullptr && *rows != '\0' ? std::stoll(rows) : rows_received_;
         command_tag_ = PQcmdStatus(result.get());
         finish_wire();
         return true;
@@ -61,9 +62,17 @@ bool StreamingResult::take_end(PgResultPtr& result) {
 bool StreamingResult::next_row() {
     current_.reset();
     from_spool_ = false;
+    from_ahead_ = false;
     if (pending_ != nullptr) {
         current_ = std::move(pending_);
         return true;
+    }
+    if (ahead_ != nullptr) {
+        if (ahead_->next()) {
+            from_ahead_ = true;
+            return true;
+        }
+        ahead_.reset();
     }
     if (ended_) {
         return false;
@@ -90,6 +99,9 @@ bool StreamingResult::next_row() {
 }
 
 Cell StreamingResult::cell(std::size_t column) const {
+    if (from_ahead_) {
+        return ahead_->cell(column);
+    }
     if (from_spool_) {
         return spool_->cell(column);
     }
@@ -112,6 +124,7 @@ void StreamingResult::release_wire() {
         while (PgResultPtr result = session_->next_stream_result()) {
             if (PQresultStatus(result.get()) == PGRES_SINGLE_TUPLE) {
                 spool_->append(result.get(), 0);
+                ++rows_received_;
             } else if (drained_end_ == nullptr) {
                 drained_end_ = std::move(result);  // TUPLES_OK with the row count, or the error
             }
@@ -122,7 +135,32 @@ void StreamingResult::release_wire() {
         lost_rows_ = error.what();
         drained_end_.reset();
     }
+    if (drained_end_ != nullptr && PQresultStatus(drained_end_.get()) == PGRES_TUPLES_OK) {
+        // Every row is here: the row count is known before the application reaches the end.
+        const char* rows = PQcmdTuples(drained_end_.get());
+        affected_rows_ = rows != nullptr && *rows != '\0' ? std::stoll(rows) : rows_received_;
+    }
     finish_wire();
+}
+
+void StreamingResult::read_ahead(std::size_t max_rows, std::size_t max_bytes) {
+    if (session_ == nullptr || ended_ || max_rows == 0) {
+        return;
+    }
+    // Never spills: max_bytes is what it may keep, checked row by row.
+    ahead_ = std::make_unique<RowSpool>(columns_.size(), 0);
+    while (ahead_->rows() < max_rows && ahead_->memory_bytes() < max_bytes) {
+        PgResultPtr result = session_->next_stream_result();
+        if (result == nullptr) {
+            ended_ = true;
+            finish_wire();
+            return;
+        }
+        if (take_end(result)) {
+            return;
+        }
+        ahead_->append(result.get(), 0);
+    }
 }
 
 // Reads the statement's results to their end (the NULL result) so the connection is ready for

@@ -28,6 +28,8 @@ public:
     // Reads every remaining row into the spool and gives the wire back to the session.
     void release_wire() override;
 
+    void read_ahead(std::size_t max_rows, std::size_t max_bytes) override;
+
 private:
     // The next result for this statement: from memory after a drain, else from the wire.
     PgResultPtr next_result();
@@ -35,7 +37,10 @@ private:
     bool take_end(PgResultPtr& result);
     void finish_wire() noexcept;
 
+    std::unique_ptr<RowSpool> ahead_;  // the rows read ahead at execution (read_ahead)
+    bool from_ahead_ = false;          // the current row is ahead_'s
     std::unique_ptr<RowSpool> spool_;  // the rows read ahead when the wire was released
+    std::int64_t rows_received_ = 0;   // the row count when the command tag has none
     PgResultPtr drained_end_;          // the result that ended them (or the error)
     bool from_spool_ = false;          // the current row is the spool's
     std::string lost_rows_;            // why rows read ahead could not be kept

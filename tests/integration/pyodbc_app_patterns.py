@@ -1,17 +1,17 @@
 #!/usr/bin/python3
 """Everyday pyodbc patterns that applications written for psqlODBC or the Amazon driver rely on
 (issue 13): a clean-up loop with autocommit off (pyodbc's default) that ignores a failed DROP and
-goes on.
+goes on; cursor.rowcount after a SELECT (empty, small, streamed).
 
 Usage: pyodbc_app_patterns.py CONNSTR TABLE_PREFIX
 Exit status 0 when every check passes, 1 with a message per failed check otherwise.
-Every check holds for psqlODBC too (RSODBC_TEST_DIFFERENTIAL=1).
+RSODBC_TEST_DIFFERENTIAL=1: the registered driver is psqlODBC; our-driver-only checks are skipped.
 """
 import sys
 
 import pyodbc
 
-from pyodbc_checks import check, failures
+from pyodbc_checks import check, differential, failures
 
 
 def table_exists(cur, name):
@@ -45,9 +45,32 @@ def cleanup_loop(connstr, prefix):
     setup.close()
 
 
+def select_rowcount(connstr, prefix):
+    cnxn = pyodbc.connect(connstr, autocommit=True)
+    cur = cnxn.cursor()
+    table = f"{prefix}_rc"
+    cur.execute(f"DROP TABLE IF EXISTS {table}")
+    cur.execute(f"CREATE TABLE {table} (i int)")
+    cur.execute(f"SELECT * FROM {table}")
+    check(cur.rowcount == 0, f"rowcount of an empty SELECT: {cur.rowcount}")
+    cur.fetchall()
+    cur.execute(f"INSERT INTO {table} SELECT g FROM generate_series(1, 3) g")
+    cur.execute(f"SELECT * FROM {table} WHERE i > ?", 0)
+    check(cur.rowcount == 3, f"rowcount of a 3-row SELECT: {cur.rowcount}")
+    check(len(cur.fetchall()) == 3, "3 rows fetched")
+    cur.execute("SELECT g FROM generate_series(1, 50000) g")
+    if not differential:  # psqlODBC reads the whole result first and says 50000 here
+        check(cur.rowcount == -1, f"rowcount of a streamed SELECT before the end: {cur.rowcount}")
+    rows = cur.fetchall()
+    check(len(rows) == 50000, f"streamed rows fetched: {len(rows)}")
+    # pyodbc reads SQLRowCount only at execute; row_count_test.cpp checks it after the last fetch.
+    cnxn.close()
+
+
 def main():
     connstr, prefix = sys.argv[1], sys.argv[2]
     cleanup_loop(connstr, prefix)
+    select_rowcount(connstr, prefix)
     if failures:
         print(f"pyodbc_app_patterns: {len(failures)} checks failed")
         return 1

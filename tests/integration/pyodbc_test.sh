@@ -51,7 +51,7 @@ echo "--- pyodbc types"
 "${pre[@]}" "$python" "$here/pyodbc_types.py" "$connstr" || rc=1
 echo "--- pyodbc catalog and escapes"
 "${pre[@]}" "$python" "$here/pyodbc_catalog.py" "$connstr" "${table}_schema" || rc=1
-echo "--- pyodbc application patterns (clean-up loop with autocommit off)"
+echo "--- pyodbc application patterns (clean-up loop, rowcount after SELECT)"
 "${pre[@]}" "$python" "$here/pyodbc_app_patterns.py" "$connstr" "${table}_app" || rc=1
 if ((rc == 0)); then
     echo "pyodbc_test: passed"
