@@ -4,6 +4,8 @@ pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 pkg_check_modules(ODBC REQUIRED IMPORTED_TARGET odbc)
 pkg_check_modules(ODBCINST REQUIRED IMPORTED_TARGET odbcinst)
 find_package(spdlog REQUIRED)
+# IAM (driver/auth/): SigV4 hashing.
+find_package(OpenSSL REQUIRED)
 if(REDSHIFT_ODBC_TESTS)
     find_package(doctest REQUIRED)
 endif()
