@@ -1,4 +1,4 @@
-// SQLGetInfo, SQLGetFunctions.
+// SQLGetInfo, SQLGetTypeInfo, SQLGetFunctions.
 #include "api/entry.h"
 #include "api/text_out.h"
 #include "api/value_out.h"
@@ -49,6 +49,12 @@ SQLRETURN get_info(SQLHDBC dbc, SQLUSMALLINT info_type, SQLPOINTER value, SQLSMA
     });
 }
 
+// SQLGetTypeInfo and SQLGetTypeInfoW (no text arguments: one body).
+SQLRETURN get_type_info(SQLHSTMT statement, SQLSMALLINT sql_type) {
+    return entry<rsodbc::core::Statement>(
+        statement, [&](rsodbc::core::Statement& s) { s.type_info(sql_type); });
+}
+
 }  // namespace
 
 extern "C" {
@@ -64,12 +70,13 @@ SQLRETURN SQL_API SQLGetInfoW(SQLHDBC dbc, SQLUSMALLINT info_type, SQLPOINTER va
 }
 
 SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT statement, SQLSMALLINT sql_type) {
-    return entry<rsodbc::core::Statement>(
-        statement, [&](rsodbc::core::Statement& s) { s.type_info(sql_type); });
+    return get_type_info(statement, sql_type);
 }
 
+// Never SQLGetTypeInfo by name: in a program linked with -lodbc that name is the driver
+// manager's own function, which would be handed our statement handle (issue 11).
 SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT statement, SQLSMALLINT sql_type) {
-    return SQLGetTypeInfo(statement, sql_type);
+    return get_type_info(statement, sql_type);
 }
 
 SQLRETURN SQL_API SQLGetFunctions(SQLHDBC dbc, SQLUSMALLINT function_id, SQLUSMALLINT* supported) {

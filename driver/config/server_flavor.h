@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace rsodbc::config {
@@ -11,5 +12,15 @@ enum class ServerFlavor { automatic, redshift, postgresql };
 ServerFlavor parse_server_flavor(std::string_view text);
 
 std::string_view to_string(ServerFlavor flavor);
+
+// Parameters one statement may carry. PostgreSQL's Bind message counts them in 16 bits (65,535);
+// Redshift refuses more than 32,767. A statement above the limit is refused by the driver before
+// anything is sent (the server would drop the connection on a Bind whose count wrapped).
+inline constexpr std::size_t max_parameters_postgresql = 65535;
+inline constexpr std::size_t max_parameters_redshift = 32767;
+
+inline constexpr std::size_t max_parameters(bool redshift) {
+    return redshift ? max_parameters_redshift : max_parameters_postgresql;
+}
 
 }  // namespace rsodbc::config

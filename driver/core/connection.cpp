@@ -290,8 +290,32 @@ wire::Results Connection::execute_cursor(const std::string& sql, SQLULEN timeout
     return begin_work(timeout_seconds).execute_cursor(sql, {}, {}, settings_.fetch_rows);
 }
 
+namespace {
+
+// See wire::max_described_parameters: the describe would cost the connection. Text the scanner
+// refuses goes to the server, which says what is wrong with it.
+void require_describable(const std::string& sql) {
+    std::size_t markers = 0;
+    try {
+        markers = sql::number_markers(sql).marker_count;
+    } catch (const sql::SqlTextError&) {
+        return;
+    }
+    if (markers > wire::max_described_parameters) {
+        throw OdbcError(sqlstate::optional_feature_not_implemented,
+                        "optional feature not implemented: describing a statement with "
+                            + std::to_string(markers) + " parameters (libpq drops the connection "
+                            "on the server's description of more than "
+                            + std::to_string(wire::max_described_parameters)
+                            + "); the statement itself can be executed");
+    }
+}
+
+}  // namespace
+
 std::vector<unsigned> Connection::parameter_types(const std::string& sql) {
     require_connected();
+    require_describable(sql);
     const std::string text = sql::number_markers(sql).text;
     exec::CachedStatement& statement = statement_cache_.prepare(session_, text, {});
     return exec::StatementCache::shape(session_, statement).parameter_types;
@@ -299,6 +323,7 @@ std::vector<unsigned> Connection::parameter_types(const std::string& sql) {
 
 std::vector<wire::ColumnDesc> Connection::describe(const std::string& sql) {
     require_connected();
+    require_describable(sql);
     return session_.describe(sql);
 }
 

@@ -23,6 +23,8 @@ inline constexpr Code invalid_character_value = "22018";
 inline constexpr Code invalid_cursor_state = "24000";
 inline constexpr Code invalid_transaction_state = "25000";
 inline constexpr Code invalid_authorization = "28000";
+// SQL class 54 (program limit exceeded), subclass too many arguments: the parameter limit.
+inline constexpr Code too_many_parameters = "54023";
 inline constexpr Code general_error = "HY000";
 inline constexpr Code memory_allocation_error = "HY001";
 inline constexpr Code invalid_application_buffer_type = "HY003";

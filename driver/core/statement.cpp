@@ -86,7 +86,7 @@ SQLRETURN Statement::run(const std::string& sql) {
     // ? markers are counted cheaply; text written with $n markers counts only when parameters
     // are bound (a plain statement without parameters takes the simple-query path).
     std::size_t markers = sql::count_markers(sql);
-    if (markers == 0 && ipd_.count() > 0) {
+    if (markers == 0 && ipd_.count() != 0) {  // != 0: 32,768+ records read negative
         markers = sql::number_markers(sql).marker_count;
     }
     if (markers > 0 || apd_.header().array_size > 1) {

@@ -149,6 +149,10 @@ private:
     SQLRETURN adopt_results(wire::Results results);
     bool uses_server_cursor(const std::string& sql);
     SQLRETURN run_with_parameters(const std::string& sql, std::size_t marker_count);
+    // Refuses (54023) a statement with more markers than the server accepts, before anything is
+    // sent; a parameter array's status entries say no set was used.
+    void check_parameter_limit(std::size_t marker_count);
+    std::size_t prepared_marker_count();
     SQLRETURN execute_parameters(const std::string& sql);
     void require_no_cursor() const;
     void describe_prepared();

@@ -4,6 +4,7 @@
 #include "core/connection.h"
 #include "core/descriptor_fields.h"
 #include "core/odbc_error.h"
+#include "core/record_numbers.h"
 #include "core/statement.h"
 
 namespace rsodbc::core {
@@ -125,7 +126,7 @@ void Statement::forget_descriptor(const Descriptor& descriptor) {
 void Statement::fill_ird(Descriptor& ird) {
     const auto count = static_cast<SQLUSMALLINT>(column_count());
     ird.records().assign(count, DescriptorRecord{});
-    for (SQLUSMALLINT number = 1; number <= count; ++number) {
+    for (const SQLUSMALLINT number : record_numbers(count)) {
         const ColumnDescription& described = column_with_nullability(number);
         DescriptorRecord& record = ird.records()[number - 1];
         for (const SQLSMALLINT field : ird_column_fields()) {

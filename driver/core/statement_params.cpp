@@ -1,8 +1,10 @@
 // Statement: binding parameters, describing them, data at execution, and running statements
 // with parameters through exec::ParamExecutor.
+#include "config/server_flavor.h"
 #include "core/connection.h"
 #include "core/descriptor_fields.h"
 #include "core/odbc_error.h"
+#include "core/record_numbers.h"
 #include "core/statement.h"
 #include "exec/param_encoder.h"
 #include "exec/param_executor.h"
@@ -14,7 +16,9 @@
 #include "types/type_table.h"
 #include "wire/server_error.h"
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace rsodbc::core {
 
@@ -101,16 +105,54 @@ void Statement::bind_parameter(const ParameterBinding& binding) {
     ipd.bound_ = true;
 }
 
-SQLSMALLINT Statement::parameter_count() {
+void Statement::check_parameter_limit(std::size_t marker_count) {
+    const bool redshift = connection_.is_redshift();
+    const std::size_t limit = config::max_parameters(redshift);
+    if (marker_count <= limit) {
+        return;
+    }
+    // Nothing was sent: an application reading the status array sees no set used.
+    DescriptorHeader& ipd = ipd_.header();
+    if (ipd.rows_processed_ptr != nullptr) {
+        *ipd.rows_processed_ptr = 0;
+    }
+    if (ipd.array_status_ptr != nullptr) {
+        std::fill_n(ipd.array_status_ptr, std::max<SQLULEN>(apd_.header().array_size, 1),
+                    static_cast<SQLUSMALLINT>(SQL_PARAM_UNUSED));
+    }
+    throw OdbcError(sqlstate::too_many_parameters,
+                    "too many parameters: the statement has " + std::to_string(marker_count)
+                        + " parameter markers and " + (redshift ? "Redshift" : "PostgreSQL")
+                        + " accepts at most " + std::to_string(limit)
+                        + " in one statement; nothing was sent");
+}
+
+std::size_t Statement::prepared_marker_count() {
     if (!prepared_sql_) {
         throw OdbcError(sqlstate::function_sequence_error,
-                        "function sequence error: SQLNumParams needs a prepared statement");
+                        "function sequence error: SQLNumParams and SQLDescribeParam need a "
+                        "prepared statement");
     }
-    return static_cast<SQLSMALLINT>(marker_count_of(*prepared_sql_));
+    const std::size_t count = marker_count_of(*prepared_sql_);
+    check_parameter_limit(count);
+    return count;
+}
+
+SQLSMALLINT Statement::parameter_count() {
+    const std::size_t count = prepared_marker_count();
+    // ParameterCountPtr is an SQLSMALLINT: PostgreSQL's 32,768..65,535 markers do not fit, and
+    // a wrapped or clamped count would have the application bind the wrong parameters.
+    if (count > static_cast<std::size_t>(std::numeric_limits<SQLSMALLINT>::max())) {
+        throw OdbcError(sqlstate::numeric_value_out_of_range,
+                        "numeric value out of range: the statement has " + std::to_string(count)
+                            + " parameter markers, more than SQLNumParams can report (32767); "
+                              "SQLDescribeParam describes each of them");
+    }
+    return static_cast<SQLSMALLINT>(count);
 }
 
 ParameterDescription Statement::describe_parameter(SQLUSMALLINT number) {
-    const auto count = static_cast<SQLUSMALLINT>(parameter_count());
+    const std::size_t count = prepared_marker_count();
     if (number == 0 || number > count) {
         throw OdbcError(
             sqlstate::invalid_descriptor_index,
@@ -125,12 +167,13 @@ ParameterDescription Statement::describe_parameter(SQLUSMALLINT number) {
 }
 
 SQLRETURN Statement::run_with_parameters(const std::string& sql, std::size_t marker_count) {
-    const auto count = static_cast<SQLUSMALLINT>(marker_count);
+    check_parameter_limit(marker_count);
+    const auto count = static_cast<SQLUSMALLINT>(marker_count);  // at most 65,535 from here
     if (apd_.header().array_size <= 1) {
         exec::ParamEncoder encoder(apd_, ipd_);
         if (encoder.needs_data_at_execution(count)) {
             DataAtExecution pending{sql, {}, 0, std::vector<std::optional<std::string>>(count)};
-            for (SQLUSMALLINT number = 1; number <= count; ++number) {
+            for (const SQLUSMALLINT number : record_numbers(count)) {
                 if (encoder.cell(number, 0).at_execution) {
                     pending.parameters.push_back(number);
                 }

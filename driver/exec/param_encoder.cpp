@@ -1,6 +1,7 @@
 #include "exec/param_encoder.h"
 
 #include "core/odbc_error.h"
+#include "core/record_numbers.h"
 #include "types/c_types.h"
 #include "types/from_c/encode.h"
 #include "types/type_table.h"
@@ -118,7 +119,7 @@ ParamCell ParamEncoder::cell(const Binding& b, SQLUSMALLINT number, SQLULEN row)
 }
 
 bool ParamEncoder::needs_data_at_execution(SQLUSMALLINT count) {
-    for (SQLUSMALLINT number = 1; number <= count; ++number) {
+    for (const SQLUSMALLINT number : core::record_numbers(count)) {
         if (cell(number, 0).at_execution) {
             return true;
         }
@@ -129,7 +130,7 @@ bool ParamEncoder::needs_data_at_execution(SQLUSMALLINT count) {
 void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues& out,
                               core::Diagnostics& diagnostics,
                               const std::vector<std::optional<std::string>>* supplied) {
-    for (SQLUSMALLINT number = 1; number <= count; ++number) {
+    for (const SQLUSMALLINT number : core::record_numbers(count)) {
         const Binding& b = binding(number);
         ParamCell source = cell(b, number, row);
         if (source.at_execution && supplied == nullptr) {

@@ -1,6 +1,7 @@
 #include "exec/param_executor.h"
 
 #include "core/odbc_error.h"
+#include "core/record_numbers.h"
 #include "sql/insert_values.h"
 #include "sql/placeholders.h"
 #include "types/from_c/encode.h"
@@ -63,7 +64,7 @@ const std::string& ArrayShape::text(std::size_t rows) {
 std::vector<unsigned> ParamExecutor::parameter_types(SQLUSMALLINT count) const {
     std::vector<unsigned> types;
     types.reserve(count);
-    for (SQLUSMALLINT number = 1; number <= count; ++number) {
+    for (const SQLUSMALLINT number : core::record_numbers(count)) {
         const core::DescriptorRecord* ipd = context_.ipd.bound_record(number);
         types.push_back(ipd == nullptr ? 0U : types::parameter_type_oid(ipd->concise_type));
     }

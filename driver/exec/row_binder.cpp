@@ -1,6 +1,7 @@
 #include "exec/row_binder.h"
 
 #include "core/odbc_error.h"
+#include "core/record_numbers.h"
 #include "exec/cell_writer.h"
 #include "types/c_types.h"
 
@@ -38,8 +39,8 @@ void bind_row(const wire::ResultStream& result, const std::vector<types::SqlType
               core::Descriptor& ard, SQLULEN index, core::Diagnostics& diagnostics,
               SQLLEN row_number) {
     const core::DescriptorHeader& header = ard.header();
-    const auto columns = static_cast<SQLUSMALLINT>(column_types.size());
-    for (SQLUSMALLINT number = 1; number <= ard.count() && number <= columns; ++number) {
+    const std::size_t records = std::min(ard.records().size(), column_types.size());
+    for (const SQLUSMALLINT number : core::record_numbers(records)) {
         const core::DescriptorRecord* record = ard.bound_record(number);
         if (record == nullptr) {
             continue;

@@ -6,12 +6,20 @@
 #include "wire/pipeline.h"
 #include "wire/result_stream.h"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace rsodbc::wire {
+
+// libpq 15 accepts a ParameterDescription message of at most 30,000 bytes (it is not among the
+// message types it allows to be long) and drops the connection on a longer one: describing a
+// prepared statement with more than 7,498 parameters (its length counts itself: 4 + 2 + 4 bytes
+// each) loses the connection although the statement itself runs. Callers refuse such a describe
+// instead.
+inline constexpr std::size_t max_described_parameters = 7498;
 
 struct ConnectParams {
     std::string host;
