@@ -6,7 +6,11 @@ namespace rsodbc::catalog {
 
 std::string QueryParameters::add(std::string value) {
     values_.push_back(std::move(value));
-    return "$" + std::to_string(values_.size());
+    // Appended rather than "$" + to_string(...): GCC 12 at -O3 reports a -Wrestrict false positive
+    // for operator+(const char*, string&&) (GCC bug 105329).
+    std::string marker("$");
+    marker += std::to_string(values_.size());
+    return marker;
 }
 
 namespace {
