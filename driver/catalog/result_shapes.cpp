@@ -9,9 +9,10 @@ namespace rsodbc::catalog {
 namespace {
 
 // Identifiers are at most 127 bytes on Redshift (63 on PostgreSQL): reported as the `name` type
-// (VARCHAR(127)) so applications size their buffers sensibly; free text is `text`.
+// (VARCHAR(127)) so applications size their buffers sensibly; free text is an unbounded
+// `varchar`, never long (TextAsLongVarchar is about data, not metadata).
 constexpr unsigned id = types::oid::name;
-constexpr unsigned txt = types::oid::text;
+constexpr unsigned txt = types::oid::varchar;
 constexpr unsigned i2 = types::oid::int2;
 constexpr unsigned i4 = types::oid::int4;
 

@@ -20,6 +20,10 @@ struct Offered {
     // Another name the server accepts for the type, offered as a row of its own because BI tools
     // look for it by that name (Power BI's Redshift connector patches in "float" otherwise).
     const char* alias = nullptr;
+    // Offered again as this long type (SQL_LONGVARCHAR/SQL_LONGVARBINARY) of `long_bytes`: what
+    // an application that asks for a long column should create.
+    SQLSMALLINT long_type = 0;
+    SQLULEN long_bytes = 0;
 };
 
 constexpr int numeric_modifier(int precision, int scale) {
@@ -44,6 +48,8 @@ constexpr std::array offered{
     Offered{types::oid::timetz,      6,                        nullptr,             true,  true},
     Offered{types::oid::timestamp,   6,                        nullptr,             true,  true},
     Offered{types::oid::timestamptz, 6,                        nullptr,             true,  true},
+    // Redshift's longest character column (SUPER holds JSON, not plain text).
+    Offered{types::oid::varchar,     65535 + 4,                "max length",        true,  false, nullptr, SQL_LONGVARCHAR, 65535},
     Offered{types::oid::super,       -1,                       nullptr,             true,  false},
     Offered{types::oid::varbyte,     1024000 + 4,              "max length",        true,  false},
     Offered{types::oid::geometry,    -1,                       nullptr,             true,  false},
@@ -55,11 +61,13 @@ constexpr std::array offered{
     Offered{types::oid::interval_year_to_month, -1,            nullptr,             true,  false},
     Offered{types::oid::interval_day_to_second, -1,            nullptr,             true,  false},
     Offered{types::oid::bytea,       -1,                       nullptr,             false, true},
+    // bytea holds up to 1 GB: PostgreSQL's long binary type.
+    Offered{types::oid::bytea,       -1,                       nullptr,             false, true, nullptr, SQL_LONGVARBINARY, 1073741823},
     Offered{types::oid::uuid,        -1,                       nullptr,             false, true},
 };
 // clang-format on
 
-constexpr unsigned text_oid = 25;
+constexpr unsigned text_oid = types::oid::varchar;  // not long, whatever TextAsLongVarchar says
 constexpr unsigned smallint_oid = 21;
 constexpr unsigned integer_oid = 23;
 
@@ -92,8 +100,15 @@ std::optional<std::string> datetime_sub(SQLSMALLINT sql_type) {
 }
 
 wire::BuiltRow row_of(const Offered& type, const types::ReportingOptions& reporting) {
-    const types::SqlTypeInfo info = types::apply_reporting(
+    types::SqlTypeInfo info = types::apply_reporting(
         types::describe_server_type(type.type_oid, type.widest_modifier), reporting);
+    if (type.long_type != 0) {
+        info.sql_type = type.long_type;
+        info.column_size = type.long_bytes;
+        if (reporting.use_unicode && type.long_type == SQL_LONGVARCHAR) {
+            info.sql_type = SQL_WLONGVARCHAR;
+        }
+    }
     const bool numeric = info.sql_type == SQL_NUMERIC || info.sql_type == SQL_DECIMAL;
     const bool quoted = is_character(info.sql_type) || is_datetime(info.sql_type);
     const SQLSMALLINT verbose = types::verbose_type(info.sql_type);

@@ -176,10 +176,12 @@ constexpr std::array keyword_table{
             {}},
     Keyword{kw::text_as_long_varchar,
             {},
-            "0",
+            "",
             false,
-            "1 reports text columns as SQL_LONGVARCHAR (psqlODBC's habit); 0 reports them as "
-            "SQL_VARCHAR of 65535 bytes, Redshift's widest VARCHAR.",
+            "1 reports text columns and parameters as SQL_LONGVARCHAR (1 GB on PostgreSQL, as "
+            "psqlODBC does by default; 65535 bytes on Redshift); 0 reports them as SQL_VARCHAR of "
+            "65535 bytes, Redshift's widest VARCHAR. Default: 1 on PostgreSQL, 0 on Redshift "
+            "(where a text column is a VARCHAR(256)).",
             {}},
     Keyword{kw::use_unicode,
             {},

@@ -99,7 +99,10 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.bools_as_char = flag(kw::bools_as_char);
     settings.max_varchar_size = size(kw::max_varchar_size);
     settings.max_long_varchar_size = size(kw::max_long_varchar_size);
-    settings.text_as_long_varchar = flag(kw::text_as_long_varchar);
+    // Empty: decided at connect by the server flavour.
+    settings.text_as_long_varchar = value_of(attrs, kw::text_as_long_varchar).empty()
+                                        ? -1
+                                        : static_cast<int>(flag(kw::text_as_long_varchar));
     settings.use_unicode = flag(kw::use_unicode);
     settings.current_db_only = flag(kw::current_db_only);
     settings.exclude_external_schemas = flag(kw::exclude_external_schemas);
@@ -149,7 +152,8 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::bools_as_char), settings.bools_as_char ? "1" : "0"},
         {std::string(kw::max_varchar_size), std::to_string(settings.max_varchar_size)},
         {std::string(kw::max_long_varchar_size), std::to_string(settings.max_long_varchar_size)},
-        {std::string(kw::text_as_long_varchar), settings.text_as_long_varchar ? "1" : "0"},
+        {std::string(kw::text_as_long_varchar),
+         settings.text_as_long_varchar < 0 ? "" : std::to_string(settings.text_as_long_varchar)},
         {std::string(kw::use_unicode), settings.use_unicode ? "1" : "0"},
         {std::string(kw::current_db_only), settings.current_db_only ? "1" : "0"},
         {std::string(kw::exclude_external_schemas), settings.exclude_external_schemas ? "1" : "0"},

@@ -30,7 +30,7 @@ struct Settings {
     bool bools_as_char = false;
     int max_varchar_size = 0;
     int max_long_varchar_size = 0;
-    bool text_as_long_varchar = false;
+    int text_as_long_varchar = -1;  // -1: by flavour (1 on PostgreSQL, 0 on Redshift)
     bool use_unicode = false;
     bool current_db_only = true;            // DatabaseMetadataCurrentDbOnly
     bool exclude_external_schemas = false;  // ExcludeExternalSchemas

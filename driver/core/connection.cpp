@@ -131,8 +131,15 @@ void Connection::open(config::AttributeMap attributes) {
 }
 
 types::ReportingOptions Connection::reporting() const {
-    return {settings_.bools_as_char, static_cast<SQLULEN>(settings_.max_varchar_size),
-            static_cast<SQLULEN>(settings_.max_long_varchar_size), settings_.text_as_long_varchar,
+    const bool text_long =
+        settings_.text_as_long_varchar < 0 ? !redshift_ : settings_.text_as_long_varchar == 1;
+    // PostgreSQL's text holds up to 1 GB; on Redshift text is VARCHAR(256), at most 65535 bytes.
+    const SQLULEN long_text_bytes = redshift_ ? types::max_varchar_bytes : SQLULEN{1073741823};
+    return {settings_.bools_as_char,
+            static_cast<SQLULEN>(settings_.max_varchar_size),
+            static_cast<SQLULEN>(settings_.max_long_varchar_size),
+            text_long,
+            long_text_bytes,
             settings_.use_unicode};
 }
 

@@ -13,6 +13,7 @@
 #include "sql/sql_error.h"
 #include "sql/statement_kind.h"
 #include "types/c_types.h"
+#include "types/type_reporting.h"
 #include "types/type_table.h"
 #include "wire/server_error.h"
 
@@ -161,8 +162,15 @@ ParameterDescription Statement::describe_parameter(SQLUSMALLINT number) {
     // The server infers each parameter's type from where it is used.
     const std::vector<unsigned> types = connection_.parameter_types(*prepared_sql_);
     const unsigned type_oid = number <= types.size() ? types[number - 1] : 0;
-    const types::SqlTypeInfo info =
-        types::describe_server_type(type_oid, target_type_modifier(*prepared_sql_, number));
+    // An unbounded text target is described as the long type it is (TextAsLongVarchar), so an
+    // application that binds with this ColumnSize (PHP) can send text of any length.
+    types::ReportingOptions text_only;
+    const types::ReportingOptions reporting = connection_.reporting();
+    text_only.text_as_long_varchar = reporting.text_as_long_varchar;
+    text_only.long_text_bytes = reporting.long_text_bytes;
+    const types::SqlTypeInfo info = types::apply_reporting(
+        types::describe_server_type(type_oid, target_type_modifier(*prepared_sql_, number)),
+        text_only);
     return {info.sql_type, info.column_size, info.decimal_digits, SQL_NULLABLE_UNKNOWN};
 }
 

@@ -27,8 +27,11 @@ SqlTypeInfo apply_reporting(SqlTypeInfo info, const ReportingOptions& options) {
         info.case_sensitive = false;
         info.searchable = SQL_SEARCHABLE;
     }
-    if (options.text_as_long_varchar && info.type_name == "text") {
+    if (options.text_as_long_varchar && info.unbounded_text) {
         info.sql_type = SQL_LONGVARCHAR;
+        info.column_size = options.long_text_bytes;
+        info.octet_length = static_cast<SQLLEN>(options.long_text_bytes);
+        info.display_size = static_cast<SQLLEN>(options.long_text_bytes);
     }
     if (options.max_varchar_size != 0 && info.sql_type == SQL_VARCHAR
         && info.column_size > options.max_varchar_size) {

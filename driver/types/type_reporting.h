@@ -11,7 +11,9 @@ struct ReportingOptions {
     SQLULEN max_varchar_size = 0;       // MaxVarcharSize: wider VARCHAR -> LONGVARCHAR; 0 = never
     SQLULEN max_long_varchar_size = 0;  // MaxLongVarcharSize: cap on reported LONGVARCHAR size
     bool text_as_long_varchar = false;  // TextAsLongVarchar: text -> SQL_LONGVARCHAR
-    bool use_unicode = false;           // UseUnicode: character types reported as SQL_W* types
+    // The size reported for text as SQL_LONGVARCHAR: PostgreSQL stores up to 1 GB per value.
+    SQLULEN long_text_bytes = max_varchar_bytes;
+    bool use_unicode = false;  // UseUnicode: character types reported as SQL_W* types
 };
 
 SqlTypeInfo apply_reporting(SqlTypeInfo info, const ReportingOptions& options);

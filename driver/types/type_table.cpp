@@ -76,8 +76,11 @@ SqlTypeInfo describe_server_type(unsigned type_oid, int type_modifier) {
             return character_type(SQL_VARCHAR, declared_length(type_modifier), "varchar");
         case oid::name:
             return character_type(SQL_VARCHAR, 127, "name");
-        case oid::text:
-            return character_type(SQL_VARCHAR, max_varchar_bytes, "text");
+        case oid::text: {
+            SqlTypeInfo text = character_type(SQL_VARCHAR, max_varchar_bytes, "text");
+            text.unbounded_text = true;
+            return text;
+        }
         case oid::date:
             return datetime_type(SQL_TYPE_DATE, 10, 0, 6, "date");
         case oid::time:

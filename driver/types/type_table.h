@@ -52,6 +52,8 @@ struct SqlTypeInfo {
     bool case_sensitive = false;
     SQLSMALLINT num_prec_radix = 0;
     SQLSMALLINT searchable = SQL_PRED_BASIC;
+    // text: character data without a declared length (TextAsLongVarchar reports it as long).
+    bool unbounded_text = false;
 };
 
 // The longest character value Redshift stores (VARCHAR(65535)); used for unbounded text.

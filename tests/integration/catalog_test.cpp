@@ -187,8 +187,9 @@ TEST_CASE("SQLColumns: values per column, ordinal positions without gaps after D
           == Row{require_env("RSODBC_TEST_DATABASE"), "catq_one", "Child%Table", "id",
                  std::to_string(SQL_BIGINT), "int8", "19", "8", "0", "10", "0", std::nullopt,
                  std::nullopt, std::to_string(SQL_BIGINT), std::nullopt, std::nullopt, "1", "NO"});
-    // note text, commented
-    CHECK(rows[2][4] == std::to_string(SQL_VARCHAR));
+    // note text, commented: SQL_LONGVARCHAR on PostgreSQL (TextAsLongVarchar's default, as
+    // psqlODBC)
+    CHECK(rows[2][4] == std::to_string(SQL_LONGVARCHAR));
     CHECK(rows[2][5] == "text");
     CHECK(rows[2][8] == std::nullopt);  // DECIMAL_DIGITS not applicable
     CHECK(rows[2][9] == std::nullopt);  // NUM_PREC_RADIX not applicable
@@ -445,7 +446,7 @@ TEST_CASE("SQLProcedures and SQLProcedureColumns" * only_our_driver()) {
     CHECK(rows[2][3] == "a");
     CHECK(rows[3][3] == "b");
     CHECK(rows[3][4] == std::to_string(SQL_PARAM_INPUT_OUTPUT));
-    CHECK(rows[3][5] == std::to_string(SQL_VARCHAR));
+    CHECK(rows[3][5] == std::to_string(SQL_LONGVARCHAR));  // text on PostgreSQL
     check(SQLProcedureColumns(f.stmt, nullptr, 0, arg("catq\\_one"), SQL_NTS, arg("do\\_it"),
                               SQL_NTS, arg("b"), SQL_NTS),
           SQL_HANDLE_STMT, f.stmt);

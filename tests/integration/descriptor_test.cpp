@@ -257,7 +257,7 @@ TEST_CASE("SQLCopyDesc copies an ARD's bindings into an explicit descriptor") {
     exec(first, two_rows);
     const SQLHDESC ird = stmt_desc(first, SQL_ATTR_IMP_ROW_DESC);
     check(SQLCopyDesc(ird, desc), SQL_HANDLE_DESC, desc);
-    CHECK(get_small(desc, 1, SQL_DESC_CONCISE_TYPE) == SQL_VARCHAR);
+    CHECK(get_small(desc, 1, SQL_DESC_CONCISE_TYPE) == SQL_LONGVARCHAR);  // text, PostgreSQL
     CHECK(SQLCopyDesc(desc, ird) == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_DESC, ird, "HY016"));
     check(SQLFreeHandle(SQL_HANDLE_DESC, desc), SQL_HANDLE_DESC, desc);

@@ -83,7 +83,10 @@ TEST_CASE("SQLGetTypeInfo offers the names BI tools look for, each usable in DDL
         CHECK(data_type_of("float") == std::to_string(SQL_DOUBLE));
         CHECK(data_type_of("float8") == std::to_string(SQL_DOUBLE));
         CHECK(data_type_of("bpchar") == std::to_string(SQL_CHAR));
-        CHECK(data_type_of("text") == std::to_string(SQL_VARCHAR));
+        // text: SQL_LONGVARCHAR on PostgreSQL (as psqlODBC), SQL_VARCHAR on Redshift.
+        CHECK(
+            data_type_of("text")
+            == std::to_string(std::string(flavour) == "redshift" ? SQL_VARCHAR : SQL_LONGVARCHAR));
         CHECK(data_type_of("int2") == std::to_string(SQL_SMALLINT));
         CHECK(data_type_of("int4") == std::to_string(SQL_INTEGER));
         CHECK(data_type_of("int8") == std::to_string(SQL_BIGINT));
