@@ -5,6 +5,15 @@
 
 namespace rsodbc::config {
 
+// What the driver does with a keyword. Every keyword of the Amazon Redshift ODBC drivers (1.x and
+// 2.x) and of psqlODBC has a row, so a DSN written for one of them never meets "unknown keyword":
+// either the driver does what it asks, or the application is told in one line why not.
+enum class Support : unsigned char {
+    implemented,  // the driver does what the keyword asks (aliases: other drivers' spellings)
+    ignored,      // recognised, nothing to do: the driver always behaves as asked (doc says how)
+    unsupported,  // recognised, the feature is not in this driver: warning 01S00 carries the doc
+};
+
 // One row per connection keyword. This table is the single source for connection-string and DSN
 // parsing, the completed connection string, secret masking in logs, the setup library's property
 // list and the README's keyword reference, so a keyword added here is documented everywhere.
@@ -13,8 +22,14 @@ struct Keyword {
     std::span<const std::string_view> aliases;
     std::string_view default_value;  // applied when the key is absent or its value is empty
     bool secret;                     // value never appears in logs
-    std::string_view doc;            // one paragraph, rendered into the README
+    // One paragraph, rendered into the README. For ignored and unsupported keywords it is the
+    // one-line reason, which is also the text of the 01S00 warning.
+    std::string_view doc;
     std::span<const std::string_view> choices;  // documented values; empty = free form
+    Support support = Support::implemented;
+    // Which other drivers use the name (README column): "Amazon 2.x", "Amazon 1.x", "psqlODBC";
+    // empty for this driver's own keywords.
+    std::string_view origin = {};
 };
 
 // Canonical names, so callers cannot misspell a key that the table spells differently.
@@ -49,10 +64,29 @@ inline constexpr std::string_view fetch = "Fetch";
 inline constexpr std::string_view spill_threshold = "SpillThreshold";
 inline constexpr std::string_view transaction_error_behavior = "TransactionErrorBehavior";
 inline constexpr std::string_view read_ahead_rows = "ReadAheadRows";
+inline constexpr std::string_view ssl_root_cert = "SSLRootCert";
+inline constexpr std::string_view ssl_cert = "SSLCert";
+inline constexpr std::string_view ssl_key = "SSLKey";
+inline constexpr std::string_view ssl_crl = "SSLCrl";
+inline constexpr std::string_view min_tls = "Min_TLS";
+inline constexpr std::string_view ssl_insecure = "ssl_insecure";
+inline constexpr std::string_view keep_alive = "KeepAlive";
+inline constexpr std::string_view keep_alive_idle = "KeepAliveIdle";
+inline constexpr std::string_view keep_alive_count = "KeepAliveCount";
+inline constexpr std::string_view keep_alive_interval = "KeepAliveInterval";
+inline constexpr std::string_view query_timeout = "QueryTimeout";
+inline constexpr std::string_view connection_retry_count = "ConnectionRetryCount";
+inline constexpr std::string_view connection_retry_delay = "ConnectionRetryDelay";
+inline constexpr std::string_view read_only = "ReadOnly";
+inline constexpr std::string_view initialization_string = "InitializationString";
 }  // namespace kw
 
 // Case-insensitive (ASCII) match on the name or any alias; nullptr when unknown.
 const Keyword* find_keyword(std::string_view name_or_alias);
+
+// The keyword (canonical name) closest in spelling to an unknown one, for the 01S00 warning's
+// "did you mean"; empty when nothing is close enough to be a plausible misspelling.
+std::string_view closest_keyword(std::string_view unknown);
 
 std::span<const Keyword> all_keywords();
 

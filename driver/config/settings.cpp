@@ -1,5 +1,6 @@
 #include "config/settings.h"
 
+#include "config/endpoint.h"
 #include "config/keywords.h"
 
 #include <array>
@@ -45,6 +46,36 @@ std::string parse_sslmode(std::string_view text) {
                       + "': expected disable, allow, prefer, require, verify-ca or verify-full");
 }
 
+std::string_view default_sslmode(std::string_view host) {
+    return is_redshift_endpoint(host) ? "verify-full" : "prefer";
+}
+
+// A value from the keyword's documented choices, in the table's spelling.
+std::string parse_choice(std::string_view key, std::string_view text) {
+    const Keyword* keyword = find_keyword(key);
+    std::string expected;
+    for (std::string_view choice : keyword->choices) {
+        if (iequals(choice, text)) {
+            return std::string(choice);
+        }
+        expected += (expected.empty() ? "" : ", ") + std::string(choice);
+    }
+    throw ConfigError("invalid " + std::string(key) + " '" + std::string(text)
+                      + "': expected one of " + expected);
+}
+
+// The Amazon drivers write booleans as true/false as often as 1/0.
+bool parse_bool(std::string_view key, std::string_view text) {
+    if (text == "1" || iequals(text, "true") || iequals(text, "yes")) {
+        return true;
+    }
+    if (text == "0" || iequals(text, "false") || iequals(text, "no")) {
+        return false;
+    }
+    throw ConfigError("invalid " + std::string(key) + " '" + std::string(text)
+                      + "': expected 1 or 0 (true or false)");
+}
+
 }  // namespace
 
 std::string_view canonical_log_level(std::string_view text) {
@@ -74,7 +105,12 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.database = value_of(attrs, kw::database);
     settings.user = value_of(attrs, kw::uid);
     settings.password = value_of(attrs, kw::pwd);
-    settings.sslmode = parse_sslmode(value_of(attrs, kw::sslmode));
+    const std::string sslmode = value_of(attrs, kw::sslmode);
+    if (!sslmode.empty()) {
+        settings.sslmode = parse_sslmode(sslmode);
+    } else {
+        settings.sslmode = std::string(default_sslmode(settings.host));
+    }
     settings.log_level = std::string(canonical_log_level(value_of(attrs, kw::log_level)));
     settings.log_path = value_of(attrs, kw::log_path);
     settings.application_name = value_of(attrs, kw::application_name);
@@ -119,9 +155,41 @@ Settings make_settings(const AttributeMap& attrs) {
         parse_int(kw::transaction_error_behavior, value_of(attrs, kw::transaction_error_behavior),
                   0, 2, "0, 1 or 2");
     settings.pipeline = parse_int(kw::pipeline, value_of(attrs, kw::pipeline), 0, 1, "0 or 1") == 1;
+    auto seconds = [&](std::string_view key) {
+        return parse_int(key, value_of(attrs, key), 0, std::numeric_limits<int>::max(),
+                         "a whole number of seconds, 0 for the default");
+    };
+    settings.ssl_root_cert = value_of(attrs, kw::ssl_root_cert);
+    settings.ssl_cert = value_of(attrs, kw::ssl_cert);
+    settings.ssl_key = value_of(attrs, kw::ssl_key);
+    settings.ssl_crl = value_of(attrs, kw::ssl_crl);
+    settings.min_tls = parse_choice(kw::min_tls, value_of(attrs, kw::min_tls));
+    settings.ssl_insecure = parse_bool(kw::ssl_insecure, value_of(attrs, kw::ssl_insecure));
+    if (settings.ssl_insecure
+        && (settings.sslmode == "verify-ca" || settings.sslmode == "verify-full")) {
+        settings.sslmode = "require";
+    }
+    settings.keep_alive = flag(kw::keep_alive);
+    settings.keep_alive_idle = seconds(kw::keep_alive_idle);
+    settings.keep_alive_count =
+        parse_int(kw::keep_alive_count, value_of(attrs, kw::keep_alive_count), 0, 1000,
+                  "a number of probes from 0 to 1000");
+    settings.keep_alive_interval = seconds(kw::keep_alive_interval);
+    settings.query_timeout = seconds(kw::query_timeout);
+    settings.connection_retry_count =
+        parse_int(kw::connection_retry_count, value_of(attrs, kw::connection_retry_count), 0, 100,
+                  "a number of retries from 0 to 100");
+    settings.connection_retry_delay =
+        parse_int(kw::connection_retry_delay, value_of(attrs, kw::connection_retry_delay), 0, 3600,
+                  "a number of seconds from 0 to 3600");
+    settings.read_only = flag(kw::read_only);
+    settings.initialization_string = value_of(attrs, kw::initialization_string);
     for (const KeyValue& entry : attrs) {
-        if (find_keyword(entry.key) == nullptr) {
+        const Keyword* keyword = find_keyword(entry.key);
+        if (keyword == nullptr) {
             settings.unknown_keys.push_back(entry.key);
+        } else if (keyword->support == Support::unsupported && !entry.value.empty()) {
+            settings.unsupported_keys.push_back(entry.key);
         }
     }
     return settings;
@@ -134,7 +202,7 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
     } else if (!settings.driver.empty()) {
         pairs.push_back({std::string(kw::driver), settings.driver});
     }
-    const std::array<KeyValue, 27> candidates{{
+    const std::array<KeyValue, 42> candidates{{
         {std::string(kw::server), settings.host},
         {std::string(kw::port), std::to_string(settings.port)},
         {std::string(kw::database), settings.database},
@@ -164,12 +232,30 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::read_ahead_rows), std::to_string(settings.read_ahead_rows)},
         {std::string(kw::transaction_error_behavior),
          std::to_string(settings.transaction_error_behavior)},
+        {std::string(kw::ssl_root_cert), settings.ssl_root_cert},
+        {std::string(kw::ssl_cert), settings.ssl_cert},
+        {std::string(kw::ssl_key), settings.ssl_key},
+        {std::string(kw::ssl_crl), settings.ssl_crl},
+        {std::string(kw::min_tls), settings.min_tls},
+        {std::string(kw::ssl_insecure), settings.ssl_insecure ? "1" : "0"},
+        {std::string(kw::keep_alive), settings.keep_alive ? "1" : "0"},
+        {std::string(kw::keep_alive_idle), std::to_string(settings.keep_alive_idle)},
+        {std::string(kw::keep_alive_count), std::to_string(settings.keep_alive_count)},
+        {std::string(kw::keep_alive_interval), std::to_string(settings.keep_alive_interval)},
+        {std::string(kw::query_timeout), std::to_string(settings.query_timeout)},
+        {std::string(kw::connection_retry_count), std::to_string(settings.connection_retry_count)},
+        {std::string(kw::connection_retry_delay), std::to_string(settings.connection_retry_delay)},
+        {std::string(kw::read_only), settings.read_only ? "1" : "0"},
+        {std::string(kw::initialization_string), settings.initialization_string},
     }};
     for (const KeyValue& candidate : candidates) {
         const Keyword* keyword = find_keyword(candidate.key);
+        // SSLMode's default depends on the host (verify-full for Redshift endpoints).
+        const std::string_view default_value =
+            keyword->name == kw::sslmode ? default_sslmode(settings.host) : keyword->default_value;
         // Defaults are left out: they are implied, and leaving them out keeps a reused string
         // following future default changes instead of freezing today's.
-        if (!candidate.value.empty() && candidate.value != keyword->default_value) {
+        if (!candidate.value.empty() && candidate.value != default_value) {
             pairs.push_back(candidate);
         }
     }

@@ -40,10 +40,29 @@ struct Settings {
     int spill_threshold_mb = 64;         // 0 = never spill
     int read_ahead_rows = 1000;          // ReadAheadRows (at most read_ahead_bytes of them)
     int transaction_error_behavior = 1;  // TransactionErrorBehavior: 0, 1 or 2
+
+    std::string ssl_root_cert;
+    std::string ssl_cert;
+    std::string ssl_key;
+    std::string ssl_crl;
+    std::string min_tls;  // 1.0, 1.1, 1.2 or 1.3
+    bool ssl_insecure = false;
+    bool keep_alive = true;
+    int keep_alive_idle = 0;  // seconds; 0 = the operating system's default
+    int keep_alive_count = 0;
+    int keep_alive_interval = 0;
+    int query_timeout = 0;  // seconds; default SQL_ATTR_QUERY_TIMEOUT of new statements
+    int connection_retry_count = 0;
+    int connection_retry_delay = 3;  // seconds
+    bool read_only = false;
+    std::string initialization_string;
     ServerFlavor flavor = ServerFlavor::automatic;
     // Keys not in the keyword table, in their original spelling. Never an error: the caller
     // reports them as warnings (01S00) so a connection string written for another driver works.
     std::vector<std::string> unknown_keys;
+    // Keys the table knows as another driver's feature that this one lacks (Support::unsupported),
+    // in their original spelling; also reported as 01S00, with the table's reason.
+    std::vector<std::string> unsupported_keys;
 };
 
 // Applies defaults (an empty value counts as absent, since odbc.ini editors write empty keys)

@@ -1,6 +1,7 @@
 #include "core/connection.h"
 
 #include "config/dsn_reader.h"
+#include "config/keywords.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
@@ -12,6 +13,8 @@
 #include "wire/server_error.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace rsodbc::core {
 
@@ -29,6 +32,16 @@ wire::ConnectParams connect_params(const config::Settings& settings, SQLULEN log
     // SQL_ATTR_LOGIN_TIMEOUT set by the application wins over the DSN's ConnectTimeout.
     params.connect_timeout_seconds =
         login_timeout != 0 ? static_cast<int>(login_timeout) : settings.connect_timeout;
+    params.sslrootcert = settings.ssl_root_cert;
+    params.sslcert = settings.ssl_cert;
+    params.sslkey = settings.ssl_key;
+    params.sslcrl = settings.ssl_crl;
+    params.ssl_min_protocol_version =
+        settings.min_tls == "1.0" ? "TLSv1" : "TLSv" + settings.min_tls;
+    params.keepalives = settings.keep_alive;
+    params.keepalives_idle = settings.keep_alive_idle;
+    params.keepalives_count = settings.keep_alive_count;
+    params.keepalives_interval = settings.keep_alive_interval;
     return params;
 }
 
@@ -41,6 +54,50 @@ std::string text_of(const AttributeValue& value, std::string_view attribute) {
 }
 
 }  // namespace
+
+void Connection::connect_with_retries() {
+    // Only an unreachable server is worth another try (a cluster resuming, a failover in
+    // progress); a refused login would be refused again, and retrying could lock the account.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            session_.connect(connect_params(settings_, login_timeout_));
+            return;
+        } catch (const wire::ServerError& error) {
+            if (attempt >= settings_.connection_retry_count || error.server_state() != "08001") {
+                throw;
+            }
+            RSODBC_LOG(warn, "connect attempt {} failed, retrying in {} s: {}", attempt + 1,
+                       settings_.connection_retry_delay, error.what());
+            std::this_thread::sleep_for(std::chrono::seconds(settings_.connection_retry_delay));
+        }
+    }
+}
+
+void Connection::run_session_setup() {
+    // ReadOnly and InitializationString shape every later statement, so a session that could not
+    // apply them is not handed to the application: the connection fails with the server's error.
+    auto run = [this](std::string_view what, const std::string& sql) {
+        try {
+            session_.run(sql);
+        } catch (const wire::ServerError& error) {
+            session_.disconnect();
+            throw wire::ServerError(error.server_state(),
+                                    std::string(what) + " failed: " + error.what(), error.detail(),
+                                    error.hint());
+        }
+    };
+    if (access_mode_ == SQL_MODE_READ_ONLY) {
+        run("ReadOnly", read_only_sql(true));
+    }
+    if (!settings_.initialization_string.empty()) {
+        run("InitializationString", settings_.initialization_string);
+    }
+}
+
+std::string Connection::read_only_sql(bool read_only) {
+    return read_only ? "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
+                     : "SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE";
+}
 
 Connection::Connection(Environment& environment)
     : Handle(HandleKind::connection, mutex_), environment_(environment) {}
@@ -97,13 +154,25 @@ void Connection::open(config::AttributeMap attributes) {
                                   std::string("logging is off: ") + error.what());
     }
     for (const auto& key : settings_.unknown_keys) {
+        std::string message = "invalid connection string attribute: '" + key
+                              + "' is not a keyword of this driver and was ignored";
+        if (const std::string_view near = config::closest_keyword(key); !near.empty()) {
+            message += "; did you mean '" + std::string(near) + "'?";
+        }
+        diagnostics().add_warning(sqlstate::invalid_connection_string_attribute, message);
+    }
+    for (const auto& key : settings_.unsupported_keys) {
         diagnostics().add_warning(sqlstate::invalid_connection_string_attribute,
-                                  "invalid connection string attribute: '" + key
-                                      + "' is not a keyword of this driver and was ignored");
+                                  "connection string attribute '" + key + "' was ignored: "
+                                      + std::string(config::find_keyword(key)->doc));
     }
     RSODBC_LOG(info, "connecting: {}",
                log::redacted_connection_string(config::completed_connection_pairs(settings_)));
-    session_.connect(connect_params(settings_, login_timeout_));
+    connect_with_retries();
+    if (settings_.read_only) {
+        access_mode_ = SQL_MODE_READ_ONLY;  // else what the application set before connecting
+    }
+    run_session_setup();
     session_timeout_ = SQLULEN{0};
     session_.set_spill_threshold(static_cast<std::size_t>(settings_.spill_threshold_mb) << 20);
     statement_cache_.clear();
@@ -431,6 +500,16 @@ void Connection::set_attribute(SQLINTEGER attribute, const AttributeValue& value
             return;
         }
         case SQL_ATTR_ACCESS_MODE:
+            if (value.number != SQL_MODE_READ_ONLY && value.number != SQL_MODE_READ_WRITE) {
+                throw OdbcError(sqlstate::invalid_attribute_value,
+                                "invalid attribute value for SQL_ATTR_ACCESS_MODE: "
+                                "SQL_MODE_READ_ONLY or SQL_MODE_READ_WRITE");
+            }
+            // The session's default for the transactions that follow (a transaction already
+            // open keeps its mode, as ODBC allows).
+            if (value.number != access_mode_ && session_.connected()) {
+                session_.run(read_only_sql(value.number == SQL_MODE_READ_ONLY));
+            }
             access_mode_ = value.number;
             return;
         case SQL_ATTR_LOGIN_TIMEOUT:

@@ -124,6 +124,10 @@ public:
     }
 
 private:
+    void connect_with_retries();
+    void run_session_setup();
+    static std::string read_only_sql(bool read_only);
+
     void open(config::AttributeMap attributes);
     void require_connected() const;
 

@@ -26,6 +26,8 @@ Statement::Statement(Connection& connection, std::recursive_mutex& lock)
       ird_(DescriptorKind::ird, lock),
       ipd_(DescriptorKind::ipd, lock) {
     ird_.set_refresh([this](Descriptor& ird) { fill_ird(ird); });
+    // QueryTimeout is the connection's default for SQL_ATTR_QUERY_TIMEOUT.
+    query_timeout = static_cast<SQLULEN>(connection.settings().query_timeout);
 }
 
 // Every text path (SQLExecDirect, SQLPrepare; parameter arrays run the prepared text) translates

@@ -4,6 +4,7 @@
 #include "wire/cursor_result.h"
 #include "wire/server_error.h"
 #include "wire/streaming_result.h"
+#include "wire/tls.h"
 
 #include <libpq-fe.h>
 
@@ -68,12 +69,35 @@ void Session::connect(const ConnectParams& params) {
     add("user", params.user);
     add("password", params.password);
     add("sslmode", params.sslmode);
+    // verify-ca/verify-full need trusted roots; without a CA file named, the system's store.
+    const bool verifies = params.sslmode == "verify-ca" || params.sslmode == "verify-full";
+    const std::string root_cert =
+        !params.sslrootcert.empty() || !verifies ? params.sslrootcert : default_root_cert();
+    add("sslrootcert", root_cert);
+    add("sslcert", params.sslcert);
+    add("sslkey", params.sslkey);
+    add("sslcrl", params.sslcrl);
+    add("ssl_min_protocol_version", params.ssl_min_protocol_version);
     add("application_name", params.application_name);
     if (params.connect_timeout_seconds > 0) {
         add("connect_timeout", timeout);
     }
     const std::string encoding = "UTF8";
     add("client_encoding", encoding);
+    const std::string keepalives = params.keepalives ? "1" : "0";
+    add("keepalives", keepalives);
+    const std::string idle = std::to_string(params.keepalives_idle);
+    const std::string count = std::to_string(params.keepalives_count);
+    const std::string interval = std::to_string(params.keepalives_interval);
+    if (params.keepalives && params.keepalives_idle > 0) {
+        add("keepalives_idle", idle);
+    }
+    if (params.keepalives && params.keepalives_count > 0) {
+        add("keepalives_count", count);
+    }
+    if (params.keepalives && params.keepalives_interval > 0) {
+        add("keepalives_interval", interval);
+    }
     keys.push_back(nullptr);
     values.push_back(nullptr);
 

@@ -29,7 +29,16 @@ struct ConnectParams {
     std::string password;
     std::string sslmode;
     std::string application_name;
-    int connect_timeout_seconds = 0;
+    std::string sslrootcert;  // empty: libpq's default
+    std::string sslcert;
+    std::string sslkey;
+    std::string sslcrl;
+    std::string ssl_min_protocol_version;  // TLSv1.2...
+    int connect_timeout_seconds = 0;       // libpq applies it to each address it tries
+    bool keepalives = true;
+    int keepalives_idle = 0;  // 0 = the operating system's default, for these three
+    int keepalives_count = 0;
+    int keepalives_interval = 0;
 };
 
 struct StatementShape {
