@@ -14,10 +14,13 @@ namespace rsodbc::exec {
 namespace {
 
 // The server replans a prepared statement when a table it reads changed; when the result shape
-// changed it refuses instead. Preparing again is the fix.
+// changed it refuses instead ("cached plan must not change result type"). Preparing again is the
+// fix. Recognised by SQLSTATE and the raising function, never by the message, which the server
+// translates (lc_messages); a server that does not name the function is trusted on the state.
 bool is_stale_plan(const wire::ServerError& error) {
-    return std::string_view(error.what()).find("cached plan must not change result type")
-           != std::string_view::npos;
+    return error.server_state() == "0A000"
+           && (error.source_function().empty()
+               || error.source_function() == "RevalidateCachedQuery");
 }
 
 constexpr std::string_view rollback_note =

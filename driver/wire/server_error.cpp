@@ -39,7 +39,7 @@ ServerError error_from_result(const pg_result* result, bool connection_broken) {
         message = "the server reported an error without a message";
     }
     return {state, message, field(result, PG_DIAG_MESSAGE_DETAIL),
-            field(result, PG_DIAG_MESSAGE_HINT)};
+            field(result, PG_DIAG_MESSAGE_HINT), field(result, PG_DIAG_SOURCE_FUNCTION)};
 }
 
 }  // namespace rsodbc::wire

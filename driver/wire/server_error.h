@@ -17,11 +17,12 @@ inline constexpr const char* state_authentication_failed = "28P01";
 class ServerError : public std::runtime_error {
 public:
     ServerError(std::string server_state, const std::string& message, std::string detail = {},
-                std::string hint = {})
+                std::string hint = {}, std::string source_function = {})
         : std::runtime_error(message),
           server_state_(std::move(server_state)),
           detail_(std::move(detail)),
-          hint_(std::move(hint)) {}
+          hint_(std::move(hint)),
+          source_function_(std::move(source_function)) {}
 
     [[nodiscard]] const std::string& server_state() const { return server_state_; }
 
@@ -29,10 +30,15 @@ public:
 
     [[nodiscard]] const std::string& hint() const { return hint_; }
 
+    // The server function that raised the error (PG_DIAG_SOURCE_FUNCTION): never translated, so it
+    // tells errors of one SQLSTATE apart whatever the server's lc_messages. Empty when not sent.
+    [[nodiscard]] const std::string& source_function() const { return source_function_; }
+
 private:
     std::string server_state_;
     std::string detail_;
     std::string hint_;
+    std::string source_function_;
 };
 
 // Builds the error from a failed PGresult; `connection_broken` picks 08006 when the server sent no
