@@ -4,6 +4,7 @@
 #include "api/entry.h"
 #include "api/text_in.h"
 #include "catalog/catalog_call.h"
+#include "core/call_trace.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
 
@@ -137,6 +138,8 @@ extern "C" {
 SQLRETURN SQL_API SQLTables(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalog_length,
                             SQLCHAR* schema, SQLSMALLINT schema_length, SQLCHAR* table,
                             SQLSMALLINT table_length, SQLCHAR* types, SQLSMALLINT types_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
+                    types, types_length);
     return tables(stmt, catalog, catalog_length, schema, schema_length, table, table_length, types,
                   types_length);
 }
@@ -144,6 +147,8 @@ SQLRETURN SQL_API SQLTables(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalog
 SQLRETURN SQL_API SQLTablesW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT catalog_length,
                              SQLWCHAR* schema, SQLSMALLINT schema_length, SQLWCHAR* table,
                              SQLSMALLINT table_length, SQLWCHAR* types, SQLSMALLINT types_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
+                    types, types_length);
     return tables(stmt, catalog, catalog_length, schema, schema_length, table, table_length, types,
                   types_length);
 }
@@ -151,6 +156,8 @@ SQLRETURN SQL_API SQLTablesW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT catal
 SQLRETURN SQL_API SQLColumns(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalog_length,
                              SQLCHAR* schema, SQLSMALLINT schema_length, SQLCHAR* table,
                              SQLSMALLINT table_length, SQLCHAR* column, SQLSMALLINT column_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
+                    column, column_length);
     return columns(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
                    column, column_length);
 }
@@ -159,6 +166,8 @@ SQLRETURN SQL_API SQLColumnsW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT cata
                               SQLWCHAR* schema, SQLSMALLINT schema_length, SQLWCHAR* table,
                               SQLSMALLINT table_length, SQLWCHAR* column,
                               SQLSMALLINT column_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
+                    column, column_length);
     return columns(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
                    column, column_length);
 }
@@ -166,12 +175,14 @@ SQLRETURN SQL_API SQLColumnsW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT cata
 SQLRETURN SQL_API SQLPrimaryKeys(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalog_length,
                                  SQLCHAR* schema, SQLSMALLINT schema_length, SQLCHAR* table,
                                  SQLSMALLINT table_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, table, table_length);
     return primary_keys(stmt, catalog, catalog_length, schema, schema_length, table, table_length);
 }
 
 SQLRETURN SQL_API SQLPrimaryKeysW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT catalog_length,
                                   SQLWCHAR* schema, SQLSMALLINT schema_length, SQLWCHAR* table,
                                   SQLSMALLINT table_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, table, table_length);
     return primary_keys(stmt, catalog, catalog_length, schema, schema_length, table, table_length);
 }
 
@@ -181,6 +192,9 @@ SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT stmt, SQLCHAR* pk_catalog, SQLSMALLINT
                                  SQLCHAR* fk_catalog, SQLSMALLINT fk_catalog_length,
                                  SQLCHAR* fk_schema, SQLSMALLINT fk_schema_length,
                                  SQLCHAR* fk_table, SQLSMALLINT fk_table_length) {
+    RSODBC_API_CALL(stmt, pk_catalog, pk_catalog_length, pk_schema, pk_schema_length, pk_table,
+                    pk_table_length, fk_catalog, fk_catalog_length, fk_schema, fk_schema_length,
+                    fk_table, fk_table_length);
     return foreign_keys(stmt, pk_catalog, pk_catalog_length, pk_schema, pk_schema_length, pk_table,
                         pk_table_length, fk_catalog, fk_catalog_length, fk_schema, fk_schema_length,
                         fk_table, fk_table_length);
@@ -193,6 +207,9 @@ SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT stmt, SQLWCHAR* pk_catalog,
                                   SQLSMALLINT fk_catalog_length, SQLWCHAR* fk_schema,
                                   SQLSMALLINT fk_schema_length, SQLWCHAR* fk_table,
                                   SQLSMALLINT fk_table_length) {
+    RSODBC_API_CALL(stmt, pk_catalog, pk_catalog_length, pk_schema, pk_schema_length, pk_table,
+                    pk_table_length, fk_catalog, fk_catalog_length, fk_schema, fk_schema_length,
+                    fk_table, fk_table_length);
     return foreign_keys(stmt, pk_catalog, pk_catalog_length, pk_schema, pk_schema_length, pk_table,
                         pk_table_length, fk_catalog, fk_catalog_length, fk_schema, fk_schema_length,
                         fk_table, fk_table_length);
@@ -202,6 +219,8 @@ SQLRETURN SQL_API SQLStatistics(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT cat
                                 SQLCHAR* schema, SQLSMALLINT schema_length, SQLCHAR* table,
                                 SQLSMALLINT table_length, SQLUSMALLINT unique,
                                 SQLUSMALLINT reserved) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
+                    unique, reserved);
     return statistics(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
                       unique, reserved);
 }
@@ -210,6 +229,8 @@ SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT c
                                  SQLWCHAR* schema, SQLSMALLINT schema_length, SQLWCHAR* table,
                                  SQLSMALLINT table_length, SQLUSMALLINT unique,
                                  SQLUSMALLINT reserved) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
+                    unique, reserved);
     return statistics(stmt, catalog, catalog_length, schema, schema_length, table, table_length,
                       unique, reserved);
 }
@@ -219,6 +240,8 @@ SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT stmt, SQLUSMALLINT identifier_type,
                                     SQLSMALLINT schema_length, SQLCHAR* table,
                                     SQLSMALLINT table_length, SQLUSMALLINT scope,
                                     SQLUSMALLINT nullable) {
+    RSODBC_API_CALL(stmt, identifier_type, catalog, catalog_length, schema, schema_length, table,
+                    table_length, scope, nullable);
     return special_columns(stmt, identifier_type, catalog, catalog_length, schema, schema_length,
                            table, table_length, scope, nullable);
 }
@@ -228,6 +251,8 @@ SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT stmt, SQLUSMALLINT identifier_type
                                      SQLSMALLINT schema_length, SQLWCHAR* table,
                                      SQLSMALLINT table_length, SQLUSMALLINT scope,
                                      SQLUSMALLINT nullable) {
+    RSODBC_API_CALL(stmt, identifier_type, catalog, catalog_length, schema, schema_length, table,
+                    table_length, scope, nullable);
     return special_columns(stmt, identifier_type, catalog, catalog_length, schema, schema_length,
                            table, table_length, scope, nullable);
 }
@@ -235,6 +260,8 @@ SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT stmt, SQLUSMALLINT identifier_type
 SQLRETURN SQL_API SQLProcedures(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT catalog_length,
                                 SQLCHAR* schema, SQLSMALLINT schema_length, SQLCHAR* procedure,
                                 SQLSMALLINT procedure_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, procedure,
+                    procedure_length);
     return procedures(stmt, catalog, catalog_length, schema, schema_length, procedure,
                       procedure_length);
 }
@@ -242,6 +269,8 @@ SQLRETURN SQL_API SQLProcedures(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLINT cat
 SQLRETURN SQL_API SQLProceduresW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMALLINT catalog_length,
                                  SQLWCHAR* schema, SQLSMALLINT schema_length, SQLWCHAR* procedure,
                                  SQLSMALLINT procedure_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, procedure,
+                    procedure_length);
     return procedures(stmt, catalog, catalog_length, schema, schema_length, procedure,
                       procedure_length);
 }
@@ -250,6 +279,8 @@ SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT stmt, SQLCHAR* catalog, SQLSMALLI
                                       SQLCHAR* schema, SQLSMALLINT schema_length,
                                       SQLCHAR* procedure, SQLSMALLINT procedure_length,
                                       SQLCHAR* column, SQLSMALLINT column_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, procedure,
+                    procedure_length, column, column_length);
     return procedure_columns(stmt, catalog, catalog_length, schema, schema_length, procedure,
                              procedure_length, column, column_length);
 }
@@ -258,6 +289,8 @@ SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT stmt, SQLWCHAR* catalog, SQLSMAL
                                        SQLWCHAR* schema, SQLSMALLINT schema_length,
                                        SQLWCHAR* procedure, SQLSMALLINT procedure_length,
                                        SQLWCHAR* column, SQLSMALLINT column_length) {
+    RSODBC_API_CALL(stmt, catalog, catalog_length, schema, schema_length, procedure,
+                    procedure_length, column, column_length);
     return procedure_columns(stmt, catalog, catalog_length, schema, schema_length, procedure,
                              procedure_length, column, column_length);
 }
@@ -266,6 +299,7 @@ SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT stmt, SQLCHAR* /*catalog*/,
                                      SQLSMALLINT /*catalog_length*/, SQLCHAR* /*schema*/,
                                      SQLSMALLINT /*schema_length*/, SQLCHAR* /*table*/,
                                      SQLSMALLINT /*table_length*/) {
+    RSODBC_API_CALL(stmt);
     return privileges(stmt, "SQLTablePrivileges");
 }
 
@@ -273,6 +307,7 @@ SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT stmt, SQLWCHAR* /*catalog*/,
                                       SQLSMALLINT /*catalog_length*/, SQLWCHAR* /*schema*/,
                                       SQLSMALLINT /*schema_length*/, SQLWCHAR* /*table*/,
                                       SQLSMALLINT /*table_length*/) {
+    RSODBC_API_CALL(stmt);
     return privileges(stmt, "SQLTablePrivileges");
 }
 
@@ -281,6 +316,7 @@ SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT stmt, SQLCHAR* /*catalog*/,
                                       SQLSMALLINT /*schema_length*/, SQLCHAR* /*table*/,
                                       SQLSMALLINT /*table_length*/, SQLCHAR* /*column*/,
                                       SQLSMALLINT /*column_length*/) {
+    RSODBC_API_CALL(stmt);
     return privileges(stmt, "SQLColumnPrivileges");
 }
 
@@ -289,6 +325,7 @@ SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT stmt, SQLWCHAR* /*catalog*/,
                                        SQLSMALLINT /*schema_length*/, SQLWCHAR* /*table*/,
                                        SQLSMALLINT /*table_length*/, SQLWCHAR* /*column*/,
                                        SQLSMALLINT /*column_length*/) {
+    RSODBC_API_CALL(stmt);
     return privileges(stmt, "SQLColumnPrivileges");
 }
 

@@ -3,6 +3,7 @@
 #include "api/text_in.h"
 #include "api/text_out.h"
 #include "api/value_out.h"
+#include "core/call_trace.h"
 #include "core/connection.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
@@ -102,32 +103,38 @@ extern "C" {
 SQLRETURN SQL_API SQLConnect(SQLHDBC dbc, SQLCHAR* dsn, SQLSMALLINT dsn_length, SQLCHAR* user,
                              SQLSMALLINT user_length, SQLCHAR* password,
                              SQLSMALLINT password_length) {
+    RSODBC_API_CALL(dbc, dsn, dsn_length, user, user_length, password, password_length);
     return connect(dbc, dsn, dsn_length, user, user_length, password, password_length);
 }
 
 SQLRETURN SQL_API SQLConnectW(SQLHDBC dbc, SQLWCHAR* dsn, SQLSMALLINT dsn_length, SQLWCHAR* user,
                               SQLSMALLINT user_length, SQLWCHAR* password,
                               SQLSMALLINT password_length) {
+    RSODBC_API_CALL(dbc, dsn, dsn_length, user, user_length, password, password_length);
     return connect(dbc, dsn, dsn_length, user, user_length, password, password_length);
 }
 
 SQLRETURN SQL_API SQLDriverConnect(SQLHDBC dbc, SQLHWND /*window*/, SQLCHAR* in,
                                    SQLSMALLINT in_length, SQLCHAR* out, SQLSMALLINT out_capacity,
                                    SQLSMALLINT* out_length, SQLUSMALLINT completion) {
+    RSODBC_API_CALL(dbc, in, in_length, out, out_capacity, out_length, completion);
     return driver_connect(dbc, in, in_length, out, out_capacity, out_length, completion);
 }
 
 SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC dbc, SQLHWND /*window*/, SQLWCHAR* in,
                                     SQLSMALLINT in_length, SQLWCHAR* out, SQLSMALLINT out_capacity,
                                     SQLSMALLINT* out_length, SQLUSMALLINT completion) {
+    RSODBC_API_CALL(dbc, in, in_length, out, out_capacity, out_length, completion);
     return driver_connect(dbc, in, in_length, out, out_capacity, out_length, completion);
 }
 
 SQLRETURN SQL_API SQLDisconnect(SQLHDBC dbc) {
+    RSODBC_API_CALL(dbc);
     return entry<Connection>(dbc, [](Connection& c) { c.disconnect(); });
 }
 
 SQLRETURN SQL_API SQLEndTran(SQLSMALLINT handle_type, SQLHANDLE handle, SQLSMALLINT completion) {
+    RSODBC_API_CALL(handle_type, handle, completion);
     if (handle_type == SQL_HANDLE_ENV) {
         return entry<Environment>(handle, [&](Environment& e) { e.end_transaction(completion); });
     }
@@ -139,21 +146,25 @@ SQLRETURN SQL_API SQLEndTran(SQLSMALLINT handle_type, SQLHANDLE handle, SQLSMALL
 
 SQLRETURN SQL_API SQLSetConnectAttr(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value,
                                     SQLINTEGER length) {
+    RSODBC_API_CALL(dbc, attribute, value, length);
     return set_connect_attr<SQLCHAR>(dbc, attribute, value, length);
 }
 
 SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value,
                                      SQLINTEGER length) {
+    RSODBC_API_CALL(dbc, attribute, value, length);
     return set_connect_attr<SQLWCHAR>(dbc, attribute, value, length);
 }
 
 SQLRETURN SQL_API SQLGetConnectAttr(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value,
                                     SQLINTEGER capacity, SQLINTEGER* length) {
+    RSODBC_API_CALL(dbc, attribute, value, capacity, length);
     return get_connect_attr<SQLCHAR>(dbc, attribute, value, capacity, length);
 }
 
 SQLRETURN SQL_API SQLGetConnectAttrW(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value,
                                      SQLINTEGER capacity, SQLINTEGER* length) {
+    RSODBC_API_CALL(dbc, attribute, value, capacity, length);
     return get_connect_attr<SQLWCHAR>(dbc, attribute, value, capacity, length);
 }
 

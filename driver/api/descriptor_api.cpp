@@ -4,6 +4,7 @@
 #include "api/text_in.h"
 #include "api/text_out.h"
 #include "api/value_out.h"
+#include "core/call_trace.h"
 #include "core/descriptor.h"
 #include "core/descriptor_fields.h"
 
@@ -97,21 +98,25 @@ extern "C" {
 
 SQLRETURN SQL_API SQLGetDescField(SQLHDESC handle, SQLSMALLINT record, SQLSMALLINT field,
                                   SQLPOINTER value, SQLINTEGER capacity, SQLINTEGER* length) {
+    RSODBC_API_CALL(handle, record, field, value, capacity, length);
     return get_desc_field<SQLCHAR>(handle, record, field, value, capacity, length);
 }
 
 SQLRETURN SQL_API SQLGetDescFieldW(SQLHDESC handle, SQLSMALLINT record, SQLSMALLINT field,
                                    SQLPOINTER value, SQLINTEGER capacity, SQLINTEGER* length) {
+    RSODBC_API_CALL(handle, record, field, value, capacity, length);
     return get_desc_field<SQLWCHAR>(handle, record, field, value, capacity, length);
 }
 
 SQLRETURN SQL_API SQLSetDescField(SQLHDESC handle, SQLSMALLINT record, SQLSMALLINT field,
                                   SQLPOINTER value, SQLINTEGER length) {
+    RSODBC_API_CALL(handle, record, field, value, length);
     return set_desc_field<SQLCHAR>(handle, record, field, value, length);
 }
 
 SQLRETURN SQL_API SQLSetDescFieldW(SQLHDESC handle, SQLSMALLINT record, SQLSMALLINT field,
                                    SQLPOINTER value, SQLINTEGER length) {
+    RSODBC_API_CALL(handle, record, field, value, length);
     return set_desc_field<SQLWCHAR>(handle, record, field, value, length);
 }
 
@@ -119,6 +124,8 @@ SQLRETURN SQL_API SQLGetDescRec(SQLHDESC handle, SQLSMALLINT record, SQLCHAR* na
                                 SQLSMALLINT capacity, SQLSMALLINT* name_length, SQLSMALLINT* type,
                                 SQLSMALLINT* subtype, SQLLEN* length, SQLSMALLINT* precision,
                                 SQLSMALLINT* scale, SQLSMALLINT* nullable) {
+    RSODBC_API_CALL(handle, record, name, capacity, name_length, type, subtype, length, precision,
+                    scale, nullable);
     return get_desc_rec(handle, record, name, capacity, name_length, type, subtype, length,
                         precision, scale, nullable);
 }
@@ -127,6 +134,8 @@ SQLRETURN SQL_API SQLGetDescRecW(SQLHDESC handle, SQLSMALLINT record, SQLWCHAR* 
                                  SQLSMALLINT capacity, SQLSMALLINT* name_length, SQLSMALLINT* type,
                                  SQLSMALLINT* subtype, SQLLEN* length, SQLSMALLINT* precision,
                                  SQLSMALLINT* scale, SQLSMALLINT* nullable) {
+    RSODBC_API_CALL(handle, record, name, capacity, name_length, type, subtype, length, precision,
+                    scale, nullable);
     return get_desc_rec(handle, record, name, capacity, name_length, type, subtype, length,
                         precision, scale, nullable);
 }
@@ -135,6 +144,8 @@ SQLRETURN SQL_API SQLSetDescRec(SQLHDESC handle, SQLSMALLINT record, SQLSMALLINT
                                 SQLSMALLINT subtype, SQLLEN length, SQLSMALLINT precision,
                                 SQLSMALLINT scale, SQLPOINTER data, SQLLEN* octet_length,
                                 SQLLEN* indicator) {
+    RSODBC_API_CALL(handle, record, type, subtype, length, precision, scale, data, octet_length,
+                    indicator);
     return entry<Descriptor>(handle, [&](Descriptor& d) {
         rsodbc::core::set_record(
             d, record, {type, subtype, length, precision, scale, data, octet_length, indicator});
@@ -142,6 +153,7 @@ SQLRETURN SQL_API SQLSetDescRec(SQLHDESC handle, SQLSMALLINT record, SQLSMALLINT
 }
 
 SQLRETURN SQL_API SQLCopyDesc(SQLHDESC source, SQLHDESC target) {
+    RSODBC_API_CALL(source, target);
     auto* from = rsodbc::core::Handle::from<Descriptor>(source);
     if (from == nullptr) {
         return SQL_INVALID_HANDLE;

@@ -2,6 +2,7 @@
 #include "api/entry.h"
 #include "api/text_out.h"
 #include "api/value_out.h"
+#include "core/call_trace.h"
 #include "core/connection.h"
 #include "core/descriptor.h"
 #include "core/environment.h"
@@ -174,24 +175,28 @@ extern "C" {
 SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT number,
                                 SQLCHAR* state, SQLINTEGER* native, SQLCHAR* message,
                                 SQLSMALLINT capacity, SQLSMALLINT* length) {
+    RSODBC_API_CALL(type, handle, number, state, native, message, capacity, length);
     return get_diag_rec(type, handle, number, state, native, message, capacity, length);
 }
 
 SQLRETURN SQL_API SQLGetDiagRecW(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT number,
                                  SQLWCHAR* state, SQLINTEGER* native, SQLWCHAR* message,
                                  SQLSMALLINT capacity, SQLSMALLINT* length) {
+    RSODBC_API_CALL(type, handle, number, state, native, message, capacity, length);
     return get_diag_rec(type, handle, number, state, native, message, capacity, length);
 }
 
 SQLRETURN SQL_API SQLGetDiagField(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT number,
                                   SQLSMALLINT field, SQLPOINTER value, SQLSMALLINT capacity,
                                   SQLSMALLINT* length) {
+    RSODBC_API_CALL(type, handle, number, field, value, capacity, length);
     return get_diag_field<SQLCHAR>(type, handle, number, field, value, capacity, length);
 }
 
 SQLRETURN SQL_API SQLGetDiagFieldW(SQLSMALLINT type, SQLHANDLE handle, SQLSMALLINT number,
                                    SQLSMALLINT field, SQLPOINTER value, SQLSMALLINT capacity,
                                    SQLSMALLINT* length) {
+    RSODBC_API_CALL(type, handle, number, field, value, capacity, length);
     return get_diag_field<SQLWCHAR>(type, handle, number, field, value, capacity, length);
 }
 

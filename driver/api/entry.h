@@ -1,7 +1,9 @@
 #pragma once
 // The one wrapper every exported function goes through: validate the handle (SQL_INVALID_HANDLE
 // otherwise), lock it, clear its diagnostics, run the body, turn exceptions into diagnostic
-// records, and derive the return code from the records.
+// records, derive the return code from the records, and log the records and the return code
+// (core/call_trace.h: the exported function opened the call's trace with RSODBC_API_CALL).
+#include "core/call_trace.h"
 #include "core/handle.h"
 
 #include <sql.h>
@@ -20,6 +22,7 @@ template <class H, class Body>
 SQLRETURN entry(SQLHANDLE raw, Body&& body, EntryOptions options = {}) noexcept {
     H* handle = core::Handle::from<H>(raw);
     if (handle == nullptr) {
+        core::CallTrace::note_result(SQL_INVALID_HANDLE);
         return SQL_INVALID_HANDLE;
     }
     constexpr bool returns_void = std::is_void_v<std::invoke_result_t<Body, H&>>;
@@ -27,7 +30,9 @@ SQLRETURN entry(SQLHANDLE raw, Body&& body, EntryOptions options = {}) noexcept 
         const auto guard = handle->lock();
         if constexpr (!returns_void) {
             if (options.reads_diagnostics) {
-                return body(*handle);
+                const SQLRETURN rc = body(*handle);
+                core::CallTrace::note_result(rc);
+                return rc;
             }
         }
         handle->diagnostics().clear();
@@ -42,9 +47,11 @@ SQLRETURN entry(SQLHANDLE raw, Body&& body, EntryOptions options = {}) noexcept 
         } catch (...) {
             rc = handle->diagnostics().record_current_exception();
         }
+        core::log_diagnostics(handle, handle->diagnostics(), rc);
         if (rc == SQL_ERROR) {
             handle->after_failed_call();
         }
+        core::CallTrace::note_result(rc);
         return rc;
     } catch (...) {
         return SQL_ERROR;  // the lock itself failed (system error): nothing else is safe

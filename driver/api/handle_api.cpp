@@ -1,5 +1,6 @@
 // SQLAllocHandle, SQLFreeHandle, SQLFreeStmt.
 #include "api/entry.h"
+#include "core/call_trace.h"
 #include "core/connection.h"
 #include "core/descriptor.h"
 #include "core/environment.h"
@@ -112,6 +113,7 @@ SQLRETURN free_descriptor(SQLHANDLE raw) {
 extern "C" {
 
 SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE* output) {
+    RSODBC_API_CALL(type, input, output);
     switch (type) {
         case SQL_HANDLE_ENV:
             return allocate_environment(output);
@@ -139,6 +141,7 @@ SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE* o
 }
 
 SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
+    RSODBC_API_CALL(type, handle);
     switch (type) {
         case SQL_HANDLE_ENV:
             return free_environment(handle);
@@ -154,6 +157,7 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
 }
 
 SQLRETURN SQL_API SQLCancel(SQLHSTMT statement) {
+    RSODBC_API_CALL(statement);
     // A statement executing on another thread holds the connection's lock: ask the server to stop
     // it without taking the lock (the executing call then fails with HY008).
     if (auto* running = Handle::from<Statement>(statement);
@@ -165,6 +169,7 @@ SQLRETURN SQL_API SQLCancel(SQLHSTMT statement) {
 }
 
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT statement, SQLUSMALLINT option) {
+    RSODBC_API_CALL(statement, option);
     if (option == SQL_DROP) {
         return free_statement_handle(statement);
     }

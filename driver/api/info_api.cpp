@@ -4,6 +4,7 @@
 #include "api/value_out.h"
 #include "catalog/functions.h"
 #include "catalog/info_table.h"
+#include "core/call_trace.h"
 #include "core/connection.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
@@ -61,25 +62,30 @@ extern "C" {
 
 SQLRETURN SQL_API SQLGetInfo(SQLHDBC dbc, SQLUSMALLINT info_type, SQLPOINTER value,
                              SQLSMALLINT capacity, SQLSMALLINT* length) {
+    RSODBC_API_CALL(dbc, info_type, value, capacity, length);
     return get_info<SQLCHAR>(dbc, info_type, value, capacity, length);
 }
 
 SQLRETURN SQL_API SQLGetInfoW(SQLHDBC dbc, SQLUSMALLINT info_type, SQLPOINTER value,
                               SQLSMALLINT capacity, SQLSMALLINT* length) {
+    RSODBC_API_CALL(dbc, info_type, value, capacity, length);
     return get_info<SQLWCHAR>(dbc, info_type, value, capacity, length);
 }
 
 SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT statement, SQLSMALLINT sql_type) {
+    RSODBC_API_CALL(statement, sql_type);
     return get_type_info(statement, sql_type);
 }
 
 // Never SQLGetTypeInfo by name: in a program linked with -lodbc that name is the driver
 // manager's own function, which would be handed our statement handle (issue 11).
 SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT statement, SQLSMALLINT sql_type) {
+    RSODBC_API_CALL(statement, sql_type);
     return get_type_info(statement, sql_type);
 }
 
 SQLRETURN SQL_API SQLGetFunctions(SQLHDBC dbc, SQLUSMALLINT function_id, SQLUSMALLINT* supported) {
+    RSODBC_API_CALL(dbc, function_id, supported);
     return entry<Connection>(dbc, [&](Connection&) {
         if (supported == nullptr) {
             throw OdbcError(sqlstate::invalid_use_of_null_pointer,

@@ -4,6 +4,7 @@
 #include "api/entry.h"
 #include "api/text_in.h"
 #include "api/text_out.h"
+#include "core/call_trace.h"
 #include "core/connection.h"
 #include "core/odbc_error.h"
 
@@ -42,11 +43,13 @@ extern "C" {
 
 SQLRETURN SQL_API SQLNativeSql(SQLHDBC dbc, SQLCHAR* in, SQLINTEGER in_length, SQLCHAR* out,
                                SQLINTEGER capacity, SQLINTEGER* out_length) {
+    RSODBC_API_CALL(dbc, in, in_length, out, capacity, out_length);
     return native_sql(dbc, in, in_length, out, capacity, out_length);
 }
 
 SQLRETURN SQL_API SQLNativeSqlW(SQLHDBC dbc, SQLWCHAR* in, SQLINTEGER in_length, SQLWCHAR* out,
                                 SQLINTEGER capacity, SQLINTEGER* out_length) {
+    RSODBC_API_CALL(dbc, in, in_length, out, capacity, out_length);
     return native_sql(dbc, in, in_length, out, capacity, out_length);
 }
 

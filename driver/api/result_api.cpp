@@ -3,6 +3,7 @@
 #include "api/entry.h"
 #include "api/text_out.h"
 #include "api/value_out.h"
+#include "core/call_trace.h"
 #include "core/column_attributes.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
@@ -67,6 +68,7 @@ SQLRETURN col_attribute(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT fi
 extern "C" {
 
 SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT statement, SQLSMALLINT* count) {
+    RSODBC_API_CALL(statement, count);
     return entry<Statement>(statement, [&](Statement& s) {
         if (count == nullptr) {
             throw OdbcError(sqlstate::invalid_use_of_null_pointer,
@@ -80,6 +82,8 @@ SQLRETURN SQL_API SQLDescribeCol(SQLHSTMT statement, SQLUSMALLINT number, SQLCHA
                                  SQLSMALLINT name_capacity, SQLSMALLINT* name_length,
                                  SQLSMALLINT* sql_type, SQLULEN* column_size,
                                  SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
+    RSODBC_API_CALL(statement, number, name, name_capacity, name_length, sql_type, column_size,
+                    decimal_digits, nullable);
     return describe_col(statement, number, name, name_capacity, name_length, sql_type, column_size,
                         decimal_digits, nullable);
 }
@@ -88,6 +92,8 @@ SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT statement, SQLUSMALLINT number, SQLWC
                                   SQLSMALLINT name_capacity, SQLSMALLINT* name_length,
                                   SQLSMALLINT* sql_type, SQLULEN* column_size,
                                   SQLSMALLINT* decimal_digits, SQLSMALLINT* nullable) {
+    RSODBC_API_CALL(statement, number, name, name_capacity, name_length, sql_type, column_size,
+                    decimal_digits, nullable);
     return describe_col(statement, number, name, name_capacity, name_length, sql_type, column_size,
                         decimal_digits, nullable);
 }
@@ -95,6 +101,7 @@ SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT statement, SQLUSMALLINT number, SQLWC
 SQLRETURN SQL_API SQLColAttribute(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT field,
                                   SQLPOINTER text, SQLSMALLINT text_capacity,
                                   SQLSMALLINT* text_length, SQLLEN* numeric) {
+    RSODBC_API_CALL(statement, number, field, text, text_capacity, text_length, numeric);
     return col_attribute<SQLCHAR>(statement, number, field, text, text_capacity, text_length,
                                   numeric);
 }
@@ -102,21 +109,25 @@ SQLRETURN SQL_API SQLColAttribute(SQLHSTMT statement, SQLUSMALLINT number, SQLUS
 SQLRETURN SQL_API SQLColAttributeW(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT field,
                                    SQLPOINTER text, SQLSMALLINT text_capacity,
                                    SQLSMALLINT* text_length, SQLLEN* numeric) {
+    RSODBC_API_CALL(statement, number, field, text, text_capacity, text_length, numeric);
     return col_attribute<SQLWCHAR>(statement, number, field, text, text_capacity, text_length,
                                    numeric);
 }
 
 SQLRETURN SQL_API SQLFetch(SQLHSTMT statement) {
+    RSODBC_API_CALL(statement);
     return entry<Statement>(statement, [](Statement& s) { return s.fetch(); });
 }
 
 SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT statement, SQLSMALLINT orientation, SQLLEN offset) {
+    RSODBC_API_CALL(statement, orientation, offset);
     return entry<Statement>(statement,
                             [&](Statement& s) { return s.fetch_scroll(orientation, offset); });
 }
 
 SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT statement, SQLUSMALLINT orientation, SQLLEN offset,
                                    SQLULEN* rows_fetched, SQLUSMALLINT* row_status) {
+    RSODBC_API_CALL(statement, orientation, offset, rows_fetched, row_status);
     return entry<Statement>(statement, [&](Statement& s) {
         return s.extended_fetch(orientation, offset, rows_fetched, row_status);
     });
@@ -124,6 +135,7 @@ SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT statement, SQLUSMALLINT orientation,
 
 SQLRETURN SQL_API SQLSetPos(SQLHSTMT statement, SQLSETPOSIROW row, SQLUSMALLINT operation,
                             SQLUSMALLINT lock) {
+    RSODBC_API_CALL(statement, row, operation, lock);
     return entry<Statement>(statement, [&](Statement& s) {
         s.set_position(row, operation, lock);
         return SQL_SUCCESS;
@@ -132,6 +144,7 @@ SQLRETURN SQL_API SQLSetPos(SQLHSTMT statement, SQLSETPOSIROW row, SQLUSMALLINT 
 
 SQLRETURN SQL_API SQLGetData(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLINT c_type,
                              SQLPOINTER data, SQLLEN capacity, SQLLEN* indicator) {
+    RSODBC_API_CALL(statement, number, c_type, data, capacity, indicator);
     return entry<Statement>(statement, [&](Statement& s) {
         return s.get_data({number, c_type, data, capacity, indicator});
     });
@@ -139,6 +152,7 @@ SQLRETURN SQL_API SQLGetData(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLIN
 
 SQLRETURN SQL_API SQLBindCol(SQLHSTMT statement, SQLUSMALLINT number, SQLSMALLINT c_type,
                              SQLPOINTER data, SQLLEN capacity, SQLLEN* indicator) {
+    RSODBC_API_CALL(statement, number, c_type, data, capacity, indicator);
     return entry<Statement>(
         statement, [&](Statement& s) { s.bind_column(number, c_type, data, capacity, indicator); });
 }

@@ -3,6 +3,7 @@
 #include "api/entry.h"
 #include "api/text_in.h"
 #include "api/value_out.h"
+#include "core/call_trace.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
 
@@ -54,34 +55,42 @@ SQLRETURN get_stmt_attr(SQLHSTMT statement, SQLINTEGER attribute, SQLPOINTER val
 extern "C" {
 
 SQLRETURN SQL_API SQLExecDirect(SQLHSTMT statement, SQLCHAR* text, SQLINTEGER length) {
+    RSODBC_API_CALL(statement, text, length);
     return exec_direct(statement, text, length);
 }
 
 SQLRETURN SQL_API SQLExecDirectW(SQLHSTMT statement, SQLWCHAR* text, SQLINTEGER length) {
+    RSODBC_API_CALL(statement, text, length);
     return exec_direct(statement, text, length);
 }
 
 SQLRETURN SQL_API SQLPrepare(SQLHSTMT statement, SQLCHAR* text, SQLINTEGER length) {
+    RSODBC_API_CALL(statement, text, length);
     return prepare(statement, text, length);
 }
 
 SQLRETURN SQL_API SQLPrepareW(SQLHSTMT statement, SQLWCHAR* text, SQLINTEGER length) {
+    RSODBC_API_CALL(statement, text, length);
     return prepare(statement, text, length);
 }
 
 SQLRETURN SQL_API SQLExecute(SQLHSTMT statement) {
+    RSODBC_API_CALL(statement);
     return entry<Statement>(statement, [](Statement& s) { return s.execute(); });
 }
 
 SQLRETURN SQL_API SQLParamData(SQLHSTMT statement, SQLPOINTER* token) {
+    RSODBC_API_CALL(statement, token);
     return entry<Statement>(statement, [&](Statement& s) { return s.param_data(token); });
 }
 
 SQLRETURN SQL_API SQLPutData(SQLHSTMT statement, SQLPOINTER data, SQLLEN length) {
+    RSODBC_API_CALL(statement, data, length);
     return entry<Statement>(statement, [&](Statement& s) { s.put_data(data, length); });
 }
 
 SQLRETURN SQL_API SQLRowCount(SQLHSTMT statement, SQLLEN* count) {
+    RSODBC_API_CALL(statement, count);
     return entry<Statement>(statement, [&](Statement& s) {
         if (count == nullptr) {
             throw OdbcError(sqlstate::invalid_use_of_null_pointer,
@@ -92,30 +101,36 @@ SQLRETURN SQL_API SQLRowCount(SQLHSTMT statement, SQLLEN* count) {
 }
 
 SQLRETURN SQL_API SQLMoreResults(SQLHSTMT statement) {
+    RSODBC_API_CALL(statement);
     return entry<Statement>(statement, [](Statement& s) { return s.more_results(); });
 }
 
 SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT statement) {
+    RSODBC_API_CALL(statement);
     return entry<Statement>(statement, [](Statement& s) { s.close_cursor(); });
 }
 
 SQLRETURN SQL_API SQLSetStmtAttr(SQLHSTMT statement, SQLINTEGER attribute, SQLPOINTER value,
                                  SQLINTEGER /*length*/) {
+    RSODBC_API_CALL(statement, attribute, value);
     return set_stmt_attr(statement, attribute, value);
 }
 
 SQLRETURN SQL_API SQLSetStmtAttrW(SQLHSTMT statement, SQLINTEGER attribute, SQLPOINTER value,
                                   SQLINTEGER /*length*/) {
+    RSODBC_API_CALL(statement, attribute, value);
     return set_stmt_attr(statement, attribute, value);
 }
 
 SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT statement, SQLINTEGER attribute, SQLPOINTER value,
                                  SQLINTEGER /*capacity*/, SQLINTEGER* length) {
+    RSODBC_API_CALL(statement, attribute, value, length);
     return get_stmt_attr(statement, attribute, value, length);
 }
 
 SQLRETURN SQL_API SQLGetStmtAttrW(SQLHSTMT statement, SQLINTEGER attribute, SQLPOINTER value,
                                   SQLINTEGER /*capacity*/, SQLINTEGER* length) {
+    RSODBC_API_CALL(statement, attribute, value, length);
     return get_stmt_attr(statement, attribute, value, length);
 }
 

@@ -1,5 +1,7 @@
 #include "config/dsn_reader.h"
 
+#include "config/keywords.h"
+
 #include <odbcinst.h>
 
 #include <algorithm>
@@ -74,6 +76,18 @@ void read_dsn(std::string_view dsn, AttributeMap& into) {
         // saves a file parse per key the connection string already set.
         if (into.find(key) == nullptr) {
             into.add_if_absent(key, read_value(section, key));
+        }
+    }
+}
+
+void read_odbc_section_logging(AttributeMap& into) {
+    for (const std::string& key : read_keys("ODBC")) {
+        const Keyword* keyword = find_keyword(key);
+        if (keyword == nullptr || !keyword->name.starts_with("Log")) {
+            continue;  // unixODBC's own Trace/TraceFile settings live there too
+        }
+        if (into.find(std::string(keyword->name)) == nullptr) {
+            into.add_if_absent(std::string(keyword->name), read_value("ODBC", key));
         }
     }
 }

@@ -28,6 +28,7 @@ constexpr std::array<std::string_view, 2> max_long_varchar_aliases{"MaxLongVarCh
 constexpr std::array<std::string_view, 1> sslmode_aliases{"CA"};
 constexpr std::array<std::string_view, 1> log_level_aliases{"TraceLevel"};
 constexpr std::array<std::string_view, 2> log_path_aliases{"TraceFile", "Logdir"};
+constexpr std::array<std::string_view, 1> log_max_size_aliases{"LogFileSize"};
 constexpr std::array<std::string_view, 1> bools_as_char_aliases{"B9"};
 constexpr std::array<std::string_view, 1> text_as_long_varchar_aliases{"B7"};
 constexpr std::array<std::string_view, 2> use_declare_fetch_aliases{"UDF", "B6"};
@@ -181,6 +182,33 @@ constexpr std::array keyword_table{
             {},
             Support::implemented,
             "Amazon 1.x, 2.x, psqlODBC"},
+    Keyword{kw::log_max_size,
+            log_max_size_aliases,
+            "20971520",
+            false,
+            "Largest size in bytes of the log file: when a line would pass it, the file is renamed "
+            "to redshiftodbc.1.log (older ones shift up to LogFileCount) and a new one starts. 0 "
+            "lets the file grow without limit. Does not apply to LogPath=stderr.",
+            {},
+            Support::implemented,
+            "Amazon 1.x, 2.x"},
+    Keyword{kw::log_file_count,
+            {},
+            "50",
+            false,
+            "How many full log files LogMaxSize keeps besides the current one; the oldest is "
+            "deleted.",
+            {},
+            Support::implemented,
+            "Amazon 1.x, 2.x"},
+    Keyword{kw::log_parameters,
+            {},
+            "0",
+            false,
+            "1 writes the values of statement parameters to the log at LogLevel=trace. Off by "
+            "default: parameter values may be personal data or secrets.",
+            {},
+            Support::implemented},
     Keyword{kw::connect_timeout,
             timeout_aliases,
             "0",

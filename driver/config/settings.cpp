@@ -113,6 +113,8 @@ Settings make_settings(const AttributeMap& attrs) {
     }
     settings.log_level = std::string(canonical_log_level(value_of(attrs, kw::log_level)));
     settings.log_path = value_of(attrs, kw::log_path);
+    settings.log_file_count = parse_int(kw::log_file_count, value_of(attrs, kw::log_file_count), 0,
+                                        20000, "a number of files from 0 to 20000");
     settings.application_name = value_of(attrs, kw::application_name);
     settings.port =
         parse_int(kw::port, value_of(attrs, kw::port), 1, 65535, "an integer from 1 to 65535");
@@ -144,6 +146,10 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.exclude_external_schemas = flag(kw::exclude_external_schemas);
     settings.sort_keys_as_statistics = flag(kw::sort_keys_as_statistics);
     settings.use_declare_fetch = flag(kw::use_declare_fetch);
+    settings.log_parameters = flag(kw::log_parameters);
+    settings.log_max_size =
+        parse_int(kw::log_max_size, value_of(attrs, kw::log_max_size), 0,
+                  std::numeric_limits<int>::max(), "a number of bytes, 0 for no limit");
     settings.fetch_rows = parse_int(kw::fetch, value_of(attrs, kw::fetch), 1, 1000000,
                                     "a number of rows from 1 to 1000000");
     settings.spill_threshold_mb =

@@ -21,6 +21,9 @@ struct Settings {
     std::string sslmode;
     std::string log_level;  // one of off, fatal, error, warn, info, debug, trace
     std::string log_path;
+    long long log_max_size = 20971520;  // bytes, 0 = unlimited
+    int log_file_count = 50;
+    bool log_parameters = false;  // parameter values at trace level
     std::string application_name;
     int port = 5439;
     int connect_timeout = 0;  // seconds, 0 = no limit

@@ -45,6 +45,12 @@ wire::ConnectParams connect_params(const config::Settings& settings, SQLULEN log
     return params;
 }
 
+long long milliseconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now()
+                                                                 - start)
+        .count();
+}
+
 std::string text_of(const AttributeValue& value, std::string_view attribute) {
     if (!value.text) {
         throw OdbcError(sqlstate::invalid_attribute_value,
@@ -140,6 +146,7 @@ void Connection::open(config::AttributeMap attributes) {
     if (const std::string* dsn = attributes.find("DSN"); dsn != nullptr && !dsn->empty()) {
         config::read_dsn(*dsn, attributes);  // the connection string wins over the DSN
     }
+    config::read_odbc_section_logging(attributes);
     try {
         settings_ = config::make_settings(attributes);
     } catch (const config::ConfigError& error) {
@@ -147,7 +154,8 @@ void Connection::open(config::AttributeMap attributes) {
                         std::string("invalid connection attribute: ") + error.what());
     }
     try {
-        log::configure(settings_.log_level, settings_.log_path);
+        log::configure(settings_.log_level, settings_.log_path, settings_.log_max_size,
+                       settings_.log_file_count);
     } catch (const std::exception& error) {
         // A log file that cannot be opened must not cost the application its connection.
         diagnostics().add_warning(sqlstate::general_warning,
@@ -168,7 +176,16 @@ void Connection::open(config::AttributeMap attributes) {
     }
     RSODBC_LOG(info, "connecting: {}",
                log::redacted_connection_string(config::completed_connection_pairs(settings_)));
-    connect_with_retries();
+    const auto started = std::chrono::steady_clock::now();
+    try {
+        connect_with_retries();
+    } catch (const wire::ServerError& error) {
+        // The cause as libpq and the server gave it (the entry wrapper logs the SQLSTATE too).
+        RSODBC_LOG(err, "connect to {}:{} database {} as {} failed after {} ms: {}", settings_.host,
+                   settings_.port, settings_.database, settings_.user, milliseconds_since(started),
+                   error.what());
+        throw;
+    }
     if (settings_.read_only) {
         access_mode_ = SQL_MODE_READ_ONLY;  // else what the application set before connecting
     }
@@ -195,8 +212,11 @@ void Connection::open(config::AttributeMap attributes) {
                         "statement through a savepoint, and Redshift has no savepoints; use 1 "
                         "(roll the transaction back) or 0");
     }
-    RSODBC_LOG(info, "connected to {} server version {}", redshift_ ? "Redshift" : "PostgreSQL",
-               session_.parameter_status("server_version"));
+    connected_at_ = std::chrono::steady_clock::now();
+    RSODBC_LOG(info, "connected to {}:{} database {} as {}: {} server version {}, {}, in {} ms",
+               settings_.host, settings_.port, settings_.database, settings_.user,
+               redshift_ ? "Redshift" : "PostgreSQL", session_.parameter_status("server_version"),
+               session_.tls_description(), milliseconds_since(started));
 }
 
 types::ReportingOptions Connection::reporting() const {
@@ -270,6 +290,8 @@ void Connection::disconnect() {
     descriptors_.clear();  // SQLDisconnect frees explicitly allocated descriptors too
     statement_cache_.clear();
     session_.disconnect();
+    RSODBC_LOG(info, "disconnected from {}:{} after {} ms connected", settings_.host,
+               settings_.port, milliseconds_since(connected_at_));
 }
 
 SQLULEN checked_no_scan(SQLULEN value) {
@@ -410,14 +432,14 @@ wire::Results Connection::catalog_query(const std::string& sql,
         throw wire::ServerError("25P02", "the current transaction has failed");
     }
     // Through the statement cache: a BI tool calls SQLColumns once per table with the same text,
-    // so the server parses it once and may keep a generic plan.
+    // so the server parses it once and may keep a generic plan; the first call prepares and
+    // executes in one round trip.
     wire::ParamValues values;
     for (const std::string& parameter : parameters) {
         values.add(parameter);
     }
     statement_cache_.begin_execution();
-    exec::CachedStatement& statement = statement_cache_.prepare(session_, sql, {});
-    wire::Results results = session_.execute_prepared(statement.name, values);
+    wire::Results results = statement_cache_.execute(session_, sql, {}, values);
     statement_cache_.end_execution(session_);
     return results;
 }

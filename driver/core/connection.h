@@ -13,6 +13,7 @@
 #include <sql.h>
 #include <sqlext.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -136,6 +137,7 @@ private:
     wire::Session session_;
     exec::StatementCache statement_cache_;
     config::Settings settings_;
+    std::chrono::steady_clock::time_point connected_at_;  // for the disconnect's log line
     bool redshift_ = false;
     bool autocommit_ = true;
     SQLULEN access_mode_ = SQL_MODE_READ_WRITE;

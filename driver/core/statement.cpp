@@ -6,6 +6,7 @@
 #include "core/descriptor_fields.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
+#include "log/logger.h"
 #include "sql/escapes.h"
 #include "sql/placeholders.h"
 #include "sql/scanner.h"
@@ -14,6 +15,7 @@
 #include "wire/buffered_result.h"
 #include "wire/server_error.h"
 
+#include <chrono>
 #include <cstring>
 
 namespace rsodbc::core {
@@ -82,6 +84,32 @@ bool is_searched_update_or_delete(std::string_view tag) {
 }  // namespace
 
 SQLRETURN Statement::run(const std::string& sql) {
+    if (!log::enabled(spdlog::level::err)) {
+        std::string path;
+        return run_path(sql, path);
+    }
+    // At debug level every statement, how it ran, its rows and its time; at error level the
+    // statement that failed (its SQLSTATE follows from the entry wrapper).
+    const auto started = std::chrono::steady_clock::now();
+    const auto elapsed_ms = [&started] {
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    };
+    std::string path = "simple query";
+    try {
+        const SQLRETURN rc = run_path(sql, path);
+        RSODBC_LOG(debug, "statement {} ran ({}) in {:.3f} ms, {} rows{}: {}",
+                   static_cast<const void*>(this), path, elapsed_ms(), row_count(),
+                   result_ != nullptr && result_->holds_wire() ? " read so far" : "", sql);
+        return rc;
+    } catch (const std::exception& error) {
+        RSODBC_LOG(err, "statement {} failed ({}) after {:.3f} ms: {}: {}",
+                   static_cast<const void*>(this), path, elapsed_ms(), error.what(), sql);
+        throw;
+    }
+}
+
+SQLRETURN Statement::run_path(const std::string& sql, std::string& path) {
     const ExecutingGuard executing(executing_);
     reset_results();
     data_at_execution_.reset();
@@ -92,16 +120,23 @@ SQLRETURN Statement::run(const std::string& sql) {
         markers = sql::number_markers(sql).marker_count;
     }
     if (markers > 0 || apd_.header().array_size > 1) {
+        const SQLULEN sets = apd_.header().array_size;
+        path = sets > 1 ? "parameter array of " + std::to_string(sets) + " sets, batches of "
+                              + std::to_string(connection_.settings().batch_size)
+               : uses_server_cursor(sql) ? "prepared, server cursor"
+                                         : "prepared, " + std::to_string(markers) + " parameters";
         return run_with_parameters(sql, markers);
     }
     // One statement that returns rows streams them; anything else (commands, several statements
     // for SQLMoreResults) is read whole.
     // A static cursor scrolls over its whole result, so it is read whole.
     if (uses_server_cursor(sql)) {
+        path = "server cursor";
         return adopt_results(connection_.execute_cursor(sql, query_timeout));
     }
     if (sql::classify(sql) == sql::StatementKind::query
         && cursor_type_ == SQL_CURSOR_FORWARD_ONLY) {
+        path = "streamed";
         return adopt_results(connection_.execute_streaming(sql, query_timeout));
     }
     return adopt_results(connection_.execute(sql, query_timeout));

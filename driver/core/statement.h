@@ -146,6 +146,9 @@ public:
 private:
     [[nodiscard]] bool translates(const std::string& sql) const;
     SQLRETURN run(const std::string& sql);
+    // `path` says how it ran, for the log.
+    SQLRETURN run_path(const std::string& sql, std::string& path);
+    void log_parameter_values(const std::string& sql) noexcept;
     SQLRETURN adopt_results(wire::Results results);
     bool uses_server_cursor(const std::string& sql);
     SQLRETURN run_with_parameters(const std::string& sql, std::size_t marker_count);

@@ -8,6 +8,7 @@
 #include "core/statement.h"
 #include "exec/param_encoder.h"
 #include "exec/param_executor.h"
+#include "log/logger.h"
 #include "sql/insert_values.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
@@ -194,8 +195,40 @@ SQLRETURN Statement::run_with_parameters(const std::string& sql, std::size_t mar
     return execute_parameters(sql);
 }
 
+// LogLevel=trace with LogParameters=1 only: the values a support engineer may need to reproduce
+// a failure, which may also be personal data. Encoded a second time, for the log alone.
+void Statement::log_parameter_values(const std::string& sql) noexcept {
+    try {
+        const std::size_t count = sql::number_markers(sql).marker_count;
+        exec::ParamEncoder encoder(apd_, ipd_);
+        wire::ParamValues values;
+        Diagnostics scratch;
+        encoder.encode_row(static_cast<SQLUSMALLINT>(count), 0, values, scratch,
+                           data_at_execution_ ? &data_at_execution_->supplied : nullptr);
+        std::vector<const char*> pointers;
+        std::vector<int> lengths;
+        values.fill_pointers(pointers, lengths);
+        std::string text;
+        for (std::size_t i = 0; i < pointers.size(); ++i) {
+            text += (i == 0 ? "$" : ", $") + std::to_string(i + 1) + "=";
+            text +=
+                pointers[i] == nullptr
+                    ? std::string("NULL")
+                    : "'" + std::string(pointers[i], static_cast<std::size_t>(lengths[i])) + "'";
+        }
+        RSODBC_LOG(trace, "statement {} parameter values: {}", static_cast<const void*>(this),
+                   text);
+    } catch (const std::exception& error) {
+        RSODBC_LOG(trace, "statement {} parameter values not logged: {}",
+                   static_cast<const void*>(this), error.what());
+    }
+}
+
 SQLRETURN Statement::execute_parameters(const std::string& sql) {
     const ExecutingGuard executing(executing_);
+    if (connection_.settings().log_parameters && log::enabled(spdlog::level::trace)) {
+        log_parameter_values(sql);
+    }
     exec::ExecutionContext context{
         connection_.begin_work(query_timeout),
         connection_.statement_cache(),

@@ -19,12 +19,40 @@ StatementCache::Key StatementCache::make_key(const std::string& sql,
 
 CachedStatement& StatementCache::prepare(wire::Session& session, const std::string& sql,
                                          const std::vector<unsigned>& parameter_types) {
-    const Key key = make_key(sql, parameter_types);
+    Key key = make_key(sql, parameter_types);
     if (const auto found = index_.find(key); found != index_.end()) {
         entries_.splice(entries_.begin(), entries_, found->second);  // now most recent
         entries_.front().epoch = epoch_;
         return entries_.front().statement;
     }
+    CachedStatement statement{name_for_new(session), {}};
+    session.prepare(statement.name, sql, parameter_types);
+    return remember(std::move(key), std::move(statement));
+}
+
+wire::Results StatementCache::execute(wire::Session& session, const std::string& sql,
+                                      const std::vector<unsigned>& parameter_types,
+                                      const wire::ParamValues& parameters) {
+    Key key = make_key(sql, parameter_types);
+    if (const auto found = index_.find(key); found != index_.end()) {
+        entries_.splice(entries_.begin(), entries_, found->second);  // now most recent
+        entries_.front().epoch = epoch_;
+        return session.execute_prepared(entries_.front().statement.name, parameters);
+    }
+    CachedStatement statement{name_for_new(session), {}};
+    try {
+        wire::Results results =
+            session.prepare_and_execute(statement.name, sql, parameter_types, parameters);
+        remember(std::move(key), std::move(statement));
+        return results;
+    } catch (const wire::ServerError&) {
+        // The Parse may have succeeded and only the execution failed: the name must not linger.
+        doomed_.push_back(statement.name);
+        throw;
+    }
+}
+
+std::string StatementCache::name_for_new(wire::Session& session) {
     // Names whose DEALLOCATE failed earlier (inside a failed transaction) go first.
     std::vector<std::string> pending;
     pending.swap(doomed_);
@@ -32,11 +60,13 @@ CachedStatement& StatementCache::prepare(wire::Session& session, const std::stri
         deallocate(session, name);
     }
     evict_beyond(session, capacity_ == 0 ? 0 : capacity_ - 1);
-    CachedStatement statement{"rsodbc_" + std::to_string(next_id_++), {}};
-    session.prepare(statement.name, sql, parameter_types);
+    return "rsodbc_" + std::to_string(next_id_++);
+}
+
+CachedStatement& StatementCache::remember(Key key, CachedStatement statement) {
     ++prepares_;
-    entries_.push_front(Entry{key, std::move(statement), epoch_});
-    index_[key] = entries_.begin();
+    entries_.push_front(Entry{std::move(key), std::move(statement), epoch_});
+    index_[entries_.front().key] = entries_.begin();
     return entries_.front().statement;
 }
 

@@ -44,6 +44,11 @@ public:
     // The prepared statement for `sql` with these parameter types, preparing it on a miss.
     CachedStatement& prepare(wire::Session& session, const std::string& sql,
                              const std::vector<unsigned>& parameter_types);
+    // Executes `sql` through its cached statement; on a miss the statement is prepared and
+    // executed in one round trip (wire::Session::prepare_and_execute) and stays cached.
+    wire::Results execute(wire::Session& session, const std::string& sql,
+                          const std::vector<unsigned>& parameter_types,
+                          const wire::ParamValues& parameters);
     // The shape (result columns, parameter types) of a cached statement, described once.
     static const wire::StatementShape& shape(wire::Session& session, CachedStatement& statement);
     // Forgets (and deallocates, when possible) the statement for `sql`: after the server said
@@ -66,6 +71,9 @@ private:
         std::size_t epoch = 0;
     };
 
+    // Makes room for one more statement and returns the name for it.
+    std::string name_for_new(wire::Session& session);
+    CachedStatement& remember(Key key, CachedStatement statement);
     static Key make_key(const std::string& sql, const std::vector<unsigned>& parameter_types);
     void evict_beyond(wire::Session& session, std::size_t limit);
     void deallocate(wire::Session& session, const std::string& name);

@@ -4,6 +4,7 @@
 
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/dist_sink.h>
+#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 
 #include <cstdlib>
@@ -71,7 +72,7 @@ std::string default_log_file() {
     return (dir / log_file_name).string();
 }
 
-spdlog::sink_ptr open_sink(std::string_view path) {
+spdlog::sink_ptr open_sink(std::string_view path, long long max_size, int file_count) {
     if (path == "stderr") {
         return std::make_shared<spdlog::sinks::stderr_sink_mt>();
     }
@@ -81,6 +82,12 @@ spdlog::sink_ptr open_sink(std::string_view path) {
         file = (std::filesystem::path(file) / log_file_name).string();
     }
     try {
+        if (max_size > 0) {
+            // rotate_on_open false: a process appends to the file the previous one left.
+            return std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+                file, static_cast<std::size_t>(max_size), static_cast<std::size_t>(file_count),
+                false);
+        }
         return std::make_shared<spdlog::sinks::basic_file_sink_mt>(file, false);
     } catch (const spdlog::spdlog_ex& error) {
         throw std::runtime_error("cannot open the driver log file " + file + ": " + error.what());
@@ -89,7 +96,7 @@ spdlog::sink_ptr open_sink(std::string_view path) {
 
 }  // namespace
 
-void configure(std::string_view level, std::string_view path) {
+void configure(std::string_view level, std::string_view path, long long max_size, int file_count) {
     const spdlog::level::level_enum wanted = to_spdlog_level(config::canonical_log_level(level));
     if (wanted == spdlog::level::off) {
         return;
@@ -99,7 +106,7 @@ void configure(std::string_view level, std::string_view path) {
     if (s.configured) {
         return;
     }
-    spdlog::sink_ptr sink = open_sink(path);
+    spdlog::sink_ptr sink = open_sink(path, max_size, file_count);
     // The pid tells apart processes appending to one file; the thread id, connections.
     sink->set_pattern("%Y-%m-%d %H:%M:%S.%f %-5l [%P:%t] %v");
     s.dist->add_sink(std::move(sink));

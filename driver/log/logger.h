@@ -12,7 +12,10 @@ namespace rsodbc::log {
 // that leave logging off. Throws config::ConfigError for an unknown level and
 // std::runtime_error when the log file cannot be opened; logging then stays off and a later
 // call may try again.
-void configure(std::string_view level, std::string_view path);
+// `max_size` bytes (0: no limit) bound a log file: a full file is renamed with a number
+// (redshiftodbc.1.log...) and at most `file_count` of those are kept.
+void configure(std::string_view level, std::string_view path, long long max_size = 0,
+               int file_count = 0);
 
 // The driver's own logger, named "redshiftodbc". It is deliberately not in spdlog's registry:
 // the host application may use spdlog too (Debian ships it as a shared library) and must not be

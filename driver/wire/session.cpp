@@ -246,6 +246,16 @@ std::string Session::user() const {
     return name == nullptr ? std::string() : std::string(name);
 }
 
+std::string Session::tls_description() const {
+    if (conn_ == nullptr || PQsslInUse(conn_.get()) == 0) {
+        return "no TLS";
+    }
+    const char* protocol = PQsslAttribute(conn_.get(), "protocol");
+    const char* cipher = PQsslAttribute(conn_.get(), "cipher");
+    return std::string("TLS ") + (protocol != nullptr ? protocol : "?") + " "
+           + (cipher != nullptr ? cipher : "?");
+}
+
 bool Session::reports_redshift() const {
     return conn_ != nullptr && PQparameterStatus(conn_.get(), "padb_version") != nullptr;
 }
@@ -329,6 +339,69 @@ Results Session::execute_prepared(const std::string& name, const ParamValues& pa
     results.push_back(std::make_unique<BufferedResult>(
         checked(PQexecPrepared(conn_.get(), name.c_str(), parameters.count(), values.data(),
                                lengths.data(), nullptr, 0))));
+    return results;
+}
+
+Results Session::prepare_and_execute(const std::string& name, std::string_view sql,
+                                     const std::vector<unsigned>& parameter_types,
+                                     const ParamValues& parameters) {
+    require_open();
+    take_wire();
+    const std::string text(sql);
+    std::vector<Oid> types(parameter_types.begin(), parameter_types.end());
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    parameters.fill_pointers(values, lengths);
+    PGconn* conn = conn_.get();
+    // Blocking pipeline mode: PQpipelineSync flushes everything, then results are read in order.
+    if (PQenterPipelineMode(conn) == 0) {
+        throw_connection_error(state_connection_failure);
+    }
+    const bool sent =
+        PQsendPrepare(conn, name.c_str(), text.c_str(), static_cast<int>(types.size()),
+                      types.empty() ? nullptr : types.data())
+            != 0
+        && PQsendQueryPrepared(conn, name.c_str(), parameters.count(), values.data(),
+                               lengths.data(), nullptr, 0)
+               != 0
+        && PQpipelineSync(conn) != 0;
+    std::optional<ServerError> first_error;
+    PgResultPtr rows;
+    // Per command: its result, then nullptr; after the sync: PGRES_PIPELINE_SYNC.
+    while (sent) {
+        PgResultPtr result(PQgetResult(conn));
+        if (result == nullptr) {
+            if (PQstatus(conn) != CONNECTION_OK) {
+                break;
+            }
+            continue;
+        }
+        const ExecStatusType status = PQresultStatus(result.get());
+        if (status == PGRES_PIPELINE_SYNC) {
+            break;
+        }
+        if (status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE) {
+            if (!first_error) {
+                first_error = error_from_result(result.get(), !healthy());
+            }
+        } else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+            rows = std::move(result);  // the prepare's COMMAND_OK is replaced by the execution's
+        }
+    }
+    if (!sent || PQexitPipelineMode(conn) == 0) {
+        if (first_error) {
+            throw std::move(*first_error);
+        }
+        throw_connection_error(state_connection_failure);
+    }
+    if (first_error) {
+        throw std::move(*first_error);
+    }
+    if (rows == nullptr) {
+        throw_connection_error(state_connection_failure);
+    }
+    Results results;
+    results.push_back(std::make_unique<BufferedResult>(std::move(rows)));
     return results;
 }
 

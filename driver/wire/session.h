@@ -71,6 +71,8 @@ public:
     [[nodiscard]] int server_version() const;
     [[nodiscard]] std::string database() const;
     [[nodiscard]] std::string user() const;
+    // For the log: "TLS TLSv1.3 TLS_AES_256_GCM_SHA384" or "no TLS".
+    [[nodiscard]] std::string tls_description() const;
     // Redshift announces itself with the padb_version parameter at start-up: no extra round trip.
     [[nodiscard]] bool reports_redshift() const;
 
@@ -90,6 +92,12 @@ public:
     // StreamingResult holding the wire), instead of the whole result before returning.
     Results execute_prepared(const std::string& name, const ParamValues& parameters,
                              bool stream = false);
+    // Prepares `name` and runs it at once: Parse, Bind, Describe, Execute and Sync go out in one
+    // pipeline, so the first execution costs one round trip instead of two. Throws ServerError
+    // when either step fails; after a failed Parse the statement does not exist.
+    Results prepare_and_execute(const std::string& name, std::string_view sql,
+                                const std::vector<unsigned>& parameter_types,
+                                const ParamValues& parameters);
     void deallocate(const std::string& name);
     // Sends every item in pipeline mode and returns one outcome per item, in order. A run
     // always ends with a sync point, whether or not its last item asked for one.
