@@ -240,7 +240,8 @@ SQLRETURN Statement::execute_parameters(const std::string& sql) {
         static_cast<std::size_t>(connection_.settings().batch_size),
         data_at_execution_ ? &data_at_execution_->supplied : nullptr,
         &array_shape_,
-        !connection_.autocommit() && connection_.settings().transaction_error_behavior != 0};
+        !connection_.autocommit() && connection_.settings().transaction_error_behavior != 0,
+        !connection_.is_redshift()};
     exec::ParamExecutor executor(context);
     if (apd_.header().array_size > 1) {
         const exec::ArrayResult result = executor.execute_array(sql);

@@ -64,25 +64,84 @@ const std::string& ArrayShape::text(std::size_t rows) {
     return known->second;
 }
 
-std::vector<unsigned> ParamExecutor::parameter_types(SQLUSMALLINT count) const {
+std::vector<unsigned> ParamExecutor::parameter_types(SQLUSMALLINT count, bool declared) const {
     std::vector<unsigned> types;
     types.reserve(count);
     for (const SQLUSMALLINT number : core::record_numbers(count)) {
         const core::DescriptorRecord* ipd = context_.ipd.bound_record(number);
-        types.push_back(ipd == nullptr ? 0U : types::parameter_type_oid(ipd->concise_type));
+        if (ipd == nullptr) {
+            types.push_back(0U);
+        } else {
+            types.push_back(declared ? types::parameter_type_oid(ipd->concise_type)
+                                     : types::loose_parameter_type_oid(ipd->concise_type));
+        }
     }
     return types;
 }
 
-const CachedStatement& ParamExecutor::prepare(const std::string& text, SQLUSMALLINT count,
-                                              std::size_t rows) {
-    const std::vector<unsigned> row_types = parameter_types(count);
+namespace {
+
+std::vector<unsigned> repeated(const std::vector<unsigned>& row_types, std::size_t rows) {
     std::vector<unsigned> all_types;
     all_types.reserve(row_types.size() * rows);
     for (std::size_t row = 0; row < rows; ++row) {
         all_types.insert(all_types.end(), row_types.begin(), row_types.end());
     }
-    return context_.cache.prepare(context_.session, text, all_types);
+    return all_types;
+}
+
+// The server could not give an unspecified parameter a type (SELECT ?, ? + ?, abs(?)): the
+// declared SQL types settle it.
+bool needs_declared_types(const wire::ServerError& error) {
+    const std::string& state = error.server_state();
+    return state == "42P18" || state == "42725" || state == "42883";
+}
+
+constexpr std::string_view types_savepoint = "rsodbc_parameter_types";
+
+}  // namespace
+
+// Numbers and bits go with their type unspecified first, so the server reads them as it would a
+// literal in that position (issue 13: a bit into an integer column, a double into money). Where it
+// cannot infer a type the statement is prepared again with the declared types. Inside a
+// transaction block a failed prepare would abort the transaction, so on PostgreSQL the first
+// prepare of such a statement runs under a savepoint; Redshift has none, and there the loose form
+// is the only one tried (as the Amazon driver does).
+const CachedStatement& ParamExecutor::prepare(const std::string& text, SQLUSMALLINT count,
+                                              std::size_t rows) {
+    StatementCache& cache = context_.cache;
+    wire::Session& session = context_.session;
+    const std::vector<unsigned> declared = repeated(parameter_types(count, true), rows);
+    const std::vector<unsigned> loose = repeated(parameter_types(count, false), rows);
+    if (loose == declared || cache.needs_declared_types(text, loose)) {
+        return cache.prepare(session, text, declared);
+    }
+    const bool in_block = session.transaction_status() == wire::TransactionStatus::in_transaction;
+    if (cache.contains(text, loose) || (in_block && !context_.savepoints)) {
+        return cache.prepare(session, text, loose);
+    }
+    if (in_block) {
+        session.run("SAVEPOINT " + std::string(types_savepoint));
+    }
+    try {
+        const CachedStatement& statement = cache.prepare(session, text, loose);
+        if (in_block) {
+            session.run("RELEASE SAVEPOINT " + std::string(types_savepoint));
+        }
+        return statement;
+    } catch (const wire::ServerError& error) {
+        if (!needs_declared_types(error)) {
+            throw;
+        }
+        if (in_block) {
+            session.run("ROLLBACK TO SAVEPOINT " + std::string(types_savepoint)
+                        + "; RELEASE SAVEPOINT " + std::string(types_savepoint));
+        } else if (session.transaction_status() != wire::TransactionStatus::idle) {
+            throw;
+        }
+    }
+    cache.mark_needs_declared_types(text, loose);
+    return cache.prepare(session, text, declared);
 }
 
 wire::Results ParamExecutor::execute_one(const std::string& sql, bool stream) {
@@ -106,7 +165,8 @@ wire::Results ParamExecutor::execute_one(const std::string& sql, bool stream) {
             if (!can_retry) {
                 throw;
             }
-            context_.cache.forget(context_.session, numbered.text, parameter_types(count));
+            context_.cache.forget(context_.session, numbered.text, parameter_types(count, false));
+            context_.cache.forget(context_.session, numbered.text, parameter_types(count, true));
         }
     }
 }
@@ -117,7 +177,7 @@ wire::Results ParamExecutor::execute_cursor(const std::string& sql, int fetch_ro
     ParamEncoder encoder(context_.apd, context_.ipd);
     wire::ParamValues values;
     encoder.encode_row(count, 0, values, context_.diagnostics, context_.supplied);
-    return context_.session.execute_cursor(numbered.text, values, parameter_types(count),
+    return context_.session.execute_cursor(numbered.text, values, parameter_types(count, true),
                                            fetch_rows);
 }
 

@@ -68,6 +68,9 @@ struct ExecutionContext {
     // Manual commit, TransactionErrorBehavior 1 or 2: the driver rolls back after a failure, so
     // the diagnostics do not tell the application to.
     bool driver_rolls_back = false;
+    // The server has savepoints (PostgreSQL, not Redshift): a loosely typed prepare inside a
+    // transaction block can be retried with the declared types without losing the transaction.
+    bool savepoints = true;
 };
 
 struct ArrayResult {
@@ -95,7 +98,9 @@ private:
     // one set): the parameter types repeat per set.
     const CachedStatement& prepare(const std::string& text, SQLUSMALLINT count,
                                    std::size_t rows = 1);
-    [[nodiscard]] std::vector<unsigned> parameter_types(SQLUSMALLINT count) const;
+    // The parameters' type OIDs: as declared (SQLBindParameter's SQL type), or loose (numbers and
+    // bits unspecified, types::loose_parameter_type_oid).
+    [[nodiscard]] std::vector<unsigned> parameter_types(SQLUSMALLINT count, bool declared) const;
     SQLUSMALLINT settle_row(const Batch& batch, std::size_t i, ArrayResult& result);
     bool encode_batch(const ArrayShape& shape, ParamEncoder& encoder, SQLULEN& next_row,
                       Batch& batch, std::vector<SQLUSMALLINT>& status);

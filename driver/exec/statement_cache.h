@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace rsodbc::exec {
@@ -55,6 +56,28 @@ public:
     // its cached plan no longer fits (a table changed), the next prepare starts afresh.
     void forget(wire::Session& session, const std::string& sql,
                 const std::vector<unsigned>& parameter_types);
+
+    // True when `sql` with these parameter types is prepared already (a hit needs no round trip).
+    [[nodiscard]] bool contains(const std::string& sql,
+                                const std::vector<unsigned>& parameter_types) const {
+        return index_.contains(make_key(sql, parameter_types));
+    }
+
+    // Statements whose loosely typed form the server could not prepare (42P18: SELECT ?): the
+    // next execution prepares the declared types at once instead of failing again first.
+    [[nodiscard]] bool needs_declared_types(const std::string& sql,
+                                            const std::vector<unsigned>& loose_types) const {
+        return needs_declared_types_.contains(make_key(sql, loose_types));
+    }
+
+    void mark_needs_declared_types(const std::string& sql,
+                                   const std::vector<unsigned>& loose_types) {
+        if (needs_declared_types_.size() >= 4096) {
+            needs_declared_types_.clear();  // bounded: forgetting costs one failed prepare each
+        }
+        needs_declared_types_.insert(make_key(sql, loose_types));
+    }
+
     // The session is gone: names mean nothing any more.
     void clear();
 
@@ -81,6 +104,7 @@ private:
     std::size_t capacity_;
     std::list<Entry> entries_;  // most recently used first
     std::unordered_map<Key, std::list<Entry>::iterator> index_;
+    std::unordered_set<Key> needs_declared_types_;
     std::vector<std::string> doomed_;  // names whose DEALLOCATE could not run yet
     std::size_t next_id_ = 0;
     std::size_t epoch_ = 0;

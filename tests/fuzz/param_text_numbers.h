@@ -214,20 +214,20 @@ inline Expected expect_decimal(std::string_view text, std::uint64_t column_size,
 inline Expected expect_bit(std::string_view text) {
     const std::string_view value = without_blanks(text);
     if (same_ignoring_case(value, "true") || same_ignoring_case(value, "t")) {
-        return {types::Outcome::ok, "true"};
+        return {types::Outcome::ok, "1"};
     }
     if (same_ignoring_case(value, "false") || same_ignoring_case(value, "f")) {
-        return {types::Outcome::ok, "false"};
+        return {types::Outcome::ok, "0"};
     }
     const std::optional<ExactNumber> n = read_number(value);
     if (!n) {
         return {types::Outcome::invalid_character, {}};
     }
     if (n->is_zero()) {
-        return {types::Outcome::ok, "false"};
+        return {types::Outcome::ok, "0"};
     }
     if (!n->negative && n->digits == "1" && n->exponent == 0) {
-        return {types::Outcome::ok, "true"};
+        return {types::Outcome::ok, "1"};
     }
     const std::string whole = n->whole_digits() <= 1 ? whole_part(*n) : "2";
     const bool below_two = !n->negative && (whole.empty() || whole == "1");

@@ -121,8 +121,8 @@ TEST_CASE("from_c: integer C types into their natural targets and across") {
         {"int into too short varchar", value<std::int32_t>(SQL_C_SLONG, -1234, SQL_VARCHAR, 4),
          "22001", "", 0},
         {"int into wvarchar", value<std::int32_t>(SQL_C_SLONG, 12, SQL_WVARCHAR, 2), "", "12", 0},
-        {"int into bit 1", value<std::int32_t>(SQL_C_SLONG, 1, SQL_BIT), "", "true", 16},
-        {"int into bit 0", value<std::int32_t>(SQL_C_SLONG, 0, SQL_BIT), "", "false", 16},
+        {"int into bit 1", value<std::int32_t>(SQL_C_SLONG, 1, SQL_BIT), "", "1", 16},
+        {"int into bit 0", value<std::int32_t>(SQL_C_SLONG, 0, SQL_BIT), "", "0", 16},
         {"int into bit 2", value<std::int32_t>(SQL_C_SLONG, 2, SQL_BIT), "22003", "", 0},
         {"int into bit -1", value<std::int32_t>(SQL_C_SLONG, -1, SQL_BIT), "22003", "", 0},
         {"int into date", value<std::int32_t>(SQL_C_SLONG, 1, SQL_TYPE_DATE), "07006", "", 0},
@@ -222,8 +222,8 @@ TEST_CASE("from_c: SQL_NUMERIC_STRUCT") {
 
 TEST_CASE("from_c: SQL_C_BIT") {
     check_all({
-        {"1 into bit", value<unsigned char>(SQL_C_BIT, 1, SQL_BIT), "", "true", 16},
-        {"0 into bit", value<unsigned char>(SQL_C_BIT, 0, SQL_BIT), "", "false", 16},
+        {"1 into bit", value<unsigned char>(SQL_C_BIT, 1, SQL_BIT), "", "1", 16},
+        {"0 into bit", value<unsigned char>(SQL_C_BIT, 0, SQL_BIT), "", "0", 16},
         {"2 into bit", value<unsigned char>(SQL_C_BIT, 2, SQL_BIT), "22003", "", 0},
         {"255 into integer", value<unsigned char>(SQL_C_BIT, 255, SQL_INTEGER), "22003", "", 0},
         {"1 into integer", value<unsigned char>(SQL_C_BIT, 1, SQL_INTEGER), "", "1", 23},
@@ -262,8 +262,8 @@ TEST_CASE("from_c: character data into numeric targets") {
         {"Infinity word", chars("-Infinity", SQL_REAL), "", "-Infinity", 700},
         {"Infinity into numeric", chars("Infinity", SQL_NUMERIC), "22018", "", 0},
         {"float not a number", chars("abc", SQL_FLOAT), "22018", "", 0},
-        {"bit 1", chars("1", SQL_BIT), "", "true", 16},
-        {"bit word", chars("FALSE", SQL_BIT), "", "false", 16},
+        {"bit 1", chars("1", SQL_BIT), "", "1", 16},
+        {"bit word", chars("FALSE", SQL_BIT), "", "0", 16},
         {"bit 0.5", chars("0.5", SQL_BIT), "22001", "", 0},
         {"bit 2", chars("2", SQL_BIT), "22003", "", 0},
         {"bit -1", chars("-1", SQL_BIT), "22003", "", 0},

@@ -120,6 +120,11 @@ Encoded finish(Outcome outcome, const ParamTarget& target, std::string& out) {
     return {outcome, parameter_type_oid(target.sql_type)};
 }
 
+unsigned loose_parameter_type_oid(SQLSMALLINT sql_type) {
+    // Binary values keep bytea: their text is the bytea escape form, which no other type reads.
+    return classify(sql_type) == TargetKind::binary ? parameter_type_oid(sql_type) : 0;
+}
+
 namespace {
 
 // UTF-16 code units of valid UTF-8: one per character, two for the four-byte forms.

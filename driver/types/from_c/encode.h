@@ -62,8 +62,14 @@ namespace from_c {
 // The type OID a parameter bound with this SQL type is sent with (0: the server infers it). Every
 // row of a parameter array uses it, so one prepared statement fits them all.
 unsigned parameter_type_oid(SQLSMALLINT sql_type);
+// The type OID sent first: unspecified (0) but for binary values, so the server reads the value as
+// it would read a literal in that position (a bit into an integer column, a double into money, a
+// timestamp into timetz), as psqlODBC does. When the server cannot infer
+// a type (SELECT ?), exec/param_executor prepares again with parameter_type_oid.
+unsigned loose_parameter_type_oid(SQLSMALLINT sql_type);
 }  // namespace from_c
 
+using from_c::loose_parameter_type_oid;
 using from_c::parameter_type_oid;
 
 Encoded encode_parameter(const ParamSource& source, const ParamTarget& target, std::string& out);

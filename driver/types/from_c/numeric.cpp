@@ -138,12 +138,14 @@ Encoded encode_floating(const Decimal& value, const ParamTarget& target, std::st
 Encoded encode_bit_target(const Decimal& value, const ParamTarget& target, std::string& out) {
     // "C to SQL: Numeric" and "Character", SQL_BIT row: 0 or 1 fine; strictly between 0 and 2
     // (0.5, 1.5) 22001; anything else 22003.
+    // 1 and 0 rather than true and false: the text is also a valid integer, numeric or character
+    // literal, so a bit parameter the server types from its context (an integer column) fits.
     if (value.is_zero()) {
-        out = "false";
+        out = "0";
         return finish(Outcome::ok, target, out);
     }
     if (!value.negative && value.digits == "1" && value.exponent == 0) {
-        out = "true";
+        out = "1";
         return finish(Outcome::ok, target, out);
     }
     Decimal whole = value;
@@ -499,11 +501,11 @@ Encoded encode_number_text(std::string_view text, const ParamTarget& target, std
     if (kind == TargetKind::bit) {
         // Boolean words are accepted too: what a bool column's own text looks like.
         if (equals_ignoring_case(text, "true") || equals_ignoring_case(text, "t")) {
-            out = "true";
+            out = "1";
             return finish(Outcome::ok, target, out);
         }
         if (equals_ignoring_case(text, "false") || equals_ignoring_case(text, "f")) {
-            out = "false";
+            out = "0";
             return finish(Outcome::ok, target, out);
         }
     }
