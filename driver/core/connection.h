@@ -116,6 +116,9 @@ public:
     // SQL text with its ODBC escapes translated for this server (SQLNativeSql, and statements
     // unless SQL_ATTR_NOSCAN); a malformed escape is 42000.
     [[nodiscard]] std::string native_sql(std::string_view sql) const;
+    // True when a statement of this connection other than `except` has the cursor name `name`
+    // (defined in statement_cursor_name.cpp).
+    [[nodiscard]] bool cursor_name_taken(std::string_view name, const Statement& except) const;
 
     [[nodiscard]] const wire::Session& session() const { return session_; }
 

@@ -22,6 +22,8 @@ inline constexpr Code numeric_value_out_of_range = "22003";
 inline constexpr Code invalid_character_value = "22018";
 inline constexpr Code invalid_cursor_state = "24000";
 inline constexpr Code invalid_transaction_state = "25000";
+inline constexpr Code invalid_cursor_name = "34000";
+inline constexpr Code duplicate_cursor_name = "3C000";
 inline constexpr Code invalid_authorization = "28000";
 // SQL class 54 (program limit exceeded), subclass too many arguments: the parameter limit.
 inline constexpr Code too_many_parameters = "54023";

@@ -70,6 +70,14 @@ public:
 
     Connection& connection() { return connection_; }
 
+    // SQLSetCursorName/SQLGetCursorName (statement_cursor_name.cpp). The name is reported, not
+    // used: positioned UPDATE/DELETE (WHERE CURRENT OF) is not supported. A statement the
+    // application named none gets SQL_CUR<n> on first request.
+    void set_cursor_name(std::string name);
+    [[nodiscard]] const std::string& cursor_name();
+
+    [[nodiscard]] bool named(std::string_view name) const { return cursor_name_ == name; }
+
     // TransactionErrorBehavior: a call that failed the application's transaction.
     void after_failed_call() noexcept override;
 
@@ -217,6 +225,7 @@ private:
 
     std::atomic<bool> executing_{false};
     std::optional<std::string> prepared_sql_;
+    std::string cursor_name_;  // empty until set or first asked for
     // The batch statements of the last array execution, reused while the SQL stays the same.
     std::optional<exec::ArrayShape> array_shape_;
     std::unique_ptr<wire::ResultStream> result_;

@@ -182,6 +182,21 @@ int main() {
     // Statements: execute, prepare, parameters, results.
     SQLHSTMT stmt = nullptr;
     expect("SQLAllocHandle", SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt), SQL_HANDLE_DBC, dbc);
+    expect("SQLSetCursorName", SQLSetCursorName(stmt, a("ep_cursor"), SQL_NTS), SQL_HANDLE_STMT,
+           stmt);
+    SQLCHAR cursor_name[32] = {};
+    SQLSMALLINT cursor_name_length = 0;
+    expect("SQLGetCursorName",
+           SQLGetCursorName(stmt, cursor_name, sizeof cursor_name, &cursor_name_length),
+           SQL_HANDLE_STMT, stmt);
+    require("SQLGetCursorName reads the name set",
+            std::string_view(reinterpret_cast<char*>(cursor_name)) == "ep_cursor");
+    expect("SQLSetCursorNameW", SQLSetCursorNameW(stmt, w("ep_wcursor"), SQL_NTS), SQL_HANDLE_STMT,
+           stmt);
+    SQLWCHAR wcursor_name[32] = {};
+    expect("SQLGetCursorNameW", SQLGetCursorNameW(stmt, wcursor_name, 32, &cursor_name_length),
+           SQL_HANDLE_STMT, stmt);
+    require("SQLGetCursorNameW counts characters", cursor_name_length == 10);
     expect("SQLExecDirect",
            SQLExecDirect(stmt, a("CREATE TEMP TABLE ep_t (id int4 PRIMARY KEY, name varchar(20))"),
                          SQL_NTS),
