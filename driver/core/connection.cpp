@@ -10,6 +10,7 @@
 #include "sql/escapes.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
+#include "sql/transaction_block.h"
 #include "wire/server_error.h"
 
 #include <algorithm>
@@ -344,9 +345,17 @@ constexpr std::string_view statement_savepoint = "rsodbc_statement";
 
 }  // namespace
 
-wire::Session& Connection::begin_work(SQLULEN timeout_seconds) {
+wire::Session& Connection::begin_work(SQLULEN timeout_seconds, bool outside_transaction) {
     require_connected();
-    if (!autocommit_) {
+    if (!autocommit_ && outside_transaction) {
+        if (session_.transaction_status() != wire::TransactionStatus::idle) {
+            // Sent inside the open transaction the server would refuse it (25001), and the
+            // rollback after a failed statement would take the application's work with it.
+            throw OdbcError(sqlstate::invalid_transaction_state,
+                            "invalid transaction state: this statement cannot run inside a "
+                            "transaction block; end the open transaction first (SQLEndTran)");
+        }
+    } else if (!autocommit_) {
         const wire::TransactionStatus status = session_.transaction_status();
         const bool idle = status == wire::TransactionStatus::idle;
         if (settings_.transaction_error_behavior == 2) {
@@ -375,7 +384,8 @@ wire::Session& Connection::begin_work(SQLULEN timeout_seconds) {
 
 wire::Results Connection::execute(const std::string& sql, SQLULEN timeout_seconds) {
     RSODBC_LOG(debug, "execute: {}", sql);
-    return begin_work(timeout_seconds).execute(sql);
+    return begin_work(timeout_seconds, !autocommit_ && sql::runs_outside_transaction(sql))
+        .execute(sql);
 }
 
 wire::Results Connection::execute_streaming(const std::string& sql, SQLULEN timeout_seconds) {

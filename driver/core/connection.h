@@ -68,7 +68,9 @@ public:
     [[nodiscard]] AttributeValue get_attribute(SQLINTEGER attribute) const;
     void end_transaction(SQLSMALLINT completion);
 
-    // Runs SQL for a statement, opening the transaction first in manual-commit mode.
+    // Runs SQL for a statement, opening the transaction first in manual-commit mode. A statement
+    // that cannot run in a transaction block (sql/transaction_block.h) runs without one; with a
+    // transaction already open it is refused (25000) before anything is sent.
     wire::Results execute(const std::string& sql, SQLULEN timeout_seconds = 0);
     // One row-returning statement whose rows stream as they are fetched.
     wire::Results execute_streaming(const std::string& sql, SQLULEN timeout_seconds = 0);
@@ -76,7 +78,7 @@ public:
     wire::Results execute_cursor(const std::string& sql, SQLULEN timeout_seconds = 0);
     // The session, with the transaction opened first in manual-commit mode and the statement
     // timeout (seconds, 0 = none) in force.
-    wire::Session& begin_work(SQLULEN timeout_seconds = 0);
+    wire::Session& begin_work(SQLULEN timeout_seconds = 0, bool outside_transaction = false);
 
     // SQLCancel of a statement that is executing on another thread.
     void cancel_running() const { session_.cancel(); }
