@@ -50,7 +50,8 @@ SQLRETURN col_attribute(SQLHSTMT statement, SQLUSMALLINT number, SQLUSMALLINT fi
             field == SQL_DESC_NULLABLE || field == SQL_COLUMN_NULLABLE
             || field == SQL_DESC_BASE_TABLE_NAME || field == SQL_DESC_TABLE_NAME
             || field == SQL_DESC_SCHEMA_NAME || field == SQL_DESC_CATALOG_NAME
-            || field == SQL_DESC_BASE_COLUMN_NAME;
+            || field == SQL_DESC_BASE_COLUMN_NAME
+            || field == SQL_DESC_AUTO_UNIQUE_VALUE;  // = SQL_COLUMN_AUTO_INCREMENT
         const auto attribute = rsodbc::core::column_attribute(
             needs_nullability ? s.column_with_nullability(number) : s.column(number), field);
         if (attribute.text) {

@@ -95,6 +95,7 @@ ColumnAttribute column_attribute(const ColumnDescription& column, SQLUSMALLINT f
         case SQL_DESC_UPDATABLE:
             return number(SQL_ATTR_READWRITE_UNKNOWN);
         case SQL_DESC_AUTO_UNIQUE_VALUE:
+            return number(column.auto_unique ? SQL_TRUE : SQL_FALSE);
         case SQL_DESC_FIXED_PREC_SCALE:
             return number(SQL_FALSE);
         case SQL_DESC_NUM_PREC_RADIX:

@@ -297,10 +297,21 @@ void Statement::look_up_nullability() {
     nullability_known_ = true;
     const auto& wire_columns =
         result_ != nullptr ? result_->columns() : std::vector<wire::ColumnDesc>{};
+    // Identity (attidentity) and serial (a nextval default) columns are auto-unique on
+    // PostgreSQL. Redshift has neither attidentity nor a readable IDENTITY marker in the catalog
+    // views this driver relies on, so there the column attribute stays false.
+    const char* auto_unique =
+        connection_.is_redshift()
+            ? "false"
+            : "(a.attidentity <> '' OR coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') "
+              "LIKE 'nextval(%')";
     std::string sql =
-        "SELECT a.attrelid, a.attnum, a.attnotnull, c.relname, n.nspname, a.attname "
-        "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
-        "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE false";
+        "SELECT a.attrelid, a.attnum, a.attnotnull, c.relname, n.nspname, a.attname, "
+        + std::string(auto_unique)
+        + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+          "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+          "WHERE false";
     std::vector<std::string> parameters;
     for (const auto& column : wire_columns) {
         if (column.table_oid != 0 && column.table_column > 0) {
@@ -333,6 +344,7 @@ void Statement::look_up_nullability() {
                 column.base_schema = rows.cell(4).text;
                 column.base_column = rows.cell(5).text;
                 column.base_catalog = connection_.session().database();
+                column.auto_unique = rows.cell(6).text == "t";
             }
         }
     }

@@ -326,7 +326,8 @@ TEST_CASE("coercion matrix: forced Redshift mode, Redshift's column types" * onl
 
 // Where the server cannot infer a type from the context, the declared SQL type settles it; in
 // manual-commit mode without losing the transaction's earlier work.
-TEST_CASE("coercion: SELECT ? and ? + ? keep their declared types") {
+// psqlODBC leaves ? + ? untyped and the server refuses it (42725).
+TEST_CASE("coercion: SELECT ? and ? + ? keep their declared types" * psqlodbc_deviates()) {
     for (const bool manual : {false, true}) {
         CAPTURE(manual);
         Connection c;
