@@ -83,12 +83,17 @@ SqlTypeInfo describe_server_type(unsigned type_oid, int type_modifier) {
         }
         case oid::date:
             return datetime_type(SQL_TYPE_DATE, 10, 0, 6, "date");
-        case oid::time:
-        case oid::timetz: {
+        case oid::time: {
             const SQLSMALLINT digits = fraction_digits(type_modifier);
             const SQLULEN size = 8 + (digits > 0 ? 1 + static_cast<SQLULEN>(digits) : 0);
-            return datetime_type(SQL_TYPE_TIME, size, digits, 6,
-                                 type_oid == oid::time ? "time" : "timetz");
+            return datetime_type(SQL_TYPE_TIME, size, digits, 6, "time");
+        }
+        case oid::timetz: {
+            // Character data, as psqlODBC reports it: SQL_TYPE_TIME has no place for the zone
+            // offset. The text is the time plus an offset of up to "+HH:MM:SS".
+            const SQLSMALLINT digits = fraction_digits(type_modifier);
+            const SQLULEN size = 8 + (digits > 0 ? 1 + static_cast<SQLULEN>(digits) : 0) + 9;
+            return character_type(SQL_VARCHAR, size, "timetz");
         }
         case oid::timestamp:
         case oid::timestamptz: {

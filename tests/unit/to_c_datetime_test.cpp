@@ -183,8 +183,9 @@ TEST_CASE("times, including 24:00:00 and a leap second") {
         {"25:00:00", SQL_C_TYPE_TIME, Outcome::invalid_character, ""},
         {"23:60:00", SQL_C_TYPE_TIME, Outcome::invalid_character, ""},
         {"23:59:61", SQL_C_TYPE_TIME, Outcome::invalid_character, ""},
-        // timetz: the zone is dropped.
-        {"13:05:09+02", SQL_C_TYPE_TIME, Outcome::ok, "13:5:9"},
+        // timetz: the zone is dropped, never silently; timestamptz is already local time.
+        {"13:05:09+02", SQL_C_TYPE_TIME, Outcome::fractional_truncation, "13:5:9"},
+        {"2024-01-02 13:05:09+02", SQL_C_TYPE_TIMESTAMP, Outcome::ok, "2024-1-2 13:5:9.0"},
         {"13:05:09.5-05:30", SQL_C_TYPE_TIME, Outcome::fractional_truncation, "13:5:9"},
     });
 }

@@ -162,7 +162,7 @@ TEST_CASE("date and time types: size counts the fraction digits and their point"
         {"timetz",
          oid::timetz,
          -1,
-         {SQL_TYPE_TIME, 15, 6, 6, 15, "timetz", false, false, 0, SQL_PRED_BASIC}},
+         {SQL_VARCHAR, 24, 0, 24, 24, "timetz", false, true, 0, SQL_SEARCHABLE}},
         {"timestamp",
          oid::timestamp,
          -1,

@@ -21,6 +21,7 @@ struct DateTimeParts {
     unsigned minute = 0;
     unsigned second = 0;
     unsigned fraction_ns = 0;
+    bool has_zone = false;
 };
 
 class Reader {
@@ -95,11 +96,13 @@ bool read_time(Reader& in, DateTimeParts& parts) {
     return true;
 }
 
-// A trailing zone ("+01", "-05:30") is dropped: timestamptz arrives in the session's time zone.
-bool skip_zone(Reader& in) {
+// A trailing zone ("+01", "-05:30") is read past: timestamptz arrives in the session's time zone,
+// so its local time is the value; a timetz's offset has no place in a struct (has_zone: 01S07).
+bool skip_zone(Reader& in, DateTimeParts& parts) {
     if (in.peek() != '+' && in.peek() != '-') {
         return true;
     }
+    parts.has_zone = true;
     in.accept(in.peek());
     if (!in.number(2)) {
         return false;
@@ -141,7 +144,7 @@ std::optional<DateTimeParts> parse(std::string_view text) {
         }
     }
     if (!in.done() && in.peek() != ' ') {
-        if (!read_time(in, parts) || !skip_zone(in)) {
+        if (!read_time(in, parts) || !skip_zone(in, parts)) {
             return std::nullopt;
         }
     }
@@ -208,10 +211,14 @@ Written write_datetime(std::string_view text, SQLSMALLINT c_type, void* data) {
             const SQL_TIME_STRUCT value{static_cast<SQLUSMALLINT>(parts->hour),
                                         static_cast<SQLUSMALLINT>(parts->minute),
                                         static_cast<SQLUSMALLINT>(parts->second)};
+            // A timetz offset is lost in the struct: never silently (01S07).
+            const bool zone_lost = parts->has_zone && !parts->has_date;
             return store(value, data,
-                         parts->fraction_ns != 0 ? Outcome::fractional_truncation : Outcome::ok);
+                         parts->fraction_ns != 0 || zone_lost ? Outcome::fractional_truncation
+                                                              : Outcome::ok);
         }
         default: {
+            const bool zone_lost = parts->has_zone && !parts->has_date;
             if (!parts->has_date) {
                 fill_today(*parts);
             }
@@ -222,7 +229,7 @@ Written write_datetime(std::string_view text, SQLSMALLINT c_type, void* data) {
                                              static_cast<SQLUSMALLINT>(parts->minute),
                                              static_cast<SQLUSMALLINT>(parts->second),
                                              parts->fraction_ns};
-            return store(value, data, Outcome::ok);
+            return store(value, data, zone_lost ? Outcome::fractional_truncation : Outcome::ok);
         }
     }
 }
