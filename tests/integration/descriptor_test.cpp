@@ -65,7 +65,8 @@ const char* const two_rows =
 
 }  // namespace
 
-TEST_CASE("SQLSetDescField on the ARD binds a column that SQLFetch fills") {
+// Differential: psqlODBC's descriptor fields are incomplete (07009, HY000 not implemented).
+TEST_CASE("SQLSetDescField on the ARD binds a column that SQLFetch fills" * psqlodbc_deviates()) {
     Connection c;
     Stmt stmt(c.dbc);
     const SQLHDESC ard = stmt_desc(stmt, SQL_ATTR_APP_ROW_DESC);
@@ -102,7 +103,8 @@ TEST_CASE("changing a field other than the pointers unbinds the record; DATA_PTR
     CHECK(std::string(label) == "row 1");
 }
 
-TEST_CASE("the IRD describes the result and cannot be modified") {
+// Skipped in a differential run: psqlODBC crashes (SIGSEGV) in it, which would end the whole run.
+TEST_CASE("the IRD describes the result and cannot be modified" * only_our_driver()) {
     Connection c;
     Stmt stmt(c.dbc);
     exec(stmt, "SELECT 42::int4 AS answer, 'abc'::varchar(10) AS word, 1.5::numeric(10,3) AS n");
@@ -141,7 +143,8 @@ TEST_CASE("SQLGetDescFieldW returns the IRD's names in bytes") {
     CHECK(utf16_to_utf8(from_sqlw(name)) == "zäh");
 }
 
-TEST_CASE("SQLGetDescRec on the IRD and SQLSetDescRec on the ARD") {
+// Differential: psqlODBC's descriptor fields are incomplete (07009, HY000 not implemented).
+TEST_CASE("SQLGetDescRec on the IRD and SQLSetDescRec on the ARD" * psqlodbc_deviates()) {
     Connection c;
     Stmt stmt(c.dbc);
     exec(stmt, "SELECT 7::int8 AS big, now()::timestamp AS ts");
@@ -184,7 +187,9 @@ TEST_CASE("SQLGetDescRec on the IRD and SQLSetDescRec on the ARD") {
     CHECK(has_state(SQL_HANDLE_DESC, ird, "HY016"));
 }
 
-TEST_CASE("an explicitly allocated descriptor serves as the ARD, then is freed") {
+// Differential: psqlODBC's descriptor fields are incomplete (07009, HY000 not implemented).
+TEST_CASE("an explicitly allocated descriptor serves as the ARD, then is freed"
+          * psqlodbc_deviates()) {
     Connection c;
     Stmt stmt(c.dbc);
     const SQLHDESC implicit_ard = stmt_desc(stmt, SQL_ATTR_APP_ROW_DESC);
@@ -212,7 +217,8 @@ TEST_CASE("an explicitly allocated descriptor serves as the ARD, then is freed")
 
 // unixODBC answers SQLGetStmtAttr(SQL_ATTR_APP_ROW_DESC) itself and keeps reporting the last
 // handle set, so the restore is checked by what SQLFetch writes.
-TEST_CASE("SQL_NULL_HDESC gives the statement its implicit ARD back") {
+// Differential: psqlODBC's descriptor fields are incomplete (07009, HY000 not implemented).
+TEST_CASE("SQL_NULL_HDESC gives the statement its implicit ARD back" * psqlodbc_deviates()) {
     Connection c;
     Stmt stmt(c.dbc);
     SQLHDESC desc = SQL_NULL_HDESC;
@@ -233,7 +239,9 @@ TEST_CASE("SQL_NULL_HDESC gives the statement its implicit ARD back") {
     check(SQLFreeHandle(SQL_HANDLE_DESC, desc), SQL_HANDLE_DESC, desc);
 }
 
-TEST_CASE("SQLCopyDesc copies an ARD's bindings into an explicit descriptor") {
+// Differential: psqlODBC's descriptor fields are incomplete (07009, HY000 not implemented).
+TEST_CASE("SQLCopyDesc copies an ARD's bindings into an explicit descriptor"
+          * psqlodbc_deviates()) {
     Connection c;
     Stmt first(c.dbc);
     char label[32] = {};
@@ -263,7 +271,8 @@ TEST_CASE("SQLCopyDesc copies an ARD's bindings into an explicit descriptor") {
     check(SQLFreeHandle(SQL_HANDLE_DESC, desc), SQL_HANDLE_DESC, desc);
 }
 
-TEST_CASE("SQL_C_NUMERIC fetch with the ARD's precision and scale") {
+// Differential: psqlODBC does not default the ARD's precision/scale for SQL_C_NUMERIC.
+TEST_CASE("SQL_C_NUMERIC fetch with the ARD's precision and scale" * psqlodbc_deviates()) {
     Connection c;
     Stmt stmt(c.dbc);
     const SQLHDESC ard = stmt_desc(stmt, SQL_ATTR_APP_ROW_DESC);
@@ -301,7 +310,8 @@ TEST_CASE("SQL_C_NUMERIC fetch with the ARD's precision and scale") {
     CHECK((num.val[0] | (num.val[1] << 8U) | (num.val[2] << 16U)) == 123456);
 }
 
-TEST_CASE("setting DATA_PTR on an inconsistent record is HY021") {
+// Differential: psqlODBC does not check record consistency (HY021).
+TEST_CASE("setting DATA_PTR on an inconsistent record is HY021" * psqlodbc_deviates()) {
     Connection c;
     Stmt stmt(c.dbc);
     const SQLHDESC ard = stmt_desc(stmt, SQL_ATTR_APP_ROW_DESC);

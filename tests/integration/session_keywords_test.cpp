@@ -85,7 +85,10 @@ TEST_CASE("QueryTimeout is the default SQL_ATTR_QUERY_TIMEOUT" * only_our_driver
     });
 }
 
-TEST_CASE("ReadOnly=1 makes the session read-only and SQL_ATTR_ACCESS_MODE changes it") {
+// Differential: ReadOnly is the Amazon driver's keyword; psqlODBC's ReadOnly only blocks statements
+// client-side.
+TEST_CASE("ReadOnly=1 makes the session read-only and SQL_ATTR_ACCESS_MODE changes it"
+          * only_our_driver()) {
     const Attempt attempt = connect_with("ReadOnly=1", [](const Dbc& dbc) {
         SQLULEN mode = 0;
         check(SQLGetConnectAttr(dbc, SQL_ATTR_ACCESS_MODE, &mode, 0, nullptr), SQL_HANDLE_DBC, dbc);
@@ -103,7 +106,9 @@ TEST_CASE("ReadOnly=1 makes the session read-only and SQL_ATTR_ACCESS_MODE chang
     CHECK(SQL_SUCCEEDED(attempt.rc));
 }
 
-TEST_CASE("InitializationString runs after connect; a failing one fails the connection") {
+// Differential: InitializationString is the Amazon driver's keyword (psqlODBC: ConnSettings).
+TEST_CASE("InitializationString runs after connect; a failing one fails the connection"
+          * only_our_driver()) {
     const Attempt good = connect_with(
         "InitializationString={SET search_path TO pg_catalog, public; SET datestyle TO 'German'}",
         [](const Dbc& dbc) {
@@ -126,7 +131,8 @@ TEST_CASE("InitializationString runs after connect; a failing one fails the conn
     CHECK_MESSAGE(named, "the error names InitializationString");
 }
 
-TEST_CASE("keepalive keywords reach the socket") {
+// Differential: KeepAlive* values are checked at connect by this driver only.
+TEST_CASE("keepalive keywords reach the socket" * only_our_driver()) {
     // The server sees the client's keepalive settings only as a working connection; what is
     // checked is that libpq accepted every value (a bad one fails the connect).
     const Attempt on = connect_with("KeepAlive=1;KeepAliveTime=30;KeepAliveCount=3;D2=5");
