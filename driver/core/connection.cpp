@@ -10,6 +10,7 @@
 #include "sql/escapes.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
+#include "sql/statement_kind.h"
 #include "sql/transaction_block.h"
 #include "wire/server_error.h"
 
@@ -384,8 +385,13 @@ wire::Session& Connection::begin_work(SQLULEN timeout_seconds, bool outside_tran
 
 wire::Results Connection::execute(const std::string& sql, SQLULEN timeout_seconds) {
     RSODBC_LOG(debug, "execute: {}", sql);
-    return begin_work(timeout_seconds, !autocommit_ && sql::runs_outside_transaction(sql))
-        .execute(sql);
+    wire::Results results =
+        begin_work(timeout_seconds, !autocommit_ && sql::runs_outside_transaction(sql))
+            .execute(sql);
+    if (sql::changes_schema(sql)) {
+        statement_cache_.invalidate();
+    }
+    return results;
 }
 
 wire::Results Connection::execute_streaming(const std::string& sql, SQLULEN timeout_seconds) {

@@ -117,6 +117,15 @@ void StatementCache::deallocate(wire::Session& session, const std::string& name)
     }
 }
 
+void StatementCache::invalidate() {
+    for (const Entry& entry : entries_) {
+        doomed_.push_back(entry.statement.name);
+    }
+    entries_.clear();
+    index_.clear();
+    needs_declared_types_.clear();
+}
+
 void StatementCache::clear() {
     entries_.clear();
     index_.clear();

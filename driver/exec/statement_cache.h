@@ -78,6 +78,10 @@ public:
         needs_declared_types_.insert(make_key(sql, loose_types));
     }
 
+    // After DDL on this connection: a prepared statement keeps the parameter types the server
+    // inferred for the old table, so every statement is prepared afresh (the old ones are
+    // deallocated before the next prepare).
+    void invalidate();
     // The session is gone: names mean nothing any more.
     void clear();
 

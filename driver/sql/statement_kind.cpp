@@ -164,4 +164,24 @@ bool declarable_as_cursor(std::string_view sql) {
     return analysis.kind == StatementKind::query && analysis.lead != Lead::command_rows;
 }
 
+bool changes_schema(std::string_view sql) {
+    bool at_start = true;
+    for (const Token& token : scan(sql)) {
+        if (is_insignificant(token)) {
+            continue;
+        }
+        if (token_text(sql, token) == ";") {
+            at_start = true;
+            continue;
+        }
+        if (at_start
+            && (is_keyword(sql, token, "CREATE") || is_keyword(sql, token, "DROP")
+                || is_keyword(sql, token, "ALTER"))) {
+            return true;
+        }
+        at_start = false;
+    }
+    return false;
+}
+
 }  // namespace rsodbc::sql

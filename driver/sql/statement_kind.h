@@ -20,6 +20,10 @@ enum class StatementKind {
 StatementKind classify(std::string_view sql);
 StatementKind classify(std::string_view sql, const ScanOptions& options);
 
+// True when a statement of the text starts with CREATE, DROP or ALTER: a table may now have other
+// column types, so prepared statements whose parameter types the server inferred are stale.
+bool changes_schema(std::string_view sql);
+
 // A single query that DECLARE ... CURSOR FOR accepts (SELECT, WITH ... SELECT, VALUES, TABLE);
 // SHOW, EXPLAIN and FETCH return rows but cannot be declared as cursors.
 bool declarable_as_cursor(std::string_view sql);

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace odbc_test;
@@ -397,4 +398,44 @@ TEST_CASE("coercion: a bit into an integer column and a double into money, manua
           == "1 2.25");
     exec(c.dbc, "DROP TABLE it_coerce_bit");
     check(SQLEndTran(SQL_HANDLE_DBC, c.dbc, SQL_COMMIT), SQL_HANDLE_DBC, c.dbc);
+}
+
+// pyodbc's own test suite pattern: one INSERT text, the table dropped and created again with
+// another column type. The server fixed the parameter's type when the statement was prepared, so
+// DDL on the connection makes the driver prepare afresh (autocommit and manual commit).
+TEST_CASE("coercion: the same INSERT text after the table is created again with another type") {
+    for (const bool manual : {false, true}) {
+        CAPTURE(manual);
+        Connection c;
+        if (manual) {
+            check(SQLSetConnectAttr(c.dbc, SQL_ATTR_AUTOCOMMIT,
+                                    reinterpret_cast<SQLPOINTER>(SQL_AUTOCOMMIT_OFF), 0),
+                  SQL_HANDLE_DBC, c.dbc);
+        }
+        for (const auto& [type, value, expected] :
+             {std::tuple<const char*, const char*, const char*>{"integer", "5", "5"},
+              {"date", "2024-01-02", "2024-01-02"},
+              {"boolean", "true", "true"},
+              {"numeric(6,2)", "1.5", "1.50"}}) {
+            CAPTURE(type);
+            exec(c.dbc, "DROP TABLE IF EXISTS it_coerce_again");
+            exec(c.dbc, "CREATE TABLE it_coerce_again (v " + std::string(type) + ")");
+            Stmt stmt(c.dbc);
+            std::string text = value;
+            SQLLEN ind = static_cast<SQLLEN>(text.size());
+            check(SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 40, 0,
+                                   text.data(), ind, &ind),
+                  SQL_HANDLE_STMT, stmt);
+            check(SQLExecDirect(stmt, sqlc("INSERT INTO it_coerce_again (v) VALUES (?)"), SQL_NTS),
+                  SQL_HANDLE_STMT, stmt);
+            CHECK(query_string(c.dbc, "SELECT v::text FROM it_coerce_again") == expected);
+            if (manual) {
+                check(SQLEndTran(SQL_HANDLE_DBC, c.dbc, SQL_COMMIT), SQL_HANDLE_DBC, c.dbc);
+            }
+        }
+        exec(c.dbc, "DROP TABLE it_coerce_again");
+        if (manual) {
+            check(SQLEndTran(SQL_HANDLE_DBC, c.dbc, SQL_COMMIT), SQL_HANDLE_DBC, c.dbc);
+        }
+    }
 }

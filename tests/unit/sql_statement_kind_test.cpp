@@ -71,3 +71,15 @@ TEST_CASE("sql statement kind: what DECLARE ... CURSOR FOR accepts") {
     CHECK_FALSE(declarable_as_cursor("WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x"));
     CHECK_FALSE(declarable_as_cursor("UPDATE t SET a = 1"));
 }
+
+TEST_CASE("sql statement kind: statements that change the schema") {
+    using rsodbc::sql::changes_schema;
+    CHECK(changes_schema("CREATE TABLE t (a int)"));
+    CHECK(changes_schema("drop table t"));
+    CHECK(changes_schema("/* c */ ALTER TABLE t ADD COLUMN b int"));
+    CHECK(changes_schema("SELECT 1; DROP TABLE t"));
+    CHECK_FALSE(changes_schema("SELECT 'DROP TABLE t'"));
+    CHECK_FALSE(changes_schema("INSERT INTO t VALUES (1)"));
+    CHECK_FALSE(changes_schema("SELECT create FROM t"));
+    CHECK_FALSE(changes_schema(""));
+}
