@@ -177,8 +177,38 @@ wire::Results ParamExecutor::execute_cursor(const std::string& sql, int fetch_ro
     ParamEncoder encoder(context_.apd, context_.ipd);
     wire::ParamValues values;
     encoder.encode_row(count, 0, values, context_.diagnostics, context_.supplied);
-    return context_.session.execute_cursor(numbered.text, values, parameter_types(count, true),
-                                           fetch_rows);
+    // As prepare(): loose types first, the declared ones where the server cannot infer a type.
+    // The cursor's DECLARE runs in one round trip, so a failure inside a transaction block is
+    // retried only under a savepoint (PostgreSQL); outside one the session rolled its own
+    // transaction back and is idle again.
+    wire::Session& session = context_.session;
+    const std::vector<unsigned> declared = parameter_types(count, true);
+    const std::vector<unsigned> loose = parameter_types(count, false);
+    const bool in_block = session.transaction_status() == wire::TransactionStatus::in_transaction;
+    if (loose == declared || (in_block && !context_.savepoints)) {
+        return session.execute_cursor(numbered.text, values, loose, fetch_rows);
+    }
+    if (in_block) {
+        session.run("SAVEPOINT " + std::string(types_savepoint));
+    }
+    try {
+        wire::Results results = session.execute_cursor(numbered.text, values, loose, fetch_rows);
+        if (in_block) {
+            session.run("RELEASE SAVEPOINT " + std::string(types_savepoint));
+        }
+        return results;
+    } catch (const wire::ServerError& error) {
+        if (!needs_declared_types(error)) {
+            throw;
+        }
+        if (in_block) {
+            session.run("ROLLBACK TO SAVEPOINT " + std::string(types_savepoint)
+                        + "; RELEASE SAVEPOINT " + std::string(types_savepoint));
+        } else if (session.transaction_status() != wire::TransactionStatus::idle) {
+            throw;
+        }
+    }
+    return session.execute_cursor(numbered.text, values, declared, fetch_rows);
 }
 
 // Fills the next batch with up to rows_per_statement encoded rows, starting at `next_row`.

@@ -439,3 +439,50 @@ TEST_CASE("coercion: the same INSERT text after the table is created again with 
         }
     }
 }
+
+// UseDeclareFetch: a query with parameters runs through a server-side cursor; the same rules.
+TEST_CASE("coercion: through a server cursor (UseDeclareFetch), autocommit and manual commit") {
+    for (const bool manual : {false, true}) {
+        CAPTURE(manual);
+        Connection c(conn_str() + ";UseDeclareFetch=1;Fetch=2");
+        if (manual) {
+            check(SQLSetConnectAttr(c.dbc, SQL_ATTR_AUTOCOMMIT,
+                                    reinterpret_cast<SQLPOINTER>(SQL_AUTOCOMMIT_OFF), 0),
+                  SQL_HANDLE_DBC, c.dbc);
+        }
+        for (int round = 0; round < 2; ++round) {
+            Stmt stmt(c.dbc);
+            SQLINTEGER a = 40;
+            unsigned char bit = 1;
+            SQLLEN ind = 0;
+            check(SQLPrepare(stmt, sqlc("SELECT ? + 2, n FROM generate_series(1, 5) n WHERE n = ?"),
+                             SQL_NTS),
+                  SQL_HANDLE_STMT, stmt);
+            check(SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 10, 0, &a, 0,
+                                   &ind),
+                  SQL_HANDLE_STMT, stmt);
+            check(
+                SQLBindParameter(stmt, 2, SQL_PARAM_INPUT, SQL_C_BIT, SQL_BIT, 1, 0, &bit, 0, &ind),
+                SQL_HANDLE_STMT, stmt);
+            check(SQLExecute(stmt), SQL_HANDLE_STMT, stmt);
+            check(SQLFetch(stmt), SQL_HANDLE_STMT, stmt);
+            CHECK(fetch_string(stmt, 1) == "42");
+            CHECK(fetch_string(stmt, 2) == "1");
+            CHECK(SQLFetch(stmt) == SQL_NO_DATA);
+            SQLCloseCursor(stmt);
+            // A context-free marker: the declared type settles it, the transaction survives.
+            check(SQLPrepare(stmt, sqlc("SELECT ?"), SQL_NTS), SQL_HANDLE_STMT, stmt);
+            SQLFreeStmt(stmt, SQL_RESET_PARAMS);
+            check(SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 10, 0, &a, 0,
+                                   &ind),
+                  SQL_HANDLE_STMT, stmt);
+            check(SQLExecute(stmt), SQL_HANDLE_STMT, stmt);
+            check(SQLFetch(stmt), SQL_HANDLE_STMT, stmt);
+            CHECK(fetch_string(stmt, 1) == "40");
+            SQLCloseCursor(stmt);
+        }
+        if (manual) {
+            check(SQLEndTran(SQL_HANDLE_DBC, c.dbc, SQL_COMMIT), SQL_HANDLE_DBC, c.dbc);
+        }
+    }
+}
