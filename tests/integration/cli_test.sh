@@ -67,6 +67,18 @@ expect() {
     passes=$((passes + 1))
 }
 
+# assert DESCRIPTION COMMAND...: the command succeeds; refute: it fails.
+assert() {
+    local what=$1
+    shift
+    if "$@"; then passes=$((passes + 1)); else fail "$what"; fi
+}
+refute() {
+    local what=$1
+    shift
+    if "$@"; then fail "$what"; else passes=$((passes + 1)); fi
+}
+
 no_password() {
     if grep -aqF -- "$RSODBC_TEST_PASSWORD" <<<"$output"; then
         fail "$1: the password appears in the output"
@@ -92,9 +104,9 @@ no_password "check good DSN"
 
 run check "$dsn" --json
 expect "check --json" 0 '"ok": true'
-if python3 -m json.tool >/dev/null <<<"$output"; then passes=$((passes + 1)); else fail "check --json: not JSON"; fi
-[[ $(json_field 'j["server"]["flavor"]') == postgresql ]] && passes=$((passes + 1)) || fail "--json flavor"
-[[ $(json_field 'j["round_trip_ms"] > 0') == True ]] && passes=$((passes + 1)) || fail "--json round_trip_ms"
+assert "check --json: not JSON" python3 -m json.tool >/dev/null <<<"$output"
+assert "--json flavor" [ "$(json_field 'j["server"]["flavor"]')" = postgresql ]
+assert "--json round_trip_ms" [ "$(json_field 'j["round_trip_ms"] > 0')" = True ]
 no_password "check --json"
 
 run check "DSN=$dsn;Sever=typo;ProxyHost=proxy;PWD=$RSODBC_TEST_PASSWORD"
@@ -108,7 +120,7 @@ expect "check wrong password" 1 '^Connection: FAILED' '^  SQLSTATE 28000: ' \
     '^Hint: The server refused user .* with this password'
 run check "$base;Port=$RSODBC_TEST_PORT;PWD={wrong-password}" --json
 expect "check wrong password --json" 1 '"ok": false'
-[[ $(json_field 'j["hint"]["cause"]') == password ]] && passes=$((passes + 1)) || fail "--json cause password"
+assert "--json cause password" [ "$(json_field 'j["hint"]["cause"]')" = password ]
 
 run check "Driver={$driver_name};Server=127.0.0.1;Port=1;Database=x;UID=u;PWD=p"
 expect "check refused port" 1 '^Connection: FAILED' 'Connection refused' \
@@ -139,11 +151,11 @@ usage_count() { sed -n "/^\[$name\]/,/^\[/s/^UsageCount *= *//p" "$private/odbci
 
 run register --name "$name" --driver "$driver_so"
 expect "register" 0 "registered driver '$name' .*UsageCount 1"
-[[ $(usage_count) == 1 ]] && passes=$((passes + 1)) || fail "UsageCount after register: $(usage_count)"
-grep -q '^APILevel *= *1' "$private/odbcinst.ini" && passes=$((passes + 1)) || fail "no APILevel (odbcinst.ini.in)"
+assert "UsageCount after register: $(usage_count)" [ "$(usage_count)" = 1 ]
+assert "no APILevel (odbcinst.ini.in)" grep -q '^APILevel *= *1' "$private/odbcinst.ini"
 run register --name "$name" --driver "$driver_so"
 expect "register again" 0 'UsageCount 2'
-[[ $(usage_count) == 2 ]] && passes=$((passes + 1)) || fail "UsageCount after 2 registers: $(usage_count)"
+assert "UsageCount after 2 registers: $(usage_count)" [ "$(usage_count)" = 2 ]
 
 run add-dsn cli_dsn "Driver=$name" "Sever=$RSODBC_TEST_HOST"
 expect "add-dsn unknown keyword" 3 "unknown keyword 'Sever' \(did you mean 'Server'\?\)"
@@ -152,17 +164,17 @@ expect "add-dsn bad choice" 3 'SSLMode=sometimes is not one of'
 run add-dsn cli_dsn "Driver=$name" "Server=$RSODBC_TEST_HOST" "Port=$RSODBC_TEST_PORT" \
     "Database=$RSODBC_TEST_DATABASE" "UID=$RSODBC_TEST_USER" "PWD=$RSODBC_TEST_PASSWORD"
 expect "add-dsn" 0 "added user DSN 'cli_dsn'"
-grep -q '^\[cli_dsn\]' "$ODBCINI" && passes=$((passes + 1)) || fail "add-dsn: no [cli_dsn] in $ODBCINI"
+assert "add-dsn: no [cli_dsn] in $ODBCINI" grep -q '^\[cli_dsn\]' "$ODBCINI"
 run add-dsn cli_sys_dsn --system "Driver=$name" Server=example.org
 expect "add-dsn --system" 0 "added system DSN 'cli_sys_dsn'"
-grep -q '^\[cli_sys_dsn\]' "$private/odbc.ini" && passes=$((passes + 1)) || fail "no [cli_sys_dsn] in odbc.ini"
+assert "no [cli_sys_dsn] in odbc.ini" grep -q '^\[cli_sys_dsn\]' "$private/odbc.ini"
 
 run list
 expect "list" 0 "^  $name  $driver_so  UsageCount=2" '^User DSNs:' "^  cli_dsn  Driver=$name" \
     '^System DSNs:' "^  cli_sys_dsn  Driver=$name"
 run list --json
-python3 -m json.tool >/dev/null <<<"$output" && passes=$((passes + 1)) || fail "list --json: not JSON"
-[[ $(json_field 'len(j["dsns"])') == 2 ]] && passes=$((passes + 1)) || fail "list --json: 2 DSNs"
+assert "list --json: not JSON" python3 -m json.tool >/dev/null <<<"$output"
+assert "list --json: 2 DSNs" [ "$(json_field 'len(j["dsns"])')" = 2 ]
 
 run check cli_dsn
 expect "check the added DSN" 0 '^OK$' "^Driver: $name -> $driver_so"
@@ -170,7 +182,7 @@ no_password "check the added DSN"
 
 run remove-dsn cli_dsn
 expect "remove-dsn" 0 "removed user DSN 'cli_dsn'"
-grep -q '^\[cli_dsn\]' "$ODBCINI" && fail "remove-dsn: [cli_dsn] still there" || passes=$((passes + 1))
+refute "remove-dsn: [cli_dsn] still there" grep -q '^\[cli_dsn\]' "$ODBCINI"
 run remove-dsn cli_dsn
 expect "remove-dsn again" 4 "no user DSN 'cli_dsn'"
 run remove-dsn cli_sys_dsn --system
@@ -178,10 +190,10 @@ expect "remove-dsn --system" 0 "removed system DSN"
 
 run unregister --name "$name"
 expect "unregister once" 0 'UsageCount 1, still registered'
-[[ $(usage_count) == 1 ]] && passes=$((passes + 1)) || fail "UsageCount after unregister: $(usage_count)"
+assert "UsageCount after unregister: $(usage_count)" [ "$(usage_count)" = 1 ]
 run unregister --name "$name"
 expect "unregister last" 0 'removed from odbcinst.ini'
-grep -qF "[$name]" "$private/odbcinst.ini" && fail "unregister: entry still there" || passes=$((passes + 1))
+refute "unregister: entry still there" grep -qF "[$name]" "$private/odbcinst.ini"
 run unregister --name "$name"
 expect "unregister unknown" 4 'is not registered'
 
