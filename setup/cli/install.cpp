@@ -145,11 +145,12 @@ std::string default_driver_path() {
     const std::filesystem::path installed = dir / RSODBC_CLI_LIBDIR / "libredshiftodbc.so";
     // Run from a build tree (build/X/setup/cli/redshift-odbc): the driver built with it.
     const std::filesystem::path built = dir / "../../driver/libredshiftodbc.so";
+    // Lexically normalised, not resolved: libredshiftodbc.so is the symlink that follows upgrades.
     std::error_code error;
     if (!std::filesystem::exists(installed, error) && std::filesystem::exists(built, error)) {
-        return std::filesystem::weakly_canonical(built, error).string();
+        return built.lexically_normal().string();
     }
-    return std::filesystem::weakly_canonical(installed, error).string();
+    return installed.lexically_normal().string();
 }
 
 std::string installer_error() {
