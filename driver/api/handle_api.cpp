@@ -162,7 +162,7 @@ SQLRETURN SQL_API SQLCancel(SQLHSTMT statement) {
     // it without taking the lock (the executing call then fails with HY008).
     if (auto* running = Handle::from<Statement>(statement);
         running != nullptr && running->executing()) {
-        running->connection().cancel_running();
+        running->request_cancel();
         return SQL_SUCCESS;
     }
     return entry<Statement>(statement, [](Statement& s) { s.cancel(); });

@@ -120,6 +120,10 @@ public:
     // server to stop it instead of waiting for the statement's lock.
     [[nodiscard]] bool executing() const { return executing_.load(); }
 
+    // SQLCancel on another thread while this statement executes: asks the server to stop what
+    // runs, and tells a parameter-array execution to send nothing more (thread-safe).
+    void request_cancel();
+
     void put_data(SQLPOINTER data, SQLLEN length);
 
     SQLRETURN more_results();
@@ -227,6 +231,7 @@ private:
     };
 
     std::atomic<bool> executing_{false};
+    std::atomic<bool> cancel_requested_{false};  // by request_cancel, for the current execution
     std::optional<std::string> prepared_sql_;
     std::string cursor_name_;  // empty until set or first asked for
     // The batch statements of the last array execution, reused while the SQL stays the same.

@@ -225,6 +225,7 @@ void Statement::log_parameter_values(const std::string& sql) noexcept {
 }
 
 SQLRETURN Statement::execute_parameters(const std::string& sql) {
+    cancel_requested_.store(false);  // before executing_ is set: a cancel from then on counts
     const ExecutingGuard executing(executing_);
     if (connection_.settings().log_parameters && log::enabled(spdlog::level::trace)) {
         log_parameter_values(sql);
@@ -241,7 +242,8 @@ SQLRETURN Statement::execute_parameters(const std::string& sql) {
         data_at_execution_ ? &data_at_execution_->supplied : nullptr,
         &array_shape_,
         !connection_.autocommit() && connection_.settings().transaction_error_behavior != 0,
-        !connection_.is_redshift()};
+        !connection_.is_redshift(),
+        &cancel_requested_};
     exec::ParamExecutor executor(context);
     if (apd_.header().array_size > 1) {
         const exec::ArrayResult result = executor.execute_array(sql);
@@ -288,6 +290,11 @@ SQLRETURN Statement::param_data(SQLPOINTER* token) {
     const SQLRETURN rc = execute_parameters(sql);
     data_at_execution_.reset();
     return rc;
+}
+
+void Statement::request_cancel() {
+    cancel_requested_.store(true);
+    connection_.cancel_running();
 }
 
 void Statement::cancel() {

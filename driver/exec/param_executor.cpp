@@ -240,44 +240,111 @@ bool ParamExecutor::encode_batch(const ArrayShape& shape, ParamEncoder& encoder,
 
 namespace {
 
-// Runs prepared statements in order, pipelined or one at a time, with the same outcomes.
-std::vector<wire::PipelineOutcome> run_items(wire::Session& session, bool pipelined,
-                                             const wire::PipelineSource& next) {
-    if (pipelined) {
-        return session.run_pipeline(next);
-    }
+using Kind = wire::PipelineOutcome::Kind;
+
+const std::string& begin_command() {
+    static const std::string text = "BEGIN";
+    return text;
+}
+
+const std::string& commit_command() {
+    static const std::string text = "COMMIT";
+    return text;
+}
+
+// SQLCancel and the query timeout both reach the server as a cancel of what it runs (57014).
+bool was_cancelled(const wire::PipelineOutcome& outcome) {
+    return outcome.kind == Kind::failed && outcome.error
+           && outcome.error->server_state() == "57014";
+}
+
+}  // namespace
+
+bool ParamExecutor::cancel_requested() const {
+    return context_.cancel_requested != nullptr && context_.cancel_requested->load();
+}
+
+// Runs statements in order, pipelined or one at a time, with the same outcomes. Nothing more is
+// sent once the application cancelled; a lost connection ends the run with what was answered.
+std::vector<wire::PipelineOutcome> ParamExecutor::run_items(const wire::PipelineSource& next) {
+    auto guarded = [&]() -> const wire::PipelineItem* {
+        if (cancel_requested()) {
+            cancelled_ = true;
+            return nullptr;
+        }
+        return next();
+    };
     std::vector<wire::PipelineOutcome> outcomes;
-    bool segment_failed = false;
-    while (const wire::PipelineItem* item = next()) {
-        wire::PipelineOutcome& outcome = outcomes.emplace_back();
-        if (!segment_failed) {
-            try {
-                const wire::Results results =
-                    session.execute_prepared(*item->statement_name, *item->parameters);
-                outcome.kind = wire::PipelineOutcome::Kind::ok;
-                outcome.affected_rows = std::max<std::int64_t>(0, results.front()->affected_rows());
-            } catch (const wire::ServerError& error) {
-                outcome.kind = wire::PipelineOutcome::Kind::failed;
-                outcome.error = error;
-                segment_failed = true;
+    if (context_.pipeline) {
+        wire::PipelineReport report = context_.session.run_pipeline(guarded);
+        outcomes = std::move(report.outcomes);
+        if (report.connection_lost) {
+            lost_ = std::move(report.connection_lost);
+        }
+    } else {
+        bool segment_failed = false;
+        while (const wire::PipelineItem* item = guarded()) {
+            wire::PipelineOutcome& outcome = outcomes.emplace_back();
+            if (!segment_failed) {
+                try {
+                    const wire::Results results = item->command != nullptr
+                                                      ? context_.session.execute(*item->command)
+                                                      : context_.session.execute_prepared(
+                                                          *item->statement_name, *item->parameters);
+                    outcome.kind = Kind::ok;
+                    outcome.affected_rows =
+                        std::max<std::int64_t>(0, results.front()->affected_rows());
+                } catch (const wire::ServerError& error) {
+                    if (!context_.session.healthy()) {
+                        outcome.kind = Kind::unanswered;
+                        lost_ = error;
+                        break;
+                    }
+                    outcome.kind = Kind::failed;
+                    outcome.error = error;
+                    segment_failed = true;
+                }
+            }
+            if (item->sync_after) {
+                segment_failed = false;  // a sync point: the server runs what follows
             }
         }
-        if (item->sync_after) {
-            segment_failed = false;  // a sync point: the server runs what follows
+    }
+    for (const wire::PipelineOutcome& outcome : outcomes) {
+        if (was_cancelled(outcome)) {
+            cancelled_ = true;
+            if (!cancel_error_) {
+                cancel_error_ = *outcome.error;
+            }
         }
     }
     return outcomes;
 }
 
-std::vector<wire::PipelineOutcome> run_items(wire::Session& session, bool pipelined,
-                                             const std::vector<wire::PipelineItem>& items) {
+std::vector<wire::PipelineOutcome> ParamExecutor::run_items(
+    const std::vector<wire::PipelineItem>& items) {
     std::size_t next = 0;
-    return run_items(session, pipelined, [&]() -> const wire::PipelineItem* {
+    return run_items([&]() -> const wire::PipelineItem* {
         return next < items.size() ? &items[next++] : nullptr;
     });
 }
 
-}  // namespace
+void ParamExecutor::roll_back_open_transaction() {
+    if (lost_) {
+        return;  // the server rolled it back when the connection ended
+    }
+    try {
+        if (context_.session.transaction_status() != wire::TransactionStatus::idle) {
+            context_.session.run("ROLLBACK");
+        }
+    } catch (const wire::ServerError& error) {
+        if (!context_.session.healthy()) {
+            lost_ = error;
+            return;
+        }
+        throw;
+    }
+}
 
 // Statements cannot be prepared inside the pipeline: the two sizes the batches have when every
 // value encodes (full, and the last partial one) are prepared first; a batch made shorter by
@@ -309,6 +376,14 @@ const std::string* name_for(const std::vector<std::pair<std::size_t, const std::
 
 }  // namespace
 
+struct ParamExecutor::Transaction {
+    // Autocommit with more than one statement: BEGIN, the batches, COMMIT, one sync — one
+    // commit per execution (Redshift serializes commits and each costs tens of milliseconds).
+    bool used = false;
+    std::optional<wire::PipelineOutcome> begin;
+    std::optional<wire::PipelineOutcome> commit;
+};
+
 // Rows are encoded a batch at a time while the batches before are already on their way, so the
 // server inserts while the driver encodes (both sides busy, instead of one waiting for the other).
 std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(ArrayShape& shape,
@@ -326,59 +401,157 @@ std::vector<ParamExecutor::Batch> ParamExecutor::run_batches(ArrayShape& shape,
     const BatchNames names = prepare_batch_statements(shape, sendable);
     // One spare for the last call, which finds no row left.
     batches.reserve((sendable + shape.rows_per_statement() - 1) / shape.rows_per_statement() + 1);
+    Transaction transaction;
+    transaction.used = context_.autocommit && sendable > shape.rows_per_statement();
     ParamEncoder encoder(context_.apd, context_.ipd);
     SQLULEN next_row = 0;
     bool waiting = false;  // the last batch has no statement yet
+    bool encoded_all = false;
+    constexpr std::ptrdiff_t begin_item = -1;
+    constexpr std::ptrdiff_t commit_item = -2;
+    std::vector<std::ptrdiff_t> sent;  // per item sent: its batch, or begin_item / commit_item
     wire::PipelineItem item;
     auto next = [&]() -> const wire::PipelineItem* {
-        if (waiting) {
-            return nullptr;
+        if (transaction.used && sent.empty()) {
+            sent.push_back(begin_item);
+            item = {nullptr, nullptr, false, &begin_command()};
+            return &item;
         }
-        Batch& batch = batches.emplace_back();
-        if (!encode_batch(shape, encoder, next_row, batch, status)) {
-            batches.pop_back();
-            return nullptr;
+        if (!encoded_all && !waiting) {
+            Batch& batch = batches.emplace_back();
+            if (!encode_batch(shape, encoder, next_row, batch, status)) {
+                batches.pop_back();
+                encoded_all = true;
+            } else if (const std::string* name = name_for(names, batch.rows.size())) {
+                sent.push_back(static_cast<std::ptrdiff_t>(batches.size() - 1));
+                // Autocommit without the one transaction: a sync per batch makes each batch its
+                // own implicit transaction. Otherwise one sync at the end; after a failure the
+                // server skips the rest.
+                item = {name, &batch.values, context_.autocommit && !transaction.used};
+                return &item;
+            } else {
+                waiting = true;
+            }
         }
-        const std::string* name = name_for(names, batch.rows.size());
-        if (name == nullptr) {
-            waiting = true;
-            return nullptr;
+        if (transaction.used && encoded_all && sent.back() != commit_item) {
+            sent.push_back(commit_item);
+            item = {nullptr, nullptr, true, &commit_command()};
+            return &item;
         }
-        // Autocommit: a sync per batch makes each batch its own implicit transaction. Manual
-        // commit: one sync at the end; after a failure the server skips the rest.
-        item = {name, &batch.values, context_.autocommit};
-        return &item;
+        return nullptr;
     };
-    std::vector<wire::PipelineOutcome> outcomes =
-        run_items(context_.session, context_.pipeline, next);
-    for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        batches[i].outcome = std::move(outcomes[i]);
+    std::vector<wire::PipelineOutcome> outcomes = run_items(next);
+    for (std::size_t i = 0; i < sent.size(); ++i) {
+        // An item the connection failed to send has no outcome: whether it ran is unknown.
+        wire::PipelineOutcome outcome;
+        outcome.kind = Kind::unanswered;
+        if (i < outcomes.size()) {
+            outcome = std::move(outcomes[i]);
+        }
+        if (sent[i] == begin_item) {
+            transaction.begin = std::move(outcome);
+        } else if (sent[i] == commit_item) {
+            transaction.commit = std::move(outcome);
+        } else {
+            batches[static_cast<std::size_t>(sent[i])].outcome = std::move(outcome);
+        }
     }
-    if (waiting) {
-        run_short_batch(shape, batches);
+    if (waiting && !lost_ && !cancelled_) {
+        const bool all_ok = std::all_of(batches.begin(), batches.end() - 1,
+                                        [](const Batch& b) { return b.outcome.kind == Kind::ok; });
+        if (!transaction.used) {
+            run_short_batch(shape, batches, false);
+        } else if (all_ok && transaction.begin && transaction.begin->kind == Kind::ok) {
+            transaction.commit = run_short_batch(shape, batches, true);
+        }
     }
-    retry_rows_one_by_one(shape, batches);
+    if (transaction.used) {
+        if (transaction.commit && transaction.commit->kind == Kind::ok) {
+            return batches;  // every batch applied, one commit
+        }
+        settle_transaction(transaction, batches);
+        if (lost_ || cancelled_) {
+            return batches;
+        }
+        rerun_batches_one_by_one(shape, batches);
+    }
+    if (!lost_ && !cancelled_) {
+        retry_rows_one_by_one(shape, batches);
+    }
     return batches;
+}
+
+// The one transaction did not commit: nothing of it is applied. After a failure (a bad row),
+// every batch runs again in its own transaction so good rows are applied and bad ones named;
+// after a cancel or a lost connection nothing more runs.
+void ParamExecutor::settle_transaction(const Transaction& transaction,
+                                       std::vector<Batch>& batches) {
+    roll_back_open_transaction();
+    // Known not applied, except when the COMMIT went out and its answer was lost.
+    const bool unknown =
+        lost_ && transaction.commit && transaction.commit->kind == Kind::unanswered;
+    for (Batch& batch : batches) {
+        batch.outcome = wire::PipelineOutcome{};  // skipped: SQL_PARAM_UNUSED
+        if (unknown) {
+            batch.outcome.kind = Kind::unanswered;
+        }
+    }
 }
 
 // The last batch, shortened by rows whose values could not be sent, runs after the others
 // with its own statement. In manual-commit mode it is not sent after a failure: the
-// transaction is already aborted.
-void ParamExecutor::run_short_batch(ArrayShape& shape, std::vector<Batch>& batches) {
+// transaction is already aborted. With `commit` it ends the one transaction and the COMMIT's
+// outcome is returned.
+std::optional<wire::PipelineOutcome> ParamExecutor::run_short_batch(ArrayShape& shape,
+                                                                    std::vector<Batch>& batches,
+                                                                    bool commit) {
     Batch& last = batches.back();
     const bool aborted = !context_.autocommit
                          && std::any_of(batches.begin(), batches.end() - 1, [](const Batch& batch) {
-                                return batch.outcome.kind != wire::PipelineOutcome::Kind::ok;
+                                return batch.outcome.kind != Kind::ok;
                             });
     if (aborted) {
-        return;  // stays skipped
+        return std::nullopt;  // stays skipped
     }
     const std::size_t rows = last.rows.size();
     const std::string& name = prepare(shape.text(rows), shape.count(), shape.sets_in(rows)).name;
-    std::vector<wire::PipelineOutcome> outcomes =
-        run_items(context_.session, context_.pipeline,
-                  std::vector<wire::PipelineItem>{{&name, &last.values, true}});
-    last.outcome = std::move(outcomes.front());
+    std::vector<wire::PipelineItem> items{{&name, &last.values, !commit}};
+    if (commit) {
+        items.push_back({nullptr, nullptr, true, &commit_command()});
+    }
+    std::vector<wire::PipelineOutcome> outcomes = run_items(items);
+    if (!outcomes.empty()) {
+        last.outcome = std::move(outcomes.front());
+    } else if (lost_) {
+        last.outcome.kind = Kind::unanswered;
+    }
+    if (!commit) {
+        return std::nullopt;
+    }
+    wire::PipelineOutcome ended;  // not sent (cancelled): skipped
+    if (outcomes.size() > 1) {
+        ended = std::move(outcomes[1]);
+    } else if (lost_) {
+        ended.kind = Kind::unanswered;
+    }
+    return ended;
+}
+
+// Autocommit: the one transaction failed and nothing of it is applied: every batch runs again
+// in its own transaction (a sync each), as the path without it does.
+void ParamExecutor::rerun_batches_one_by_one(ArrayShape& shape, std::vector<Batch>& batches) {
+    std::vector<wire::PipelineItem> items;
+    items.reserve(batches.size());
+    for (Batch& batch : batches) {
+        const std::size_t rows = batch.rows.size();
+        const std::string& name =
+            prepare(shape.text(rows), shape.count(), shape.sets_in(rows)).name;
+        items.push_back({&name, &batch.values, true});
+    }
+    std::vector<wire::PipelineOutcome> outcomes = run_items(items);
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        batches[i].outcome = std::move(outcomes[i]);
+    }
 }
 
 // Autocommit: a failed batch was rolled back as a whole; its rows run again one per statement
@@ -406,33 +579,46 @@ void ParamExecutor::retry_rows_one_by_one(ArrayShape& shape, std::vector<Batch>&
     for (const auto& values : rows) {
         items.push_back({&single.name, &values, true});
     }
-    std::vector<wire::PipelineOutcome> outcomes =
-        run_items(context_.session, context_.pipeline, items);
+    std::vector<wire::PipelineOutcome> outcomes = run_items(items);
     std::size_t next = 0;
     for (Batch* batch : failed) {
-        for (std::size_t i = 0; i < batch->rows.size(); ++i) {
-            batch->row_outcomes.push_back(std::move(outcomes[next++]));
+        for (std::size_t i = 0; i < batch->rows.size(); ++i, ++next) {
+            // Rows not sent (cancelled) stay skipped.
+            batch->row_outcomes.push_back(next < outcomes.size() ? std::move(outcomes[next])
+                                                                 : wire::PipelineOutcome{});
         }
     }
 }
 
 // The status of row i of a batch, from what the server answered; records its diagnostics.
 SQLUSMALLINT ParamExecutor::settle_row(const Batch& batch, std::size_t i, ArrayResult& result) {
-    using Kind = wire::PipelineOutcome::Kind;
     const auto row_number = static_cast<SQLLEN>(batch.rows[i] + 1);
     switch (batch.outcome.kind) {
         case Kind::ok:
             return SQL_PARAM_SUCCESS;
         case Kind::skipped:
             return SQL_PARAM_UNUSED;
+        case Kind::unanswered:  // the connection was lost: applied or not is unknown
+            return SQL_PARAM_DIAG_UNAVAILABLE;
         case Kind::failed:
             break;
+    }
+    // Autocommit: a batch stopped by a cancel was rolled back and is reported as not run (the
+    // cancel's own record is added once, by finish).
+    if (context_.autocommit && was_cancelled(batch.outcome)) {
+        return SQL_PARAM_UNUSED;
     }
     if (!batch.row_outcomes.empty()) {  // retried row by row (autocommit)
         const wire::PipelineOutcome& own = batch.row_outcomes[i];
         if (own.kind == Kind::ok) {
             result.rows_applied += own.affected_rows;
             return SQL_PARAM_SUCCESS;
+        }
+        if (own.kind == Kind::unanswered) {
+            return SQL_PARAM_DIAG_UNAVAILABLE;
+        }
+        if (was_cancelled(own)) {
+            return SQL_PARAM_UNUSED;
         }
         if (own.error) {
             context_.diagnostics.add_server_error(*own.error, row_number);
@@ -464,7 +650,10 @@ ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
             result.rows_applied += batch.outcome.affected_rows;
         }
     }
-    if (result.transaction_aborted && context_.driver_rolls_back) {
+    // Manual commit: a lost connection took the application's transaction with it.
+    const bool rolled_back = (result.transaction_aborted && context_.driver_rolls_back)
+                             || (lost_ && !context_.autocommit);
+    if (rolled_back) {
         // The driver rolls the execution back (TransactionErrorBehavior 1 or 2): rows the server
         // had applied are not applied any more.
         std::replace(status.begin(), status.end(), static_cast<SQLUSMALLINT>(SQL_PARAM_SUCCESS),
@@ -477,7 +666,23 @@ ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
         static_cast<std::size_t>(std::count_if(status.begin(), status.end(), [](SQLUSMALLINT s) {
             return s == SQL_PARAM_ERROR || s == SQL_PARAM_DIAG_UNAVAILABLE;
         }));
-    if (result.transaction_aborted || (failed > 0 && failed == processed)) {
+    if (lost_) {
+        result.rc = SQL_ERROR;  // execute_array throws the connection's error after the statuses
+    } else if (cancelled_) {
+        // Rows the server applied before the cancel stay SQL_PARAM_SUCCESS; nothing else ran.
+        if (cancel_error_) {
+            if (context_.autocommit) {  // manual commit: settle_row reported the stopped batch
+                context_.diagnostics.add_server_error(*cancel_error_, SQL_ROW_NUMBER_UNKNOWN);
+            }
+        } else {
+            context_.diagnostics.add(core::DiagRecord{
+                "HY008",
+                core::driver_message("operation canceled: the rest of the parameter "
+                                     "array was not sent"),
+                0, SQL_ROW_NUMBER_UNKNOWN});
+        }
+        result.rc = SQL_ERROR;
+    } else if (result.transaction_aborted || (failed > 0 && failed == processed)) {
         result.rc = SQL_ERROR;
     } else if (failed > 0) {
         result.rc = SQL_SUCCESS_WITH_INFO;
@@ -497,12 +702,23 @@ ArrayResult ParamExecutor::execute_array(const std::string& sql) {
     ArrayShape& shape = *kept;
     std::vector<SQLUSMALLINT> status(context_.apd.header().array_size, SQL_PARAM_UNUSED);
     context_.cache.begin_execution();
-    std::vector<Batch> batches = run_batches(shape, status);
+    std::vector<Batch> batches;
+    try {
+        batches = run_batches(shape, status);
+    } catch (...) {
+        if (context_.autocommit && !lost_) {
+            roll_back_open_transaction();  // never leave the one transaction open
+        }
+        throw;
+    }
     ArrayResult result = finish(batches, status);
-    context_.cache.end_execution(context_.session);
     if (SQLUSMALLINT* status_ptr = context_.ipd.header().array_status_ptr) {
         std::copy(status.begin(), status.end(), status_ptr);
     }
+    if (lost_) {
+        throw *lost_;  // 08S01, after the status array says what the server confirmed
+    }
+    context_.cache.end_execution(context_.session);
     return result;
 }
 

@@ -13,6 +13,7 @@
 #include <sql.h>
 #include <sqlext.h>
 
+#include <atomic>
 #include <map>
 #include <optional>
 #include <string>
@@ -71,6 +72,8 @@ struct ExecutionContext {
     // The server has savepoints (PostgreSQL, not Redshift): a loosely typed prepare inside a
     // transaction block can be retried with the declared types without losing the transaction.
     bool savepoints = true;
+    // Set by SQLCancel from another thread: an array execution sends no further statement.
+    const std::atomic<bool>* cancel_requested = nullptr;
 };
 
 struct ArrayResult {
@@ -93,6 +96,8 @@ public:
 
 private:
     struct Batch;
+    // How the items of one array execution's pipeline map to its batches.
+    struct Transaction;
 
     // `text` holds `rows` parameter sets of `count` markers each (a multi-row INSERT batch, or
     // one set): the parameter types repeat per set.
@@ -108,12 +113,30 @@ private:
     using BatchNames = std::vector<std::pair<std::size_t, const std::string*>>;
     BatchNames prepare_batch_statements(ArrayShape& shape, std::size_t sendable);
     std::vector<Batch> run_batches(ArrayShape& shape, std::vector<SQLUSMALLINT>& status);
-    void run_short_batch(ArrayShape& shape, std::vector<Batch>& batches);
+    // Autocommit: after the one transaction failed (nothing applied), every batch again in its
+    // own transaction.
+    void rerun_batches_one_by_one(ArrayShape& shape, std::vector<Batch>& batches);
+    std::optional<wire::PipelineOutcome> run_short_batch(ArrayShape& shape,
+                                                         std::vector<Batch>& batches, bool commit);
     void retry_rows_one_by_one(ArrayShape& shape, std::vector<Batch>& batches);
+    void settle_transaction(const Transaction& transaction, std::vector<Batch>& batches);
     ArrayResult finish(const std::vector<Batch>& batches, std::vector<SQLUSMALLINT>& status);
     [[nodiscard]] std::string_view abort_note() const;
+    [[nodiscard]] bool cancel_requested() const;
+    // Runs pipeline items (or one at a time without Pipeline); notes a lost connection and a
+    // cancel.
+    std::vector<wire::PipelineOutcome> run_items(const wire::PipelineSource& next);
+    std::vector<wire::PipelineOutcome> run_items(const std::vector<wire::PipelineItem>& items);
+    // Ends the transaction the execution opened when it did not commit (autocommit).
+    void roll_back_open_transaction();
 
     ExecutionContext& context_;
+    // The connection was lost during the execution: nothing more is sent.
+    std::optional<wire::ServerError> lost_;
+    // The execution was cancelled (SQLCancel or the query timeout): nothing more is sent. Holds
+    // the server's error when a statement was stopped by it.
+    bool cancelled_ = false;
+    std::optional<wire::ServerError> cancel_error_;
 };
 
 }  // namespace rsodbc::exec

@@ -35,10 +35,7 @@ public:
         // Each statement is flushed as soon as it is queued, so the server runs it while the
         // source builds the next one.
         while (const PipelineItem* item = next_item()) {
-            item->parameters->fill_pointers(values, lengths);
-            if (PQsendQueryPrepared(conn_, item->statement_name->c_str(), item->parameters->count(),
-                                    values.data(), lengths.data(), nullptr, 0)
-                == 0) {
+            if (!send(*item, values, lengths)) {
                 return fail();
             }
             outcomes_.emplace_back();
@@ -77,6 +74,19 @@ public:
     }
 
 private:
+    bool send(const PipelineItem& item, std::vector<const char*>& values,
+              std::vector<int>& lengths) {
+        if (item.command != nullptr) {
+            return PQsendQueryParams(conn_, item.command->c_str(), 0, nullptr, nullptr, nullptr,
+                                     nullptr, 0)
+                   != 0;
+        }
+        item.parameters->fill_pointers(values, lengths);
+        return PQsendQueryPrepared(conn_, item.statement_name->c_str(), item.parameters->count(),
+                                   values.data(), lengths.data(), nullptr, 0)
+               != 0;
+    }
+
     [[nodiscard]] bool finished() const {
         return sending_done_ && next_outcome_ == items_sent_ && syncs_seen_ == syncs_sent_;
     }
@@ -129,6 +139,7 @@ private:
         const ExecStatusType status = PQresultStatus(result);
         if (status == PGRES_PIPELINE_SYNC) {
             ++syncs_seen_;
+            confirmed_ = next_outcome_;
             return;
         }
         if (next_outcome_ >= outcomes_.size()) {
@@ -150,6 +161,13 @@ private:
         RSODBC_LOG(err, "pipeline failed after {} statements: {}", items_sent_,
                    PQerrorMessage(conn_));
         broken_ = true;
+        // What was sent after the last sync point the server confirmed may or may not have run
+        // and been committed (an autocommit transaction commits at its sync point).
+        for (std::size_t i = confirmed_; i < outcomes_.size(); ++i) {
+            if (outcomes_[i].kind != PipelineOutcome::Kind::skipped || i >= next_outcome_) {
+                outcomes_[i].kind = PipelineOutcome::Kind::unanswered;
+            }
+        }
         return std::move(outcomes_);
     }
 
@@ -160,6 +178,7 @@ private:
     bool sending_done_ = false;
     std::exception_ptr source_error_;
     std::size_t next_outcome_ = 0;
+    std::size_t confirmed_ = 0;  // outcomes before this one are followed by a confirmed sync
     std::size_t items_sent_ = 0;
     std::size_t syncs_sent_ = 0;
     std::size_t syncs_seen_ = 0;
@@ -167,7 +186,7 @@ private:
 
 }  // namespace
 
-std::vector<PipelineOutcome> Session::run_pipeline(const PipelineSource& next) {
+PipelineReport Session::run_pipeline(const PipelineSource& next) {
     require_open();
     take_wire();
     if (PQenterPipelineMode(conn_.get()) == 0 || PQsetnonblocking(conn_.get(), 1) != 0) {
@@ -175,17 +194,22 @@ std::vector<PipelineOutcome> Session::run_pipeline(const PipelineSource& next) {
     }
     bool broken = false;
     PipelineRun run(conn_.get(), next, broken);
-    std::vector<PipelineOutcome> outcomes = run.run();
-    RSODBC_LOG(debug, "pipeline of {} statements done, connection {}", outcomes.size(),
+    PipelineReport report{run.run(), std::nullopt};
+    RSODBC_LOG(debug, "pipeline of {} statements done, connection {}", report.outcomes.size(),
                PQstatus(conn_.get()) == CONNECTION_OK ? "ok" : "broken");
     PQsetnonblocking(conn_.get(), 0);
     if (broken || PQexitPipelineMode(conn_.get()) == 0) {
-        throw_connection_error(state_connection_failure);
+        try {
+            throw_connection_error(state_connection_failure);
+        } catch (const ServerError& error) {
+            report.connection_lost = error;
+        }
+        return report;
     }
     if (run.source_error()) {
         std::rethrow_exception(run.source_error());
     }
-    return outcomes;
+    return report;
 }
 
 }  // namespace rsodbc::wire

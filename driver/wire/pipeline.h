@@ -18,6 +18,9 @@ struct PipelineItem {
     // A sync point after this item ends the implicit transaction (autocommit) and is where
     // the server resumes after an error.
     bool sync_after = false;
+    // Instead of a prepared statement: a command without parameters (BEGIN, COMMIT), sent as
+    // the unnamed statement.
+    const std::string* command = nullptr;
 };
 
 // Hands out the statements of one pipeline run one at a time, or nullptr when there are no more.
@@ -26,10 +29,20 @@ struct PipelineItem {
 using PipelineSource = std::function<const PipelineItem*()>;
 
 struct PipelineOutcome {
-    enum class Kind { ok, failed, skipped };
-    Kind kind = Kind::skipped;  // skipped: not run because an earlier item of its segment failed
+    // skipped: not run because an earlier item of its segment failed. unanswered: sent, but the
+    // connection was lost before its answer arrived (whether it ran is unknown).
+    enum class Kind { ok, failed, skipped, unanswered };
+    Kind kind = Kind::skipped;
     std::int64_t affected_rows = 0;
     std::optional<ServerError> error;
+};
+
+// One pipeline run: an outcome per item sent, in order (items never sent have none). When the
+// connection was lost, `connection_lost` says how, and the items without an answer are
+// `unanswered`: what the server confirmed before stays known.
+struct PipelineReport {
+    std::vector<PipelineOutcome> outcomes;
+    std::optional<ServerError> connection_lost;
 };
 
 }  // namespace rsodbc::wire

@@ -100,8 +100,9 @@ public:
                                 const ParamValues& parameters);
     void deallocate(const std::string& name);
     // Sends every item in pipeline mode and returns one outcome per item, in order. A run
-    // always ends with a sync point, whether or not its last item asked for one.
-    std::vector<PipelineOutcome> run_pipeline(const PipelineSource& next);
+    // always ends with a sync point, whether or not its last item asked for one. A lost
+    // connection does not throw: the report says so, with the outcomes known until then.
+    PipelineReport run_pipeline(const PipelineSource& next);
 
     // Runs one row-returning statement in single-row mode: rows arrive as they are fetched.
     Results execute_streaming(std::string_view sql);
