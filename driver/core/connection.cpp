@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <redshift_odbc.h>
 #include <thread>
 
 namespace rsodbc::core {
@@ -294,6 +295,43 @@ void Connection::disconnect() {
     session_.disconnect();
     RSODBC_LOG(info, "disconnected from {}:{} after {} ms connected", settings_.host,
                settings_.port, milliseconds_since(connected_at_));
+}
+
+void Connection::reset_to_defaults() {
+    // The driver manager sets SQL_ATTR_RESET_CONNECTION as it puts the connection back in its
+    // pool: the next borrower must find what a fresh connection to this DSN would give it.
+    for (const auto& statement : statements_) {
+        statement->free_statement(SQL_CLOSE);
+    }
+    autocommit_ = true;
+    metadata_id_ = SQL_FALSE;
+    no_scan_ = SQL_NOSCAN_OFF;
+    statement_savepoint_ = false;
+    const SQLULEN dsn_access_mode = settings_.read_only ? SQL_MODE_READ_ONLY : SQL_MODE_READ_WRITE;
+    if (!session_.healthy()) {
+        access_mode_ = dsn_access_mode;
+        return;  // nothing left to reset on the server; the pool finds it dead (CONNECTION_DEAD)
+    }
+    // One round trip for all of it. The transaction goes first (DISCARD refuses to run in one,
+    // and on Redshift cursors live only in transactions); DISCARD ALL then drops prepared
+    // statements, cursors, temporary tables and every SET (InitializationString's too, so it runs
+    // again). Redshift has no DISCARD: RESET ALL and a DEALLOCATE of each statement the driver
+    // prepared (statements the application PREPAREd in SQL stay).
+    const wire::TransactionStatus status = session_.transaction_status();
+    std::string sql = status == wire::TransactionStatus::idle ? "" : "ROLLBACK; ";
+    const std::vector<std::string> prepared = statement_cache_.take_names();
+    if (redshift_) {
+        sql += "RESET ALL";
+        for (const std::string& name : prepared) {
+            sql += "; DEALLOCATE " + name;
+        }
+    } else {
+        sql += "DISCARD ALL";
+    }
+    session_timeout_ = SQLULEN{0};
+    session_.run(sql);
+    access_mode_ = dsn_access_mode;
+    run_session_setup();
 }
 
 SQLULEN checked_no_scan(SQLULEN value) {
@@ -577,6 +615,14 @@ void Connection::set_attribute(SQLINTEGER attribute, const AttributeValue& value
         case SQL_ATTR_TRACEFILE:
         case SQL_ATTR_ODBC_CURSORS:
             return;  // accepted; nothing in the driver depends on them yet
+        case SQL_ATTR_RESET_CONNECTION:
+            if (value.number != SQL_RESET_CONNECTION_YES) {
+                throw OdbcError(sqlstate::invalid_attribute_value,
+                                "invalid attribute value: SQL_ATTR_RESET_CONNECTION takes only "
+                                "SQL_RESET_CONNECTION_YES");
+            }
+            reset_to_defaults();
+            return;
         case SQL_ATTR_ASYNC_ENABLE:
             if (value.number != SQL_ASYNC_ENABLE_OFF) {
                 throw OdbcError(sqlstate::optional_feature_not_implemented,
@@ -590,7 +636,7 @@ void Connection::set_attribute(SQLINTEGER attribute, const AttributeValue& value
     }
 }
 
-AttributeValue Connection::get_attribute(SQLINTEGER attribute) const {
+AttributeValue Connection::get_attribute(SQLINTEGER attribute) {
     switch (attribute) {
         case SQL_ATTR_AUTOCOMMIT:
             return {static_cast<SQLULEN>(autocommit_ ? SQL_AUTOCOMMIT_ON : SQL_AUTOCOMMIT_OFF),
@@ -620,6 +666,9 @@ AttributeValue Connection::get_attribute(SQLINTEGER attribute) const {
         case SQL_ATTR_CURRENT_CATALOG:
             require_connected();
             return {0, session_.database()};
+        case SQL_ATTR_RSODBC_TLS_STATE:
+            require_connected();
+            return {0, session_.tls_state()};
         default:
             throw OdbcError(sqlstate::invalid_attribute_identifier,
                             "invalid attribute identifier: connection attribute "

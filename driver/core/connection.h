@@ -65,7 +65,7 @@ public:
     void free_descriptor(Descriptor& descriptor);
 
     void set_attribute(SQLINTEGER attribute, const AttributeValue& value);
-    [[nodiscard]] AttributeValue get_attribute(SQLINTEGER attribute) const;
+    [[nodiscard]] AttributeValue get_attribute(SQLINTEGER attribute);
     void end_transaction(SQLSMALLINT completion);
 
     // Runs SQL for a statement, opening the transaction first in manual-commit mode. A statement
@@ -131,6 +131,8 @@ public:
 
 private:
     void connect_with_retries();
+    // SQL_ATTR_RESET_CONNECTION: back to what a fresh connection to the DSN has.
+    void reset_to_defaults();
     void run_session_setup();
     static std::string read_only_sql(bool read_only);
 

@@ -126,6 +126,17 @@ void StatementCache::invalidate() {
     needs_declared_types_.clear();
 }
 
+std::vector<std::string> StatementCache::take_names() {
+    // Not the doomed ones: whether they still exist is unknown, and a DEALLOCATE of a missing
+    // name would fail the caller's whole batch.
+    std::vector<std::string> names;
+    for (const Entry& entry : entries_) {
+        names.push_back(entry.statement.name);
+    }
+    clear();
+    return names;
+}
+
 void StatementCache::clear() {
     entries_.clear();
     index_.clear();

@@ -84,6 +84,9 @@ public:
     void invalidate();
     // The session is gone: names mean nothing any more.
     void clear();
+    // Forgets every statement and returns the names known to be prepared on the server, for the
+    // caller to drop in one round trip (SQL_ATTR_RESET_CONNECTION).
+    std::vector<std::string> take_names();
 
     [[nodiscard]] std::size_t size() const { return entries_.size(); }
 

@@ -1,6 +1,7 @@
 #include "wire/session.h"
 
 #include "wire/buffered_result.h"
+#include "wire/connect_failure.h"
 #include "wire/cursor_result.h"
 #include "wire/server_error.h"
 #include "wire/streaming_result.h"
@@ -10,7 +11,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
+#include <filesystem>
 #include <optional>
+#include <system_error>
 
 namespace rsodbc::wire {
 
@@ -104,13 +108,54 @@ void Session::connect(const ConnectParams& params) {
     PgConnPtr conn(PQconnectdbParams(keys.data(), values.data(), 0));
     if (conn == nullptr || PQstatus(conn.get()) != CONNECTION_OK) {
         const std::string message = connection_message(conn.get());
-        throw ServerError(is_authentication_failure(message) ? state_authentication_failed
-                                                             : state_unable_to_connect,
-                          message);
+        if (is_authentication_failure(message)) {
+            throw ServerError(state_authentication_failed, message);
+        }
+        throw ServerError(state_unable_to_connect,
+                          explain_connect_failure(message, params, root_cert));
     }
     conn_ = std::move(conn);
     PQsetNoticeReceiver(conn_.get(), &Session::receive_notice, this);
     cancel_.reset(PQgetCancel(conn_.get()));
+}
+
+std::string Session::tls_state() const {
+    if (conn_ == nullptr || PQsslInUse(conn_.get()) == 0) {
+        return "tls=0";
+    }
+    const auto attribute = [this](const char* name) {
+        const char* value = PQsslAttribute(conn_.get(), name);
+        return std::string(value != nullptr ? value : "");
+    };
+    // What was checked follows from the settings libpq used (the DSN's, else PGSSLMODE and
+    // PGSSLROOTCERT, else its defaults): verify-full checks the chain and the name, verify-ca the
+    // chain, and libpq also checks the chain in the other modes whenever the root CA file exists.
+    std::string sslmode;
+    std::string root_cert;
+    const std::unique_ptr<PQconninfoOption, void (*)(PQconninfoOption*)> options(
+        PQconninfo(conn_.get()), &PQconninfoFree);
+    for (const PQconninfoOption* option = options.get();
+         option != nullptr && option->keyword != nullptr; ++option) {
+        const std::string_view keyword(option->keyword);
+        if (option->val != nullptr && keyword == "sslmode") {
+            sslmode = option->val;
+        } else if (option->val != nullptr && keyword == "sslrootcert") {
+            root_cert = option->val;
+        }
+    }
+    if (root_cert.empty()) {
+        if (const char* home = std::getenv("HOME"); home != nullptr) {
+            root_cert = std::string(home) + "/.postgresql/root.crt";
+        }
+    }
+    std::error_code error;
+    const bool chain_checked =
+        !root_cert.empty() && std::filesystem::is_regular_file(root_cert, error);
+    const char* verified = sslmode == "verify-full"                  ? "full"
+                           : sslmode == "verify-ca" || chain_checked ? "ca"
+                                                                     : "none";
+    return "tls=1;protocol=" + attribute("protocol") + ";cipher=" + attribute("cipher")
+           + ";verified=" + verified;
 }
 
 void Session::receive_notice(void* session, const pg_result* result) {

@@ -67,6 +67,10 @@ public:
     // The server still answers as far as libpq knows (false after a dropped connection).
     [[nodiscard]] bool healthy() const;
 
+    // SQL_ATTR_RSODBC_TLS_STATE (include/redshift_odbc.h): "tls=0", or
+    // "tls=1;protocol=...;cipher=...;verified=none|ca|full" from the settings libpq used.
+    [[nodiscard]] std::string tls_state() const;
+
     [[nodiscard]] std::string parameter_status(const char* name) const;
     [[nodiscard]] int server_version() const;
     [[nodiscard]] std::string database() const;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# unixODBC connection pooling: the same driver and DSNs as the suite, in a copy of odbcinst.ini
+# with Pooling=Yes in [ODBC] and CPTimeout on our driver, and the integration tests' "pool:"
+# cases (tests/integration/pooling_test.cpp) run against it.
+#
+# Env: ODBCSYSINI/ODBCINI and RSODBC_TEST_* (tests/support/odbc_ini.sh, pg_cluster.sh);
+# RSODBC_TEST_BUILD, the build whose integration_tests to run (default build/plain).
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+if [[ -z ${ODBCSYSINI:-} || -z ${RSODBC_TEST_CONNSTR:-} ]]; then
+    echo "pooling_test: export ODBCSYSINI/ODBCINI/RSODBC_TEST_* first (tests/support/odbc_ini.sh)" >&2
+    exit 2
+fi
+tests=${RSODBC_TEST_BUILD:-$repo/build/plain}/tests/integration/integration_tests
+[[ -x $tests ]] || { echo "pooling_test: $tests not built" >&2; exit 2; }
+
+dir=$(mktemp -d)
+trap 'rm -rf -- "$dir"' EXIT
+{
+    printf '[ODBC]\nPooling = Yes\n\n'
+    # CPTimeout: how long an unused connection stays in the pool, per driver.
+    sed '/^\[RedshiftODBC\]$/a CPTimeout = 120' "$ODBCSYSINI/${ODBCINSTINI:-odbcinst.ini}"
+} >"$dir/odbcinst.ini"
+cp "$ODBCINI" "$dir/odbc.ini"
+
+out=$(ODBCSYSINI=$dir ODBCINSTINI=odbcinst.ini ODBCINI=$dir/odbc.ini RSODBC_TEST_POOLING=1 \
+    "$tests" -tc='pool:*' 2>&1) || { echo "$out"; exit 1; }
+# Cases that were all skipped would prove nothing.
+if ! grep -qE 'test cases: *[0-9]+ \| *[1-9][0-9]* passed' <<<"$out"; then
+    echo "$out"
+    echo "pooling_test: no case ran" >&2
+    exit 1
+fi
+grep -E 'test cases:' <<<"$out"
