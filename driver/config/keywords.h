@@ -82,6 +82,32 @@ inline constexpr std::string_view connection_retry_count = "ConnectionRetryCount
 inline constexpr std::string_view connection_retry_delay = "ConnectionRetryDelay";
 inline constexpr std::string_view read_only = "ReadOnly";
 inline constexpr std::string_view initialization_string = "InitializationString";
+// IAM authentication (driver/auth/, shared/IAM.md).
+inline constexpr std::string_view iam = "IAM";
+inline constexpr std::string_view auth_type = "AuthType";
+inline constexpr std::string_view access_key_id = "AccessKeyID";
+inline constexpr std::string_view secret_access_key = "SecretAccessKey";
+inline constexpr std::string_view session_token = "SessionToken";
+inline constexpr std::string_view profile = "Profile";
+inline constexpr std::string_view instance_profile = "InstanceProfile";
+inline constexpr std::string_view cluster_id = "ClusterId";
+inline constexpr std::string_view region = "Region";
+inline constexpr std::string_view db_user = "DbUser";
+inline constexpr std::string_view db_groups = "DbGroups";
+inline constexpr std::string_view auto_create = "AutoCreate";
+inline constexpr std::string_view force_lowercase = "ForceLowercase";
+inline constexpr std::string_view endpoint_url = "EndpointUrl";
+inline constexpr std::string_view sts_endpoint_url = "StsEndpointUrl";
+inline constexpr std::string_view sts_connection_timeout = "StsConnectionTimeout";
+inline constexpr std::string_view iam_duration = "IAMDuration";
+inline constexpr std::string_view serverless = "Serverless";
+inline constexpr std::string_view workgroup = "Workgroup";
+inline constexpr std::string_view group_federation = "group_federation";
+inline constexpr std::string_view disable_cache = "DisableCache";
+inline constexpr std::string_view https_proxy_host = "https_proxy_host";
+inline constexpr std::string_view https_proxy_port = "https_proxy_port";
+inline constexpr std::string_view https_proxy_username = "https_proxy_username";
+inline constexpr std::string_view https_proxy_password = "https_proxy_password";
 }  // namespace kw
 
 // Case-insensitive (ASCII) match on the name or any alias; nullptr when unknown.

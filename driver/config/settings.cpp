@@ -76,6 +76,85 @@ bool parse_bool(std::string_view key, std::string_view text) {
                       + "': expected 1 or 0 (true or false)");
 }
 
+std::vector<std::string> split_groups(std::string_view text, bool lower) {
+    std::vector<std::string> groups;
+    while (!text.empty()) {
+        const std::size_t comma = text.find(',');
+        std::string_view item = text.substr(0, comma);
+        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+        while (!item.empty() && item.front() == ' ') {
+            item.remove_prefix(1);
+        }
+        while (!item.empty() && item.back() == ' ') {
+            item.remove_suffix(1);
+        }
+        if (item.empty()) {
+            continue;
+        }
+        std::string group(item);
+        if (lower) {
+            for (char& c : group) {
+                c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            }
+        }
+        groups.push_back(std::move(group));
+    }
+    return groups;
+}
+
+IamSettings make_iam_settings(const AttributeMap& attrs) {
+    IamSettings iam;
+    auto flag = [&](std::string_view key) {
+        return parse_bool(key, value_of(attrs, key));
+    };
+    const std::string auth_type = value_of(attrs, kw::auth_type);
+    if (!auth_type.empty()) {
+        if (iequals(auth_type, "Plugin")) {
+            throw ConfigError(
+                "invalid AuthType 'Plugin': identity-provider plugins are not "
+                "supported; use Static, Profile or InstanceProfile with IAM=1");
+        }
+        iam.auth_type = parse_choice(kw::auth_type, auth_type);
+        if (iam.auth_type == "Standard") {
+            iam.auth_type.clear();
+        }
+    }
+    iam.enabled = flag(kw::iam) || !iam.auth_type.empty();
+    iam.access_key_id = value_of(attrs, kw::access_key_id);
+    iam.secret_access_key = value_of(attrs, kw::secret_access_key);
+    iam.session_token = value_of(attrs, kw::session_token);
+    iam.profile = value_of(attrs, kw::profile);
+    iam.instance_profile = flag(kw::instance_profile);
+    iam.cluster_id = value_of(attrs, kw::cluster_id);
+    iam.region = value_of(attrs, kw::region);
+    iam.db_user = value_of(attrs, kw::db_user);
+    iam.auto_create = flag(kw::auto_create);
+    iam.force_lowercase = flag(kw::force_lowercase);
+    iam.db_groups = split_groups(value_of(attrs, kw::db_groups), iam.force_lowercase);
+    iam.endpoint_url = value_of(attrs, kw::endpoint_url);
+    iam.sts_endpoint_url = value_of(attrs, kw::sts_endpoint_url);
+    iam.http_timeout =
+        parse_int(kw::sts_connection_timeout, value_of(attrs, kw::sts_connection_timeout), 0, 3600,
+                  "a number of seconds from 0 to 3600, 0 for 60");
+    if (iam.http_timeout == 0) {
+        iam.http_timeout = 60;
+    }
+    iam.duration = parse_int(kw::iam_duration, value_of(attrs, kw::iam_duration), 900, 3600,
+                             "a number of seconds from 900 to 3600");
+    iam.serverless = flag(kw::serverless);
+    iam.workgroup = value_of(attrs, kw::workgroup);
+    iam.group_federation = flag(kw::group_federation);
+    iam.disable_cache = flag(kw::disable_cache);
+    iam.proxy_host = value_of(attrs, kw::https_proxy_host);
+    const std::string proxy_port = value_of(attrs, kw::https_proxy_port);
+    iam.proxy_port = proxy_port.empty() ? 0
+                                        : parse_int(kw::https_proxy_port, proxy_port, 1, 65535,
+                                                    "an integer from 1 to 65535");
+    iam.proxy_user = value_of(attrs, kw::https_proxy_username);
+    iam.proxy_password = value_of(attrs, kw::https_proxy_password);
+    return iam;
+}
+
 }  // namespace
 
 std::string_view canonical_log_level(std::string_view text) {
@@ -105,11 +184,14 @@ Settings make_settings(const AttributeMap& attrs) {
     settings.database = value_of(attrs, kw::database);
     settings.user = value_of(attrs, kw::uid);
     settings.password = value_of(attrs, kw::pwd);
+    settings.iam = make_iam_settings(attrs);
     const std::string sslmode = value_of(attrs, kw::sslmode);
     if (!sslmode.empty()) {
         settings.sslmode = parse_sslmode(sslmode);
     } else {
-        settings.sslmode = std::string(default_sslmode(settings.host));
+        // An IAM password is only ever sent over a verified TLS connection unless asked otherwise.
+        settings.sslmode =
+            settings.iam.enabled ? "verify-full" : std::string(default_sslmode(settings.host));
     }
     settings.log_level = std::string(canonical_log_level(value_of(attrs, kw::log_level)));
     settings.log_path = value_of(attrs, kw::log_path);
@@ -175,6 +257,14 @@ Settings make_settings(const AttributeMap& attrs) {
         && (settings.sslmode == "verify-ca" || settings.sslmode == "verify-full")) {
         settings.sslmode = "require";
     }
+    if (settings.iam.enabled
+        && (settings.sslmode == "disable" || settings.sslmode == "allow"
+            || settings.sslmode == "prefer")) {
+        // Redshift refuses IAM passwords over plain connections, and a temporary password
+        // must not cross the network in clear text.
+        throw ConfigError("IAM authentication requires TLS: SSLMode=" + settings.sslmode
+                          + " may connect without it; use require, verify-ca or verify-full");
+    }
     settings.keep_alive = flag(kw::keep_alive);
     settings.keep_alive_idle = seconds(kw::keep_alive_idle);
     settings.keep_alive_count =
@@ -208,7 +298,12 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
     } else if (!settings.driver.empty()) {
         pairs.push_back({std::string(kw::driver), settings.driver});
     }
-    const std::array<KeyValue, 42> candidates{{
+    const IamSettings& iam = settings.iam;
+    std::string groups;
+    for (const std::string& group : iam.db_groups) {
+        groups += (groups.empty() ? "" : ",") + group;
+    }
+    const std::vector<KeyValue> candidates{{
         {std::string(kw::server), settings.host},
         {std::string(kw::port), std::to_string(settings.port)},
         {std::string(kw::database), settings.database},
@@ -253,6 +348,33 @@ std::vector<KeyValue> completed_connection_pairs(const Settings& settings) {
         {std::string(kw::connection_retry_delay), std::to_string(settings.connection_retry_delay)},
         {std::string(kw::read_only), settings.read_only ? "1" : "0"},
         {std::string(kw::initialization_string), settings.initialization_string},
+        {std::string(kw::iam), iam.enabled && iam.auth_type.empty() ? "1" : "0"},
+        {std::string(kw::auth_type), iam.auth_type},
+        {std::string(kw::access_key_id), iam.access_key_id},
+        {std::string(kw::secret_access_key), iam.secret_access_key},
+        {std::string(kw::session_token), iam.session_token},
+        {std::string(kw::profile), iam.profile},
+        {std::string(kw::instance_profile), iam.instance_profile ? "1" : "0"},
+        {std::string(kw::cluster_id), iam.cluster_id},
+        {std::string(kw::region), iam.region},
+        {std::string(kw::db_user), iam.db_user},
+        {std::string(kw::db_groups), groups},
+        {std::string(kw::auto_create), iam.auto_create ? "1" : "0"},
+        {std::string(kw::force_lowercase), iam.force_lowercase ? "1" : "0"},
+        {std::string(kw::endpoint_url), iam.endpoint_url},
+        {std::string(kw::sts_endpoint_url), iam.sts_endpoint_url},
+        {std::string(kw::sts_connection_timeout),
+         iam.http_timeout == 60 ? "" : std::to_string(iam.http_timeout)},
+        {std::string(kw::iam_duration), std::to_string(iam.duration)},
+        {std::string(kw::serverless), iam.serverless ? "1" : "0"},
+        {std::string(kw::workgroup), iam.workgroup},
+        {std::string(kw::group_federation), iam.group_federation ? "1" : "0"},
+        {std::string(kw::disable_cache), iam.disable_cache ? "1" : "0"},
+        {std::string(kw::https_proxy_host), iam.proxy_host},
+        {std::string(kw::https_proxy_port),
+         iam.proxy_port == 0 ? "" : std::to_string(iam.proxy_port)},
+        {std::string(kw::https_proxy_username), iam.proxy_user},
+        {std::string(kw::https_proxy_password), iam.proxy_password},
     }};
     for (const KeyValue& candidate : candidates) {
         const Keyword* keyword = find_keyword(candidate.key);

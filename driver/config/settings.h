@@ -9,6 +9,36 @@
 
 namespace rsodbc::config {
 
+// The IAM keywords (shared/IAM.md §1), typed. enabled is IAM=1 or an AuthType that only makes
+// sense with IAM; the rest is read only when enabled.
+struct IamSettings {
+    bool enabled = false;
+    std::string auth_type;  // "" (infer), Static, Profile or InstanceProfile
+    std::string access_key_id;
+    std::string secret_access_key;
+    std::string session_token;
+    std::string profile;
+    bool instance_profile = false;
+    std::string cluster_id;
+    std::string region;
+    std::string db_user;
+    std::vector<std::string> db_groups;  // split on ',' and trimmed, empty names dropped
+    bool auto_create = false;
+    bool force_lowercase = false;
+    std::string endpoint_url;
+    std::string sts_endpoint_url;
+    int http_timeout = 60;  // seconds, StsConnectionTimeout (0 = 60)
+    int duration = 900;     // IAMDuration, 900..3600
+    bool serverless = false;
+    std::string workgroup;
+    bool group_federation = false;
+    bool disable_cache = false;
+    std::string proxy_host;
+    int proxy_port = 0;
+    std::string proxy_user;
+    std::string proxy_password;
+};
+
 // Typed, validated connection settings. Every field holds a usable value: defaults from the
 // keyword table are already applied, and enumerations are normalized to lower case.
 struct Settings {
@@ -60,6 +90,7 @@ struct Settings {
     bool read_only = false;
     std::string initialization_string;
     ServerFlavor flavor = ServerFlavor::automatic;
+    IamSettings iam;
     // Keys not in the keyword table, in their original spelling. Never an error: the caller
     // reports them as warnings (01S00) so a connection string written for another driver works.
     std::vector<std::string> unknown_keys;

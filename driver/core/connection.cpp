@@ -1,5 +1,8 @@
 #include "core/connection.h"
 
+#include "auth/auth_error.h"
+#include "auth/credentials.h"
+#include "auth/iam_login.h"
 #include "config/dsn_reader.h"
 #include "config/keywords.h"
 #include "core/environment.h"
@@ -62,14 +65,47 @@ std::string text_of(const AttributeValue& value, std::string_view attribute) {
     return *value.text;
 }
 
+// IAM=1: the temporary database user and password from AWS replace UID/PWD (the settings keep
+// what the application gave, so the completed connection string stays reusable).
+wire::ConnectParams iam_connect_params(wire::ConnectParams params,
+                                       const config::Settings& settings) {
+    try {
+        auth::DatabaseLogin login =
+            auth::iam_database_login(settings, auth::process_env, std::chrono::system_clock::now());
+        params.user = std::move(login.user);
+        params.password = std::move(login.password);
+        return params;
+    } catch (const auth::AuthError& error) {
+        switch (error.failure()) {
+            case auth::AuthFailure::settings:
+                throw OdbcError(sqlstate::invalid_attribute_value,
+                                std::string("invalid connection attribute: ") + error.what());
+            case auth::AuthFailure::credentials:
+                throw OdbcError(sqlstate::invalid_authorization,
+                                std::string("IAM authentication failed: ") + error.what());
+            case auth::AuthFailure::network:
+                throw OdbcError(sqlstate::unable_to_connect,
+                                std::string("IAM authentication failed: ") + error.what());
+            case auth::AuthFailure::service:
+                break;
+        }
+        throw OdbcError(sqlstate::general_error,
+                        std::string("IAM authentication failed: ") + error.what());
+    }
+}
+
 }  // namespace
 
 void Connection::connect_with_retries() {
+    wire::ConnectParams params = connect_params(settings_, login_timeout_);
+    if (settings_.iam.enabled) {
+        params = iam_connect_params(std::move(params), settings_);
+    }
     // Only an unreachable server is worth another try (a cluster resuming, a failover in
     // progress); a refused login would be refused again, and retrying could lock the account.
     for (int attempt = 0;; ++attempt) {
         try {
-            session_.connect(connect_params(settings_, login_timeout_));
+            session_.connect(params);
             return;
         } catch (const wire::ServerError& error) {
             if (attempt >= settings_.connection_retry_count || error.server_state() != "08001") {
