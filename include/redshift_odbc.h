@@ -8,8 +8,8 @@
 // Read-only, character string (SQLGetConnectAttr with a buffer): the TLS state of the open
 // connection as semicolon-separated key=value pairs, e.g.
 //   "tls=1;protocol=TLSv1.3;cipher=TLS_AES_256_GCM_SHA384;verified=full"
-// verified is one of none (no certificate check), ca (chain checked, host name not), full (chain and
-// host name). Without TLS: "tls=0". 08003 when not connected.
+// verified is one of none (no certificate check), ca (chain checked, host name not), full (chain
+// and host name). Without TLS: "tls=0". 08003 when not connected.
 #define SQL_ATTR_RSODBC_TLS_STATE (SQL_DRIVER_CONN_ATTR_BASE + 1)
 
 #endif  // REDSHIFT_ODBC_H
