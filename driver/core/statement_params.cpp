@@ -210,11 +210,18 @@ void Statement::log_parameter_values(const std::string& sql) noexcept {
         values.fill_pointers(pointers, lengths);
         std::string text;
         for (std::size_t i = 0; i < pointers.size(); ++i) {
-            text += (i == 0 ? "$" : ", $") + std::to_string(i + 1) + "=";
-            text +=
-                pointers[i] == nullptr
-                    ? std::string("NULL")
-                    : "'" + std::string(pointers[i], static_cast<std::size_t>(lengths[i])) + "'";
+            // Appended piece by piece: GCC 12 at -O3 reports a -Wrestrict false positive for
+            // `"'" + std::string(...)`.
+            text += i == 0 ? "$" : ", $";
+            text += std::to_string(i + 1);
+            text += '=';
+            if (pointers[i] == nullptr) {
+                text += "NULL";
+            } else {
+                text += '\'';
+                text.append(pointers[i], static_cast<std::size_t>(lengths[i]));
+                text += '\'';
+            }
         }
         RSODBC_LOG(trace, "statement {} parameter values: {}", static_cast<const void*>(this),
                    text);
