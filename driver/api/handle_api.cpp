@@ -158,11 +158,20 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
 
 SQLRETURN SQL_API SQLCancel(SQLHSTMT statement) {
     RSODBC_API_CALL(statement);
-    // A statement executing on another thread holds the connection's lock: ask the server to stop
-    // it without taking the lock (the executing call then fails with HY008).
-    if (auto* running = Handle::from<Statement>(statement);
-        running != nullptr && running->executing()) {
-        running->request_cancel();
+    auto* target = Handle::from<Statement>(statement);
+    if (target == nullptr) {
+        return SQL_INVALID_HANDLE;
+    }
+    // Executing on another thread, which holds the connection's lock: the server is asked to stop
+    // it without the lock (that call then fails with HY008). Only this statement's own query: on
+    // a connection shared by several statements another one may be the one running.
+    if (target->request_cancel()) {
+        return SQL_SUCCESS;
+    }
+    // Not executing. ODBC 3: no effect, except ending a data-at-execution sequence. Nothing is
+    // touched otherwise, not even the statement's diagnostics, which another thread may be about
+    // to read, and the lock is not waited for (another statement's call may hold it for long).
+    if (!target->awaiting_data()) {
         return SQL_SUCCESS;
     }
     return entry<Statement>(statement, [](Statement& s) { s.cancel(); });

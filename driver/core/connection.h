@@ -80,8 +80,15 @@ public:
     // timeout (seconds, 0 = none) in force.
     wire::Session& begin_work(SQLULEN timeout_seconds = 0, bool outside_transaction = false);
 
-    // SQLCancel of a statement that is executing on another thread.
-    void cancel_running() const { session_.cancel(); }
+    // The statement whose call is on the wire (SQLCancel may stop only its query); returns the
+    // previous one. Thread-safe.
+    const Statement* set_executing(const Statement* statement) {
+        return static_cast<const Statement*>(session_.set_cancel_owner(statement));
+    }
+
+    // SQLCancel from another thread: true when `statement`'s call is the one executing and the
+    // server was asked to stop it. Thread-safe, without the connection's lock.
+    bool cancel_if_executing(const Statement* statement) { return session_.cancel_for(statement); }
 
     exec::StatementCache& statement_cache() { return statement_cache_; }
 

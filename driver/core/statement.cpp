@@ -32,6 +32,13 @@ Statement::Statement(Connection& connection, std::recursive_mutex& lock)
     query_timeout = static_cast<SQLULEN>(connection.settings().query_timeout);
 }
 
+Statement::ExecutingGuard::ExecutingGuard(Statement& statement)
+    : connection_(statement.connection_), previous_(connection_.set_executing(&statement)) {}
+
+Statement::ExecutingGuard::~ExecutingGuard() {
+    connection_.set_executing(previous_);
+}
+
 // Every text path (SQLExecDirect, SQLPrepare; parameter arrays run the prepared text) translates
 // ODBC escapes here, before `?` numbering. Text without `{` is used as it is, with no copy.
 bool Statement::translates(const std::string& sql) const {
@@ -110,9 +117,10 @@ SQLRETURN Statement::run(const std::string& sql) {
 }
 
 SQLRETURN Statement::run_path(const std::string& sql, std::string& path) {
-    const ExecutingGuard executing(executing_);
+    const ExecutingGuard executing(*this);
     reset_results();
     data_at_execution_.reset();
+    awaiting_data_ = false;
     // ? markers are counted cheaply; text written with $n markers counts only when parameters
     // are bound (a plain statement without parameters takes the simple-query path).
     std::size_t markers = sql::count_markers(sql);

@@ -116,13 +116,13 @@ public:
     // SQLCancel: ends a data-at-execution sequence.
     void cancel();
 
-    // True while a call on another thread is executing or fetching: SQLCancel then asks the
-    // server to stop it instead of waiting for the statement's lock.
-    [[nodiscard]] bool executing() const { return executing_.load(); }
+    // In a data-at-execution sequence (SQLCancel ends it, taking the lock).
+    [[nodiscard]] bool awaiting_data() const { return awaiting_data_.load(); }
 
     // SQLCancel on another thread while this statement executes: asks the server to stop what
-    // runs, and tells a parameter-array execution to send nothing more (thread-safe).
-    void request_cancel();
+    // runs, and tells a parameter-array execution to send nothing more (thread-safe). False, doing
+    // nothing, when this statement is not the one executing on the connection.
+    bool request_cancel();
 
     void put_data(SQLPOINTER data, SQLLEN length);
 
@@ -212,13 +212,12 @@ private:
     Descriptor ird_;
     Descriptor ipd_;
 
-    // Marks the statement as executing for the duration of a call.
+    // Marks the statement as the one executing on its connection for the duration of a call, so
+    // that SQLCancel aimed at it (and only then) reaches the server.
     class ExecutingGuard {
     public:
-        explicit ExecutingGuard(std::atomic<bool>& flag)
-            : flag_(flag), previous_(flag.exchange(true)) {}
-
-        ~ExecutingGuard() { flag_.store(previous_); }
+        explicit ExecutingGuard(Statement& statement);
+        ~ExecutingGuard();
 
         ExecutingGuard(const ExecutingGuard&) = delete;
         ExecutingGuard& operator=(const ExecutingGuard&) = delete;
@@ -226,12 +225,13 @@ private:
         ExecutingGuard& operator=(ExecutingGuard&&) = delete;
 
     private:
-        std::atomic<bool>& flag_;
-        bool previous_;  // guards nest: run() calls execute_parameters()
+        Connection& connection_;
+        const Statement* previous_;  // guards nest: run() calls execute_parameters()
     };
 
-    std::atomic<bool> executing_{false};
     std::atomic<bool> cancel_requested_{false};  // by request_cancel, for the current execution
+    // data_at_execution_ is set, readable without the lock (SQLCancel).
+    std::atomic<bool> awaiting_data_{false};
     std::optional<std::string> prepared_sql_;
     std::string cursor_name_;  // empty until set or first asked for
     // The batch statements of the last array execution, reused while the SQL stays the same.

@@ -59,7 +59,7 @@ void Statement::catalog(const catalog::Request& request) {
     }
     prepared_sql_.reset();
     reset_results();
-    const ExecutingGuard executing(executing_);
+    const ExecutingGuard executing(*this);
     catalog::Rows rows;
     if (!plan.sql.empty()) {
         wire::Results found = connection_.catalog_query(plan.sql, plan.parameters);

@@ -86,7 +86,7 @@ SQLRETURN Statement::fetch_rowset(FetchRequest request, SQLULEN size, SQLULEN* r
                                   SQLUSMALLINT* row_status) {
     check_orientation(request.orientation);
     require_cursor();
-    const ExecutingGuard executing(executing_);
+    const ExecutingGuard executing(*this);
     get_data_column_ = 0;
     on_row_ = false;
     if (scrollable()) {

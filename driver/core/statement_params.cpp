@@ -189,6 +189,7 @@ SQLRETURN Statement::run_with_parameters(const std::string& sql, std::size_t mar
             }
             pending.current = pending.parameters.size();
             data_at_execution_ = std::move(pending);
+            awaiting_data_ = true;
             return SQL_NEED_DATA;
         }
     }
@@ -232,8 +233,8 @@ void Statement::log_parameter_values(const std::string& sql) noexcept {
 }
 
 SQLRETURN Statement::execute_parameters(const std::string& sql) {
-    cancel_requested_.store(false);  // before executing_ is set: a cancel from then on counts
-    const ExecutingGuard executing(executing_);
+    cancel_requested_.store(false);  // before the guard: a cancel from then on counts
+    const ExecutingGuard executing(*this);
     if (connection_.settings().log_parameters && log::enabled(spdlog::level::trace)) {
         log_parameter_values(sql);
     }
@@ -296,16 +297,21 @@ SQLRETURN Statement::param_data(SQLPOINTER* token) {
     const std::string sql = pending.sql;
     const SQLRETURN rc = execute_parameters(sql);
     data_at_execution_.reset();
+    awaiting_data_ = false;
     return rc;
 }
 
-void Statement::request_cancel() {
+bool Statement::request_cancel() {
+    if (!connection_.cancel_if_executing(this)) {
+        return false;
+    }
     cancel_requested_.store(true);
-    connection_.cancel_running();
+    return true;
 }
 
 void Statement::cancel() {
     data_at_execution_.reset();
+    awaiting_data_ = false;
 }
 
 void Statement::put_data(SQLPOINTER data, SQLLEN length) {

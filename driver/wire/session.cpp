@@ -116,6 +116,7 @@ void Session::connect(const ConnectParams& params) {
     }
     conn_ = std::move(conn);
     PQsetNoticeReceiver(conn_.get(), &Session::receive_notice, this);
+    const std::lock_guard guard(cancel_mutex_);
     cancel_.reset(PQgetCancel(conn_.get()));
 }
 
@@ -180,24 +181,70 @@ std::vector<Notice> Session::take_notices(std::size_t& dropped) {
     return taken;
 }
 
-void Session::cancel() const {
+void Session::send_cancel() const {
     if (cancel_ != nullptr) {
         std::array<char, 256> error{};
         PQcancel(cancel_.get(), error.data(), static_cast<int>(error.size()));
     }
 }
 
-void Session::disconnect() noexcept {
-    if (stream_ != nullptr) {
-        end_stream(stream_);
+const void* Session::set_cancel_owner(const void* owner) {
+    // Taken after a cancel request in progress has been sent: the next statement's query cannot
+    // reach the server before a cancel aimed at the previous one.
+    const std::lock_guard guard(cancel_mutex_);
+    const void* previous = cancel_owner_;
+    if (owner != previous) {
+        cancel_pending_ = false;
     }
-    cancel_.reset();
+    cancel_owner_ = owner;
+    return previous;
+}
+
+bool Session::cancel_for(const void* owner) {
+    const std::lock_guard guard(cancel_mutex_);
+    if (owner == nullptr || owner != cancel_owner_) {
+        return false;
+    }
+    if (draining_) {
+        cancel_pending_ = true;
+        return true;
+    }
+    send_cancel();
+    return true;
+}
+
+void Session::disconnect() noexcept {
+    // A stream still open is not read to its end: closing the socket ends the query.
+    stream_ = nullptr;
+    {
+        const std::lock_guard guard(cancel_mutex_);
+        cancel_.reset();
+        cancel_owner_ = nullptr;
+        cancel_pending_ = false;
+    }
     conn_.reset();
 }
 
 void Session::take_wire() {
-    if (stream_ != nullptr) {
+    if (stream_ == nullptr) {
+        return;
+    }
+    {
+        const std::lock_guard guard(cancel_mutex_);
+        draining_ = true;
+    }
+    try {
         stream_->release_wire();
+    } catch (...) {
+        const std::lock_guard guard(cancel_mutex_);
+        draining_ = false;
+        throw;
+    }
+    const std::lock_guard guard(cancel_mutex_);
+    draining_ = false;
+    if (cancel_pending_) {
+        cancel_pending_ = false;
+        throw ServerError("57014", "canceling statement due to user request");
     }
 }
 
@@ -205,12 +252,7 @@ PgResultPtr Session::next_stream_result() {
     return PgResultPtr(conn_ == nullptr ? nullptr : PQgetResult(conn_.get()));
 }
 
-void Session::end_stream(ResultStream* stream) noexcept {
-    if (stream != stream_) {
-        return;
-    }
-    stream_ = nullptr;
-    // Rows nobody will read are discarded so the connection is ready for the next command.
+void Session::drain() noexcept {
     while (conn_ != nullptr) {
         PgResultPtr rest(PQgetResult(conn_.get()));
         if (rest == nullptr) {
@@ -219,10 +261,47 @@ void Session::end_stream(ResultStream* stream) noexcept {
     }
 }
 
+void Session::end_stream(ResultStream* stream) noexcept {
+    if (stream != stream_) {
+        return;
+    }
+    stream_ = nullptr;
+    // Rows nobody will read are discarded so the connection is ready for the next command.
+    drain();
+}
+
+void Session::abandon_stream(ResultStream* stream) noexcept {
+    if (stream != stream_ || conn_ == nullptr) {
+        return;
+    }
+    stream_ = nullptr;
+    // What has already arrived is dropped without waiting; if that reaches the end, the query is
+    // over and there is nothing to cancel (a small rest costs no extra connection to the server).
+    if (PQconsumeInput(conn_.get()) == 0) {
+        drain();
+        return;
+    }
+    while (PQisBusy(conn_.get()) == 0) {
+        PgResultPtr rest(PQgetResult(conn_.get()));
+        if (rest == nullptr) {
+            return;
+        }
+    }
+    if (stream_autocommit_) {
+        // The server stops at its next row; what is in flight until then is read and dropped,
+        // and the cancel's error (57014) with it. The implicit transaction ends rolled back,
+        // which for a SELECT changes nothing.
+        const std::lock_guard guard(cancel_mutex_);
+        send_cancel();
+    }
+    drain();
+}
+
 Results Session::execute_streaming(std::string_view sql) {
     require_open();
     take_wire();
     const std::string text(sql);
+    stream_autocommit_ = PQtransactionStatus(conn_.get()) == PQTRANS_IDLE;
     if (PQsendQuery(conn_.get(), text.c_str()) == 0) {
         throw_connection_error(state_connection_failure);
     }
@@ -370,6 +449,7 @@ Results Session::execute_prepared(const std::string& name, const ParamValues& pa
     parameters.fill_pointers(values, lengths);
     Results results;
     if (stream) {
+        stream_autocommit_ = PQtransactionStatus(conn_.get()) == PQTRANS_IDLE;
         if (PQsendQueryPrepared(conn_.get(), name.c_str(), parameters.count(), values.data(),
                                 lengths.data(), nullptr, 0)
             == 0) {

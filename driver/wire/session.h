@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -127,6 +128,12 @@ public:
     PgResultPtr fetch_cursor(const std::string& sql);
 
     void end_stream(ResultStream* stream) noexcept;
+    // A streaming result nobody will read on (SQLCloseCursor, SQLFreeStmt, SQLFreeHandle after
+    // some of its rows): rows that already arrived are dropped; if more are still to come, the
+    // query is cancelled instead of read to its end, when that cannot harm anything else — the
+    // query runs in its own implicit transaction (autocommit). In the application's transaction a
+    // cancel would fail the transaction, so the rest is read and discarded there.
+    void abandon_stream(ResultStream* stream) noexcept;
     PgResultPtr next_stream_result();
 
     // Bytes of rows read ahead into memory before the rest goes to a temporary file
@@ -145,9 +152,15 @@ public:
     // so a result still streaming is left alone (its transaction is then simply not failed).
     [[nodiscard]] bool transaction_failed() const;
 
-    // Asks the server to cancel what this connection is running. Thread-safe: SQLCancel calls it
-    // from another thread while a statement is executing.
-    void cancel() const;
+    // Whose query the wire carries: the statement whose call is executing (an opaque tag), or
+    // nullptr. Returns the previous tag, for nested calls to restore.
+    const void* set_cancel_owner(const void* owner);
+    // SQLCancel from any thread: asks the server to stop the query on the wire only when it is
+    // `owner`'s (a cancel request stops whatever the connection runs, so aimed at an idle
+    // statement it would hit another's query). While the wire is still carrying another
+    // statement's rows (take_wire), the cancel waits: the owner's call then fails with 57014
+    // before anything of it is sent. True when the owner's call will be stopped.
+    bool cancel_for(const void* owner);
 
     // The notices received since the last call, oldest first; at most max_kept_notices of them,
     // and `dropped` says how many more arrived.
@@ -167,8 +180,19 @@ private:
     PgResultPtr checked(pg_result* raw) const;
 
     PgConnPtr conn_;
-    PgCancelPtr cancel_;  // made at connect; PQcancel on it is thread-safe
+    // Sends the cancel request; cancel_mutex_ held.
+    void send_cancel() const;
+    // Reads and drops the results of the query in flight, up to its end (the NULL result).
+    void drain() noexcept;
+
+    mutable std::mutex cancel_mutex_;  // guards cancel_, cancel_owner_, draining_, cancel_pending_
+    PgCancelPtr cancel_;               // made at connect; PQcancel on it is thread-safe
+    const void* cancel_owner_ = nullptr;
+    bool draining_ = false;        // take_wire is reading another statement's rows
+    bool cancel_pending_ = false;  // the owner was cancelled while draining_
     ResultStream* stream_ = nullptr;
+    // The streaming query was sent outside any transaction: it is its own (implicit) one.
+    bool stream_autocommit_ = false;
     std::size_t spill_threshold_ = std::size_t{64} << 20;
     unsigned cursor_counter_ = 0;  // cursor names are unique per session
     std::vector<Notice> notices_;

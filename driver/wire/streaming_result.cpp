@@ -27,6 +27,13 @@ StreamingResult::StreamingResult(Session& session) : WireResult(session) {
 }
 
 StreamingResult::~StreamingResult() {
+    if (session_ != nullptr && !ended_) {
+        // Closed or freed before its end: the rest is not read (Session::abandon_stream).
+        Session* session = session_;
+        session_ = nullptr;
+        session->abandon_stream(this);
+        return;
+    }
     finish_wire();
 }
 

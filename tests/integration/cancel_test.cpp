@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -51,4 +52,55 @@ TEST_CASE("SQLCancel from another thread stops an executing statement with HY008
     CHECK(has_state(SQL_HANDLE_STMT, stmt, "HY008"));
     CHECK(seconds_since(start) < 10.0);
     CHECK(query_string(c.dbc, "SELECT 1") == "1");  // the connection is usable
+}
+
+// Issue 11 item 5: a cancel request stops whatever the connection runs, so SQLCancel may send
+// one only for the statement whose call is executing.
+TEST_CASE("SQLCancel of an idle statement neither stops nor waits for another one's query") {
+    Connection c;
+    Stmt idle(c.dbc);
+    Stmt busy(c.dbc);
+    exec(idle, "SELECT 1");
+    SQLRETURN rc = SQL_ERROR;
+    std::thread worker([&] { rc = SQLExecDirect(busy, sqlc("SELECT pg_sleep(1.5)"), SQL_NTS); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto start = std::chrono::steady_clock::now();
+    const SQLRETURN cancel_rc = SQLCancel(idle);
+    const double cancel_seconds = seconds_since(start);
+    worker.join();
+    CHECK(cancel_rc == SQL_SUCCESS);
+    CHECK(cancel_seconds < 0.5);  // ODBC 3: no effect on a statement that is not executing
+    CHECK(rc == SQL_SUCCESS);
+    CHECK_FALSE(has_state(SQL_HANDLE_STMT, busy, "HY008"));
+    // The idle statement's result is still there to read.
+    CHECK(SQLFetch(idle) == SQL_SUCCESS);
+}
+
+TEST_CASE("SQLCancel racing a short statement never stops the next statement on the wire") {
+    Connection c;
+    Stmt target(c.dbc);
+    Stmt bystander(c.dbc);
+    std::atomic<bool> done{false};
+    int bystander_failures = 0;
+    int target_cancelled = 0;
+    std::thread runner([&] {
+        for (int i = 0; i < 40; ++i) {
+            SQLFreeStmt(target, SQL_CLOSE);
+            if (SQLExecDirect(target, sqlc("SELECT 1"), SQL_NTS) == SQL_ERROR) {
+                ++target_cancelled;  // HY008 is allowed: the cancel was aimed at it
+            }
+            SQLFreeStmt(bystander, SQL_CLOSE);
+            if (SQLExecDirect(bystander, sqlc("SELECT pg_sleep(0.02)"), SQL_NTS) != SQL_SUCCESS) {
+                ++bystander_failures;
+            }
+        }
+        done = true;
+    });
+    while (!done) {
+        SQLCancel(target);
+    }
+    runner.join();
+    CHECK(bystander_failures == 0);
+    MESSAGE("target statement cancelled " << target_cancelled << " times of 40");
+    CHECK(query_string(c.dbc, "SELECT 1") == "1");
 }

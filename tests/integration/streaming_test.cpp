@@ -5,13 +5,22 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 
 using namespace odbc_test;  // NOLINT(google-build-using-namespace): test vocabulary
 
 namespace {
 
-SQLINTEGER fetch_int(const Stmt& stmt) {
+// A statement handle the test allocated and frees itself.
+struct Unowned {
+    SQLHSTMT handle;
+
+    operator SQLHSTMT() const { return handle; }  // NOLINT(google-explicit-constructor)
+};
+
+template <class Handle>
+SQLINTEGER fetch_int(const Handle& stmt) {
     SQLINTEGER value = 0;
     check(SQLGetData(stmt, 1, SQL_C_SLONG, &value, 0, nullptr), SQL_HANDLE_STMT, stmt);
     return value;
@@ -160,4 +169,97 @@ TEST_CASE("a streaming query with parameters survives a second statement on the 
     }
     CHECK(rc == SQL_NO_DATA);
     CHECK(expected == 20001);
+}
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// How a test lets go of a partly read result.
+enum class Abandon { close_cursor, free_stmt_close, free_handle };
+
+}  // namespace
+
+// Issue 11 item 7: closing a big stream after a few rows cancels the query instead of reading
+// millions of rows to throw them away. generate_series in the select list streams (in FROM it
+// would be materialized by the server before the first row).
+TEST_CASE("closing a multi-million-row stream after 10 rows abandons the query") {
+    Connection c;
+    for (const Abandon how :
+         {Abandon::close_cursor, Abandon::free_stmt_close, Abandon::free_handle}) {
+        CAPTURE(static_cast<int>(how));
+        SQLHSTMT stmt = SQL_NULL_HSTMT;
+        REQUIRE(SQLAllocHandle(SQL_HANDLE_STMT, c.dbc, &stmt) == SQL_SUCCESS);
+        check(SQLExecDirect(stmt, sqlc("SELECT generate_series(1, 20000000)"), SQL_NTS),
+              SQL_HANDLE_STMT, stmt);
+        for (int i = 1; i <= 10; ++i) {
+            REQUIRE(SQLFetch(stmt) == SQL_SUCCESS);
+            SQLINTEGER value = 0;
+            check(SQLGetData(stmt, 1, SQL_C_SLONG, &value, 0, nullptr), SQL_HANDLE_STMT, stmt);
+            CHECK(value == i);
+        }
+        const auto start = std::chrono::steady_clock::now();
+        SQLRETURN rc = SQL_ERROR;
+        switch (how) {
+            case Abandon::close_cursor:
+                rc = SQLCloseCursor(stmt);
+                break;
+            case Abandon::free_stmt_close:
+                rc = SQLFreeStmt(stmt, SQL_CLOSE);
+                break;
+            case Abandon::free_handle:
+                rc = SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+                break;
+        }
+        const double seconds = seconds_since(start);
+        MESSAGE("closing after 10 of 20,000,000 rows took " << seconds << " s");
+        CHECK(rc == SQL_SUCCESS);
+        CHECK(seconds < 1.5);  // reading the rest takes several seconds
+        if (how != Abandon::free_handle) {
+            // The same handle runs the next statement correctly.
+            check(SQLExecDirect(stmt, sqlc("SELECT 7"), SQL_NTS), SQL_HANDLE_STMT, stmt);
+            REQUIRE(SQLFetch(stmt) == SQL_SUCCESS);
+            CHECK(fetch_int(Unowned{stmt}) == 7);
+            CHECK(SQLFetch(stmt) == SQL_NO_DATA);
+            SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+        }
+        CHECK(query_string(c.dbc, "SELECT 41 + 1") == "42");
+    }
+}
+
+TEST_CASE("manual commit: closing a stream early keeps the transaction and its work") {
+    Connection c;
+    exec(c.dbc, "DROP TABLE IF EXISTS it_stream_abandon");
+    exec(c.dbc, "CREATE TABLE it_stream_abandon (v int)");
+    check(SQLSetConnectAttr(c.dbc, SQL_ATTR_AUTOCOMMIT,
+                            reinterpret_cast<SQLPOINTER>(SQL_AUTOCOMMIT_OFF), 0),
+          SQL_HANDLE_DBC, c.dbc);
+    Stmt writer(c.dbc);
+    Stmt reader(c.dbc);
+    exec(writer, "INSERT INTO it_stream_abandon VALUES (1)");
+    exec(reader, "SELECT generate_series(1, 300000)");
+    for (int i = 0; i < 10; ++i) {
+        REQUIRE(SQLFetch(reader) == SQL_SUCCESS);
+    }
+    // A cancel would fail the application's transaction: the rest is read and dropped instead,
+    // and the transaction goes on.
+    check(SQLCloseCursor(reader), SQL_HANDLE_STMT, reader);
+    exec(writer, "INSERT INTO it_stream_abandon VALUES (2)");
+    CHECK(query_string(c.dbc, "SELECT sum(v) FROM it_stream_abandon") == "3");
+    check(SQLEndTran(SQL_HANDLE_DBC, c.dbc, SQL_COMMIT), SQL_HANDLE_DBC, c.dbc);
+    Connection other;
+    CHECK(query_string(other.dbc, "SELECT sum(v) FROM it_stream_abandon") == "3");
+}
+
+TEST_CASE("a small rest is dropped without a cancel and the statement after it is right") {
+    Connection c;
+    Stmt stmt(c.dbc);
+    for (int round = 0; round < 50; ++round) {
+        exec(stmt, "SELECT generate_series(1, 5000)");
+        REQUIRE(SQLFetch(stmt) == SQL_SUCCESS);
+        check(SQLCloseCursor(stmt), SQL_HANDLE_STMT, stmt);
+        REQUIRE(query_string(c.dbc, "SELECT " + std::to_string(round)) == std::to_string(round));
+    }
 }
