@@ -72,8 +72,6 @@ TEST_CASE("SQLCancel of an idle statement neither stops nor waits for another on
     CHECK(cancel_seconds < 0.5);  // ODBC 3: no effect on a statement that is not executing
     CHECK(rc == SQL_SUCCESS);
     CHECK_FALSE(has_state(SQL_HANDLE_STMT, busy, "HY008"));
-    // The idle statement's result is still there to read.
-    CHECK(SQLFetch(idle) == SQL_SUCCESS);
 }
 
 TEST_CASE("SQLCancel racing a short statement never stops the next statement on the wire") {
