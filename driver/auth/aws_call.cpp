@@ -15,8 +15,9 @@ namespace {
 
 // Codes that mean "these credentials cannot do this" (shared/IAM.md §3.4): SQLSTATE 28000.
 bool is_credentials_code(std::string_view code) {
-    static constexpr std::array<std::string_view, 13> codes{"InvalidClientTokenId",
+    static constexpr std::array<std::string_view, 14> codes{"InvalidClientTokenId",
                                                             "SignatureDoesNotMatch",
+                                                            "InvalidSignatureException",
                                                             "AccessDenied",
                                                             "AccessDeniedException",
                                                             "ExpiredToken",

@@ -153,7 +153,14 @@ private:
         if (!name(qualified)) {
             return false;
         }
-        out.name = qualified.substr(qualified.rfind(':') + 1);
+        // A qualified name is prefix:local or local (Namespaces in XML): no empty part.
+        const std::size_t colon = qualified.find(':');
+        if (colon == 0 || colon + 1 == qualified.size()
+            || (colon != std::string::npos
+                && qualified.find(':', colon + 1) != std::string::npos)) {
+            return false;
+        }
+        out.name = qualified.substr(colon == std::string::npos ? 0 : colon + 1);
         // Attributes: name="value" or name='value', checked and dropped.
         while (true) {
             const std::size_t before = pos_;
