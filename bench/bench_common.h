@@ -36,6 +36,7 @@ struct Result {
     std::int64_t rows = 0;          // rows (or operations) the workload processed
     double seconds = 0;             // wall time of the measured part
     std::vector<double> latencies;  // per-operation seconds, when the workload has operations
+    std::string message;            // a remark on an ok run (commit_*: transactions counted)
 };
 
 struct Options {
@@ -48,6 +49,7 @@ struct Options {
     std::int64_t columns = 20;     // catalog: columns per table
     std::string database;          // setup_bi: the database to make (and fill)
     std::string fixture;           // setup_bi: SQL file loaded once into it (Redshift imitation)
+    double max_seconds = 0;        // commit_*: start no execution after this long (0: no limit)
 };
 
 // --name value pairs; every option has a value.
@@ -83,6 +85,10 @@ inline Options parse_options(int argc, char** argv, const char* target_flag, con
     num("stmt-rows", o.stmt_rows);
     num("tables", o.tables);
     num("columns", o.columns);
+    if (auto it = kv.find("max-seconds"); it != kv.end()) {
+        o.max_seconds = std::strtod(it->second.c_str(), nullptr);
+        kv.erase(it);
+    }
     if (!kv.empty() || o.workload.empty() || o.target.empty() || o.batch < 1 || o.stmt_rows < 1) {
         std::fputs(usage, stderr);
         std::exit(2);
@@ -143,7 +149,7 @@ int run_reporting(const std::string& workload, Fn&& fn) {
     Result r;
     try {
         r = fn();
-        print_result(workload, "ok", r, "");
+        print_result(workload, "ok", r, r.message);
         return 0;
     } catch (const Unsupported& e) {
         print_result(workload, "unsupported", Result{}, e.what());
@@ -187,6 +193,55 @@ inline bool row_flag(std::int64_t i) {
 
 inline const char* insert_table_ddl() {
     return "(id integer, name varchar(64), amount numeric(12,2), ts timestamp, flag boolean)";
+}
+
+// The commit-cost workloads (commit_array_*, commit_rowwise_*): a commit made to cost what it
+// costs on Redshift, where every commit queues behind the cluster's others. A deferred constraint
+// trigger on the target table fires at commit, once per inserted row; the first time in each
+// transaction (a transaction-local setting remembers the txid) it logs the transaction in `log`
+// and sleeps kCommitSleepMs. So count(*) of `log` is the number of transactions that wrote rows,
+// and each of them costs kCommitSleepMs more, as much as an extra commit would.
+constexpr int kCommitSleepMs = 20;
+
+inline std::vector<std::string> commit_cost_ddl(const std::string& table, const std::string& log) {
+    return {
+        "DROP TABLE IF EXISTS " + table,
+        "DROP TABLE IF EXISTS " + log,
+        "CREATE TABLE " + table + " " + insert_table_ddl(),
+        "CREATE TABLE " + log + " (txid bigint PRIMARY KEY)",
+        "CREATE OR REPLACE FUNCTION bench_commit_cost() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN IF current_setting('bench.txid', true) IS DISTINCT FROM txid_current()::text THEN "
+        "PERFORM set_config('bench.txid', txid_current()::text, true); "
+        "EXECUTE format('INSERT INTO %I VALUES (txid_current())', TG_ARGV[0]); "
+        "PERFORM pg_sleep("
+            + std::to_string(kCommitSleepMs / 1000.0) + "); END IF; RETURN NULL; END $$",
+        "CREATE CONSTRAINT TRIGGER " + table + "_commit AFTER INSERT ON " + table
+            + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bench_commit_cost('"
+            + log + "')",
+    };
+}
+
+// What commit_cost_ddl made, dropped after the run (the function too: later tests list functions).
+inline std::vector<std::string> commit_cost_cleanup(const std::string& table,
+                                                    const std::string& log) {
+    return {"DROP TABLE IF EXISTS " + table, "DROP TABLE IF EXISTS " + log,
+            "DROP FUNCTION IF EXISTS bench_commit_cost()"};
+}
+
+// "1 transactions per execution (10 in 10 executions)", plus why the run stopped early when it did.
+inline std::string commit_message(std::int64_t transactions, std::int64_t executions,
+                                  std::int64_t planned) {
+    char buf[160];
+    std::snprintf(
+        buf, sizeof buf, "%.3g transactions per execution (%lld in %lld executions)",
+        executions > 0 ? static_cast<double>(transactions) / static_cast<double>(executions) : 0.0,
+        static_cast<long long>(transactions), static_cast<long long>(executions));
+    std::string out = buf;
+    if (executions < planned) {
+        out += "; time limit: " + std::to_string(executions) + " of " + std::to_string(planned)
+               + " executions";
+    }
+    return out;
 }
 
 }  // namespace bench

@@ -1,10 +1,11 @@
 // odbc_bench: one workload through any ODBC driver, via the unixODBC driver manager (-lodbc only).
 //
 //   odbc_bench --workload NAME --connstr "Driver={...};..." [--rows N] [--batch N] [--tables N]
-//              [--columns N]
+//              [--columns N] [--max-seconds S]
 //
 // Workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog
-// bi_open.
+// bi_open commit_array_autocommit commit_array_manual commit_rowwise_autocommit
+// commit_rowwise_manual.
 // Prints one line: RESULT,workload,status,rows,seconds,p50_us,p99_us,peak_rss_kib,message with
 // status ok, unsupported (the driver says it cannot: SQLGetFunctions, or 01S02 on an array size
 // that then reads back as something else) or error. Nothing falls back to another method.
@@ -335,6 +336,83 @@ Result insert_rowwise(Dbc& dbc, const bench::Options& o) {
             s.ok(SQLExecute(s.h), "SQLExecute");
         }
     });
+}
+
+// The commit-cost workloads (bench_common.h: each transaction that inserts costs
+// kCommitSleepMs more at commit, and is logged once): --rows rows as one SQLExecute of a
+// --batch-row parameter array each (array) or one SQLExecute per row, with autocommit on or off
+// (then one SQLEndTran at the end, timed). No execution starts after --max-seconds: with one commit
+// per row a driver would take minutes; the rows it did are what its rate is computed from.
+Result commit_cost(Dbc& dbc, const bench::Options& o, bool array, bool autocommit) {
+    dbc.require(SQL_API_SQLBINDPARAMETER, "SQLBindParameter");
+    const std::string table = insert_table();
+    const std::string log = table + "_txn";
+    Stmt ddl(dbc);
+    for (const std::string& sql : bench::commit_cost_ddl(table, log))
+        ddl.exec(sql);
+    const std::int64_t batch = array ? o.batch : 1;
+    const std::int64_t planned = (o.rows + batch - 1) / batch;
+    Result r;
+    std::int64_t executions = 0;
+    try {
+        dbc.autocommit(autocommit);
+        Stmt s(dbc);
+        ParamArrays p(static_cast<std::size_t>(batch));
+        SQLULEN processed = 0;
+        std::vector<SQLUSMALLINT> status(static_cast<std::size_t>(batch));
+        if (array) {
+            s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_PARAM_BIND_TYPE,
+                                reinterpret_cast<SQLPOINTER>(SQL_PARAM_BIND_BY_COLUMN), 0),
+                 "SQL_ATTR_PARAM_BIND_TYPE");
+            s.array_attribute(SQL_ATTR_PARAMSET_SIZE, static_cast<SQLULEN>(batch),
+                              "SQL_ATTR_PARAMSET_SIZE");
+            s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_PARAMS_PROCESSED_PTR, &processed, 0),
+                 "SQL_ATTR_PARAMS_PROCESSED_PTR");
+            s.ok(SQLSetStmtAttr(s.h, SQL_ATTR_PARAM_STATUS_PTR, status.data(), 0),
+                 "SQL_ATTR_PARAM_STATUS_PTR");
+        }
+        std::string sql = insert_sql(table);
+        s.ok(SQLPrepare(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLPrepare");
+        p.bind(s);
+        const auto start = bench::Clock::now();
+        for (std::int64_t first = 1; first <= o.rows; first += batch) {
+            if (o.max_seconds > 0 && executions > 0 && bench::seconds_since(start) > o.max_seconds)
+                break;
+            const std::int64_t n = std::min<std::int64_t>(batch, o.rows - first + 1);
+            if (array && n != batch) {
+                s.array_attribute(SQL_ATTR_PARAMSET_SIZE, static_cast<SQLULEN>(n),
+                                  "SQL_ATTR_PARAMSET_SIZE");
+            }
+            p.fill(first, static_cast<std::size_t>(n));
+            s.ok(SQLExecute(s.h), array ? "SQLExecute (parameter array)" : "SQLExecute");
+            if (array && processed != static_cast<SQLULEN>(n)) {
+                throw Failure("SQL_ATTR_PARAMS_PROCESSED_PTR says " + std::to_string(processed)
+                              + " of " + std::to_string(n));
+            }
+            ++executions;
+            r.rows += n;
+        }
+        if (!autocommit)
+            dbc.commit();
+        r.seconds = bench::seconds_since(start);
+        dbc.autocommit(true);
+        const std::int64_t counted = ddl.scalar("SELECT count(*) FROM " + table);
+        if (counted != r.rows) {
+            throw Failure("inserted " + std::to_string(r.rows) + " rows but the table holds "
+                          + std::to_string(counted));
+        }
+        r.message =
+            bench::commit_message(ddl.scalar("SELECT count(*) FROM " + log), executions, planned);
+    } catch (...) {
+        SQLEndTran(SQL_HANDLE_DBC, dbc.h, SQL_ROLLBACK);
+        dbc.autocommit(true);
+        for (const std::string& sql : bench::commit_cost_cleanup(table, log))
+            ddl.exec(sql);
+        throw;
+    }
+    for (const std::string& sql : bench::commit_cost_cleanup(table, log))
+        ddl.exec(sql);
+    return r;
 }
 
 constexpr const char* fetch_columns =
@@ -687,14 +765,19 @@ Result run(const bench::Options& o) {
         return connect_cycles(env, dbc, o);
     if (w == "catalog")
         return catalog(dbc, o);
+    if (w == "commit_array_autocommit" || w == "commit_array_manual"
+        || w == "commit_rowwise_autocommit" || w == "commit_rowwise_manual") {
+        return commit_cost(dbc, o, w.starts_with("commit_array"), w.ends_with("_autocommit"));
+    }
     throw Failure("unknown workload " + w);
 }
 
 constexpr const char* usage =
     "usage: odbc_bench --workload NAME --connstr CONNSTR [--rows N] [--batch N] [--tables N] "
-    "[--columns N]\n"
+    "[--columns N] [--max-seconds S]\n"
     "workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog "
-    "bi_open\n";
+    "bi_open commit_array_autocommit commit_array_manual commit_rowwise_autocommit "
+    "commit_rowwise_manual\n";
 
 }  // namespace
 

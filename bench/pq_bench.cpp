@@ -10,6 +10,7 @@
 // insert_rowwise: one PQexecPrepared per row, one transaction.
 // fetch_bound / fetch_getdata: single-row mode, every value converted to what the ODBC program
 //   asks for (int, text copy, timestamp fields, bool).
+// commit_*: the commit-cost workloads (bench_common.h), autocommit or one transaction.
 // roundtrip: PQexec("SELECT 1"); connect: PQconnectdb/PQfinish; catalog: the pg_catalog queries
 //   for a table list and each table's columns.
 // setup: makes bench_fetch with at least --rows rows and schema bench_catalog with --tables
@@ -155,57 +156,78 @@ Result insert_workload(const Conn& conn, std::int64_t rows, Body&& body) {
     return r;
 }
 
+// The multi-row INSERT statements of an application batch, prepared on first use per row count
+// (full and last partial).
+class BatchInserter {
+public:
+    BatchInserter(const Conn& conn, std::string table, std::int64_t stmt_rows)
+        : conn_(conn),
+          table_(std::move(table)),
+          stmt_rows_(stmt_rows),
+          prepared_(static_cast<std::size_t>(stmt_rows) + 1, false) {}
+
+    // Rows [first, first + n) as pipelined statements of stmt_rows rows and one sync: one implicit
+    // transaction when no BEGIN is open, as one SQLExecute of an n-row array is meant to be.
+    void send(std::int64_t first, std::int64_t n) {
+        // Statement names first: PQprepare cannot run inside the pipeline.
+        std::vector<std::pair<std::int64_t, std::string>> stmts;
+        for (std::int64_t k = 0; k < n; k += stmt_rows_) {
+            const std::int64_t rows = std::min(stmt_rows_, n - k);
+            stmts.emplace_back(rows, statement(rows));
+        }
+        params_.fill(first, n);
+        if (PQenterPipelineMode(conn_.c) != 1)
+            throw Failure("PQenterPipelineMode failed");
+        std::size_t offset = 0;
+        for (const auto& [rows, name] : stmts) {
+            if (PQsendQueryPrepared(conn_.c, name.c_str(), static_cast<int>(rows * 5),
+                                    params_.pointers.data() + offset, nullptr, nullptr, 0)
+                != 1) {
+                throw Failure(std::string("PQsendQueryPrepared: ") + PQerrorMessage(conn_.c));
+            }
+            offset += static_cast<std::size_t>(rows) * 5;
+        }
+        if (PQpipelineSync(conn_.c) != 1)
+            throw Failure("PQpipelineSync failed");
+        std::int64_t inserted = 0;
+        for (std::size_t s = 0; s < stmts.size(); ++s) {
+            Res res = conn_.expect(PQgetResult(conn_.c), PGRES_COMMAND_OK, "pipelined INSERT");
+            inserted += std::strtoll(PQcmdTuples(res.get()), nullptr, 10);
+            if (PQgetResult(conn_.c) != nullptr)
+                throw Failure("extra result in pipeline");
+        }
+        conn_.expect(PQgetResult(conn_.c), PGRES_PIPELINE_SYNC, "pipeline sync");
+        if (PQexitPipelineMode(conn_.c) != 1)
+            throw Failure("PQexitPipelineMode failed");
+        if (inserted != n)
+            throw Failure("server applied " + std::to_string(inserted) + " of " + std::to_string(n)
+                          + " rows");
+    }
+
+private:
+    std::string statement(std::int64_t rows) {
+        std::string name = "ins" + std::to_string(rows);
+        if (!prepared_[static_cast<std::size_t>(rows)]) {
+            conn_.expect(PQprepare(conn_.c, name.c_str(), insert_sql(table_, rows).c_str(),
+                                   static_cast<int>(rows * 5), nullptr),
+                         PGRES_COMMAND_OK, "PQprepare");
+            prepared_[static_cast<std::size_t>(rows)] = true;
+        }
+        return name;
+    }
+
+    const Conn& conn_;
+    std::string table_;
+    std::int64_t stmt_rows_;
+    std::vector<bool> prepared_;
+    TextParams params_;
+};
+
 Result insert_array(const Conn& conn, const bench::Options& o) {
     return insert_workload(conn, o.rows, [&](const std::string& table) {
-        // Statements are prepared per row count actually used (full and last partial).
-        std::vector<bool> prepared(static_cast<std::size_t>(o.stmt_rows) + 1, false);
-        auto statement = [&](std::int64_t rows) {
-            std::string name = "ins" + std::to_string(rows);
-            if (!prepared[static_cast<std::size_t>(rows)]) {
-                conn.expect(PQprepare(conn.c, name.c_str(), insert_sql(table, rows).c_str(),
-                                      static_cast<int>(rows * 5), nullptr),
-                            PGRES_COMMAND_OK, "PQprepare");
-                prepared[static_cast<std::size_t>(rows)] = true;
-            }
-            return name;
-        };
-        TextParams params;
-        for (std::int64_t first = 1; first <= o.rows; first += o.batch) {
-            const std::int64_t n = std::min(o.batch, o.rows - first + 1);
-            // Statement names first: PQprepare cannot run inside the pipeline.
-            std::vector<std::pair<std::int64_t, std::string>> stmts;
-            for (std::int64_t k = 0; k < n; k += o.stmt_rows) {
-                const std::int64_t rows = std::min(o.stmt_rows, n - k);
-                stmts.emplace_back(rows, statement(rows));
-            }
-            params.fill(first, n);
-            if (PQenterPipelineMode(conn.c) != 1)
-                throw Failure("PQenterPipelineMode failed");
-            std::size_t offset = 0;
-            for (const auto& [rows, name] : stmts) {
-                if (PQsendQueryPrepared(conn.c, name.c_str(), static_cast<int>(rows * 5),
-                                        params.pointers.data() + offset, nullptr, nullptr, 0)
-                    != 1) {
-                    throw Failure(std::string("PQsendQueryPrepared: ") + PQerrorMessage(conn.c));
-                }
-                offset += static_cast<std::size_t>(rows) * 5;
-            }
-            if (PQpipelineSync(conn.c) != 1)
-                throw Failure("PQpipelineSync failed");
-            std::int64_t inserted = 0;
-            for (std::size_t s = 0; s < stmts.size(); ++s) {
-                Res res = conn.expect(PQgetResult(conn.c), PGRES_COMMAND_OK, "pipelined INSERT");
-                inserted += std::strtoll(PQcmdTuples(res.get()), nullptr, 10);
-                if (PQgetResult(conn.c) != nullptr)
-                    throw Failure("extra result in pipeline");
-            }
-            conn.expect(PQgetResult(conn.c), PGRES_PIPELINE_SYNC, "pipeline sync");
-            if (PQexitPipelineMode(conn.c) != 1)
-                throw Failure("PQexitPipelineMode failed");
-            if (inserted != n)
-                throw Failure("server applied " + std::to_string(inserted) + " of "
-                              + std::to_string(n) + " rows");
-        }
+        BatchInserter inserter(conn, table, o.stmt_rows);
+        for (std::int64_t first = 1; first <= o.rows; first += o.batch)
+            inserter.send(first, std::min(o.batch, o.rows - first + 1));
     });
 }
 
@@ -221,6 +243,65 @@ Result insert_rowwise(const Conn& conn, const bench::Options& o) {
                 PGRES_COMMAND_OK, "INSERT");
         }
     });
+}
+
+// The commit-cost workloads (bench_common.h), the reference for what a driver can do: arrays as
+// one pipelined batch of multi-row INSERTs and one sync each (autocommit: one implicit
+// transaction per batch; manual: BEGIN, all batches, COMMIT), or one PQexecPrepared per row.
+Result commit_cost(const Conn& conn, const bench::Options& o, bool array, bool autocommit) {
+    const std::string table = insert_table();
+    const std::string log = table + "_txn";
+    conn.exec("SET client_min_messages = warning");
+    for (const std::string& sql : bench::commit_cost_ddl(table, log))
+        conn.exec(sql);
+    const std::int64_t batch = array ? o.batch : 1;
+    const std::int64_t planned = (o.rows + batch - 1) / batch;
+    Result r;
+    std::int64_t executions = 0;
+    try {
+        BatchInserter inserter(conn, table, o.stmt_rows);
+        TextParams params;
+        if (!array) {
+            conn.expect(PQprepare(conn.c, "ins_row", insert_sql(table, 1).c_str(), 5, nullptr),
+                        PGRES_COMMAND_OK, "PQprepare");
+        }
+        const auto start = bench::Clock::now();
+        if (!autocommit)
+            conn.exec("BEGIN");
+        for (std::int64_t first = 1; first <= o.rows; first += batch) {
+            if (o.max_seconds > 0 && executions > 0 && bench::seconds_since(start) > o.max_seconds)
+                break;
+            const std::int64_t n = std::min(batch, o.rows - first + 1);
+            if (array) {
+                inserter.send(first, n);
+            } else {
+                params.fill(first, 1);
+                conn.expect(PQexecPrepared(conn.c, "ins_row", 5, params.pointers.data(), nullptr,
+                                           nullptr, 0),
+                            PGRES_COMMAND_OK, "INSERT");
+            }
+            ++executions;
+            r.rows += n;
+        }
+        if (!autocommit)
+            conn.exec("COMMIT");
+        r.seconds = bench::seconds_since(start);
+        const std::int64_t counted = conn.scalar("SELECT count(*) FROM " + table);
+        if (counted != r.rows) {
+            throw Failure("inserted " + std::to_string(r.rows) + " rows but the table holds "
+                          + std::to_string(counted));
+        }
+        r.message =
+            bench::commit_message(conn.scalar("SELECT count(*) FROM " + log), executions, planned);
+    } catch (...) {
+        PQclear(PQexec(conn.c, "ROLLBACK"));
+        for (const std::string& sql : bench::commit_cost_cleanup(table, log))
+            conn.exec(sql);
+        throw;
+    }
+    for (const std::string& sql : bench::commit_cost_cleanup(table, log))
+        conn.exec(sql);
+    return r;
 }
 
 // "2024-01-05 07:08:09" into fields, as an ODBC driver fills SQL_TIMESTAMP_STRUCT.
@@ -446,15 +527,19 @@ Result run(const bench::Options& o) {
         return roundtrip(conn, o);
     if (w == "catalog")
         return catalog(conn, o);
+    if (w == "commit_array_autocommit" || w == "commit_array_manual"
+        || w == "commit_rowwise_autocommit" || w == "commit_rowwise_manual") {
+        return commit_cost(conn, o, w.starts_with("commit_array"), w.ends_with("_autocommit"));
+    }
     throw Failure("unknown workload " + w);
 }
 
 constexpr const char* usage =
     "usage: pq_bench --workload NAME --conninfo CONNINFO [--rows N] [--batch N] [--stmt-rows N] "
-    "[--tables N] [--columns N] [--database NAME] [--fixture FILE]\n"
+    "[--tables N] [--columns N] [--database NAME] [--fixture FILE] [--max-seconds S]\n"
     "workloads: setup setup_bi insert_array insert_rowwise fetch_bound fetch_getdata roundtrip "
-    "connect "
-    "catalog\n";
+    "connect catalog commit_array_autocommit commit_array_manual commit_rowwise_autocommit "
+    "commit_rowwise_manual\n";
 
 }  // namespace
 
