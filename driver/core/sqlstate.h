@@ -18,7 +18,12 @@ inline constexpr Code unable_to_connect = "08001";
 inline constexpr Code connection_name_in_use = "08002";
 inline constexpr Code connection_not_open = "08003";
 inline constexpr Code communication_link_failure = "08S01";
+// 22001: the error form of 01004, for a parameter value longer than its column.
+inline constexpr Code string_data_too_long = "22001";
 inline constexpr Code numeric_value_out_of_range = "22003";
+inline constexpr Code invalid_datetime_format = "22007";
+inline constexpr Code datetime_field_overflow = "22008";
+inline constexpr Code interval_field_overflow = "22015";
 inline constexpr Code invalid_character_value = "22018";
 inline constexpr Code invalid_cursor_state = "24000";
 inline constexpr Code invalid_transaction_state = "25000";

@@ -35,28 +35,32 @@ SQLLEN read_length(const SQLLEN* base, SQLULEN row, const core::DescriptorHeader
     return value;
 }
 
+// The message for an error outcome of encode_parameter; its SQLSTATE comes from
+// types::sqlstate_of.
 std::string describe_outcome(types::Outcome outcome) {
-    if (outcome == types::param_outcome::string_right_truncated) {
-        return "string data, right truncated: the value is longer than the parameter's column "
-               "size";
-    }
-    if (outcome == types::param_outcome::invalid_datetime_format) {
-        return "invalid datetime format";
-    }
-    if (outcome == types::param_outcome::interval_field_overflow) {
-        return "interval field overflow";
-    }
+    using types::Outcome;
     switch (outcome) {
-        case types::Outcome::out_of_range:
+        case Outcome::string_right_truncated:
+            return "string data, right truncated: the value is longer than the parameter's column "
+                   "size";
+        case Outcome::invalid_datetime_format:
+            return "invalid datetime format";
+        case Outcome::interval_field_overflow:
+            return "interval field overflow";
+        case Outcome::out_of_range:
             return "numeric value out of range for the parameter's SQL type";
-        case types::Outcome::datetime_overflow:
+        case Outcome::datetime_overflow:
             return "datetime field overflow: not a valid date, time or timestamp";
-        case types::Outcome::invalid_character:
+        case Outcome::invalid_character:
             return "invalid character value for cast specification";
-        default:
-            return "restricted data type attribute violation: this C type cannot be converted to "
-                   "the parameter's SQL type";
+        case Outcome::ok:
+        case Outcome::truncated:
+        case Outcome::fractional_truncation:
+        case Outcome::unsupported:
+            break;
     }
+    return "restricted data type attribute violation: this C type cannot be converted to the "
+           "parameter's SQL type";
 }
 
 }  // namespace
@@ -158,14 +162,14 @@ void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues
         }
         const types::Encoded encoded = types::encode_parameter(
             {source.c_type, source.data, source.length, b.numeric_scale}, b.target, text_);
-        if (types::is_parameter_error(encoded.outcome)) {
+        if (types::is_error(encoded.outcome)) {
             throw core::OdbcError(
-                types::parameter_sqlstate(encoded.outcome),
+                types::sqlstate_of(encoded.outcome),
                 describe_outcome(encoded.outcome) + " (parameter " + std::to_string(number) + ")");
         }
         if (encoded.outcome != types::Outcome::ok) {
             diagnostics.add(core::DiagRecord{
-                std::string(types::parameter_sqlstate(encoded.outcome)),
+                std::string(types::sqlstate_of(encoded.outcome)),
                 core::driver_message("parameter " + std::to_string(number)
                                      + " lost its fractional part to fit its SQL type"),
                 0, static_cast<SQLLEN>(row + 1), number});

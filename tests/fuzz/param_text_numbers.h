@@ -159,7 +159,7 @@ struct Expected {
     std::string text;
 };
 
-inline constexpr types::Outcome expect_22001 = types::param_outcome::string_right_truncated;
+inline constexpr types::Outcome expect_22001 = types::Outcome::string_right_truncated;
 
 // "C to SQL: Character", exact numeric targets: whole digits lost 22003, else fractional digits
 // lost 22001, else the value. TINYINT takes both readings (-128..255): Redshift has no one-byte

@@ -52,7 +52,7 @@ inline bool outcome_listed(Family family, types::Outcome outcome) {
         case Family::timestamp:
             return outcome == Outcome::datetime_overflow;
         case Family::interval:
-            return outcome == types::param_outcome::interval_field_overflow;
+            return outcome == types::Outcome::interval_field_overflow;
         case Family::guid:
             return false;
         case Family::unknown:
@@ -73,7 +73,7 @@ inline std::optional<std::u16string> strict_utf16(std::string_view utf8) {
 inline void check_result(const ParamTextCase& c, const Encoding& e) {
     require(outcome_listed(c.type.family, e.outcome),
             "the outcome is one appendix D lists for character data into this target");
-    if (types::is_parameter_error(e.outcome)) {
+    if (types::is_error(e.outcome)) {
         require(e.text.empty(), "an error leaves the output empty");
         return;
     }

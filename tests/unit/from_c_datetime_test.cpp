@@ -11,9 +11,9 @@
 
 using rsodbc::types::encode_parameter;
 using rsodbc::types::Encoded;
-using rsodbc::types::parameter_sqlstate;
 using rsodbc::types::ParamSource;
 using rsodbc::types::ParamTarget;
+using rsodbc::types::sqlstate_of;
 
 namespace {
 
@@ -29,7 +29,7 @@ Result value(SQLSMALLINT c_type, const T& v, SQLSMALLINT sql_type, SQLULEN colum
     std::string out = "stale";
     const Encoded e = encode_parameter(ParamSource{c_type, &v, sizeof v},
                                        ParamTarget{sql_type, column_size, digits}, out);
-    return {std::string(parameter_sqlstate(e.outcome)), out, e.type_oid};
+    return {std::string(sqlstate_of(e.outcome)), out, e.type_oid};
 }
 
 Result chars(std::string_view text, SQLSMALLINT sql_type, SQLULEN column_size = 0,
@@ -38,7 +38,7 @@ Result chars(std::string_view text, SQLSMALLINT sql_type, SQLULEN column_size = 
     const Encoded e =
         encode_parameter(ParamSource{SQL_C_CHAR, text.data(), static_cast<SQLLEN>(text.size())},
                          ParamTarget{sql_type, column_size, digits}, out);
-    return {std::string(parameter_sqlstate(e.outcome)), out, e.type_oid};
+    return {std::string(sqlstate_of(e.outcome)), out, e.type_oid};
 }
 
 SQL_DATE_STRUCT date(int y, unsigned m, unsigned d) {

@@ -14,9 +14,9 @@
 
 using rsodbc::types::encode_parameter;
 using rsodbc::types::Encoded;
-using rsodbc::types::parameter_sqlstate;
 using rsodbc::types::ParamSource;
 using rsodbc::types::ParamTarget;
+using rsodbc::types::sqlstate_of;
 
 namespace {
 
@@ -31,7 +31,7 @@ Result run(SQLSMALLINT c_type, const void* data, SQLLEN length, SQLSMALLINT sql_
     std::string out = "stale";
     const Encoded e = encode_parameter(ParamSource{c_type, data, length},
                                        ParamTarget{sql_type, column_size, digits}, out);
-    return {std::string(parameter_sqlstate(e.outcome)), out, e.type_oid};
+    return {std::string(sqlstate_of(e.outcome)), out, e.type_oid};
 }
 
 template <class T>

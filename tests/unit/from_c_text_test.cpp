@@ -9,9 +9,9 @@
 
 using rsodbc::types::encode_parameter;
 using rsodbc::types::Encoded;
-using rsodbc::types::parameter_sqlstate;
 using rsodbc::types::ParamSource;
 using rsodbc::types::ParamTarget;
+using rsodbc::types::sqlstate_of;
 
 namespace {
 
@@ -26,7 +26,7 @@ Result run(SQLSMALLINT c_type, const void* data, SQLLEN length, SQLSMALLINT sql_
     std::string out = "stale";
     const Encoded e = encode_parameter(ParamSource{c_type, data, length},
                                        ParamTarget{sql_type, column_size, 0}, out);
-    return {std::string(parameter_sqlstate(e.outcome)), out, e.type_oid};
+    return {std::string(sqlstate_of(e.outcome)), out, e.type_oid};
 }
 
 Result chars(std::string_view text, SQLSMALLINT sql_type, SQLULEN column_size = 0) {
@@ -178,23 +178,25 @@ TEST_CASE("from_c: SQL_C_GUID") {
     });
 }
 
-TEST_CASE("from_c: SQLSTATE of every outcome") {
-    using rsodbc::types::is_parameter_error;
+TEST_CASE("SQLSTATE of every outcome, both directions") {
+    using rsodbc::types::is_error;
     using rsodbc::types::Outcome;
-    namespace extra = rsodbc::types::param_outcome;
-    CHECK(parameter_sqlstate(Outcome::ok).empty());
-    CHECK(parameter_sqlstate(Outcome::fractional_truncation) == "01S07");
-    CHECK(parameter_sqlstate(Outcome::out_of_range) == "22003");
-    CHECK(parameter_sqlstate(Outcome::invalid_character) == "22018");
-    CHECK(parameter_sqlstate(Outcome::datetime_overflow) == "22008");
-    CHECK(parameter_sqlstate(Outcome::unsupported) == "07006");
-    CHECK(parameter_sqlstate(extra::string_right_truncated) == "22001");
-    CHECK(parameter_sqlstate(extra::invalid_datetime_format) == "22007");
-    CHECK(parameter_sqlstate(extra::interval_field_overflow) == "22015");
-    CHECK_FALSE(is_parameter_error(Outcome::ok));
-    CHECK_FALSE(is_parameter_error(Outcome::fractional_truncation));
-    CHECK(is_parameter_error(extra::string_right_truncated));
-    CHECK(is_parameter_error(Outcome::unsupported));
+    CHECK(sqlstate_of(Outcome::ok).empty());
+    CHECK(sqlstate_of(Outcome::truncated) == "01004");
+    CHECK(sqlstate_of(Outcome::fractional_truncation) == "01S07");
+    CHECK(sqlstate_of(Outcome::out_of_range) == "22003");
+    CHECK(sqlstate_of(Outcome::invalid_character) == "22018");
+    CHECK(sqlstate_of(Outcome::datetime_overflow) == "22008");
+    CHECK(sqlstate_of(Outcome::unsupported) == "07006");
+    CHECK(sqlstate_of(Outcome::string_right_truncated) == "22001");
+    CHECK(sqlstate_of(Outcome::invalid_datetime_format) == "22007");
+    CHECK(sqlstate_of(Outcome::interval_field_overflow) == "22015");
+    CHECK_FALSE(is_error(Outcome::ok));
+    CHECK_FALSE(is_error(Outcome::fractional_truncation));
+    CHECK(is_error(Outcome::string_right_truncated));
+    CHECK(is_error(Outcome::unsupported));
+    CHECK_FALSE(is_error(Outcome::truncated));
+    CHECK(rsodbc::types::name_of(Outcome::interval_field_overflow) == "interval_field_overflow");
     const int unknown_c_type = 9999;
     CHECK(run(static_cast<SQLSMALLINT>(unknown_c_type), "x", 1, SQL_VARCHAR).state == "07006");
 }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+using rsodbc::types::name_of;
 using rsodbc::types::Outcome;
 using rsodbc::types::write_datetime;
 using rsodbc::types::Written;
@@ -32,26 +33,6 @@ bool untouched_from(const Buffer& buffer, std::size_t from) {
         }
     }
     return true;
-}
-
-const char* name_of(Outcome outcome) {
-    switch (outcome) {
-        case Outcome::ok:
-            return "ok";
-        case Outcome::truncated:
-            return "truncated";
-        case Outcome::fractional_truncation:
-            return "fractional_truncation";
-        case Outcome::out_of_range:
-            return "out_of_range";
-        case Outcome::invalid_character:
-            return "invalid_character";
-        case Outcome::datetime_overflow:
-            return "datetime_overflow";
-        case Outcome::unsupported:
-            return "unsupported";
-    }
-    return "?";
 }
 
 // Every field of every struct as one comparable string: "Y-M-D h:m:s.f".
@@ -116,7 +97,7 @@ void check_cases(const std::vector<Case>& cases) {
         INFO("text \"" << c.text << "\" into C type " << c.c_type);
         auto buffer = fresh_buffer();
         const Written written = write_datetime(c.text, c.c_type, buffer.data());
-        CHECK(std::string(name_of(written.outcome)) == name_of(c.outcome));
+        CHECK(name_of(written.outcome) == name_of(c.outcome));
         if (c.outcome == Outcome::ok || c.outcome == Outcome::fractional_truncation) {
             const std::size_t size = struct_size(c.c_type);
             CHECK(written.length == static_cast<SQLLEN>(size));

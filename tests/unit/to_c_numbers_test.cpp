@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+using rsodbc::types::name_of;
 using rsodbc::types::Outcome;
 using rsodbc::types::write_bit;
 using rsodbc::types::write_floating;
@@ -97,26 +98,6 @@ struct IntegerCase {
     std::string_view value;  // expected stored value when the outcome stores one
 };
 
-const char* name_of(Outcome outcome) {
-    switch (outcome) {
-        case Outcome::ok:
-            return "ok";
-        case Outcome::truncated:
-            return "truncated";
-        case Outcome::fractional_truncation:
-            return "fractional_truncation";
-        case Outcome::out_of_range:
-            return "out_of_range";
-        case Outcome::invalid_character:
-            return "invalid_character";
-        case Outcome::datetime_overflow:
-            return "datetime_overflow";
-        case Outcome::unsupported:
-            return "unsupported";
-    }
-    return "?";
-}
-
 bool stores_value(Outcome outcome) {
     return outcome == Outcome::ok || outcome == Outcome::fractional_truncation;
 }
@@ -126,7 +107,7 @@ void check_integer_cases(const std::vector<IntegerCase>& cases) {
         INFO("text \"" << c.text << "\" into C type " << c.c_type);
         auto buffer = fresh_buffer();
         const Written written = write_integer(c.text, c.c_type, buffer.data());
-        CHECK(std::string(name_of(written.outcome)) == name_of(c.outcome));
+        CHECK(name_of(written.outcome) == name_of(c.outcome));
         if (stores_value(c.outcome)) {
             const std::size_t size = integer_size(c.c_type);
             CHECK(written.length == static_cast<SQLLEN>(size));
@@ -318,7 +299,7 @@ TEST_CASE("text into SQL_C_DOUBLE") {
         INFO("text \"" << c.text << "\"");
         auto buffer = fresh_buffer();
         const Written written = write_floating(c.text, SQL_C_DOUBLE, buffer.data());
-        CHECK(std::string(name_of(written.outcome)) == name_of(c.outcome));
+        CHECK(name_of(written.outcome) == name_of(c.outcome));
         if (c.outcome != Outcome::ok) {
             CHECK(untouched_from(buffer, 0));
             continue;
@@ -362,7 +343,7 @@ TEST_CASE("text into SQL_C_FLOAT") {
         INFO("text \"" << c.text << "\"");
         auto buffer = fresh_buffer();
         const Written written = write_floating(c.text, SQL_C_FLOAT, buffer.data());
-        CHECK(std::string(name_of(written.outcome)) == name_of(c.outcome));
+        CHECK(name_of(written.outcome) == name_of(c.outcome));
         if (c.outcome != Outcome::ok) {
             CHECK(untouched_from(buffer, 0));
             continue;
@@ -426,7 +407,7 @@ TEST_CASE("text into SQL_C_BIT") {
         INFO("text \"" << c.text << "\"");
         auto buffer = fresh_buffer();
         const Written written = write_bit(c.text, buffer.data());
-        CHECK(std::string(name_of(written.outcome)) == name_of(c.outcome));
+        CHECK(name_of(written.outcome) == name_of(c.outcome));
         if (stores_value(c.outcome)) {
             CHECK(written.length == 1);
             CHECK(buffer[0] == c.bit);

@@ -19,7 +19,7 @@ void append_hex(unsigned char byte, std::string& out) {
 
 Encoded send_bytea(std::string_view bytes, const ParamTarget& target, std::string& out) {
     if (target.column_size != 0 && bytes.size() > target.column_size) {
-        return fail(param_outcome::string_right_truncated, out);
+        return fail(Outcome::string_right_truncated, out);
     }
     out.reserve(2 + 2 * bytes.size());
     out = "\\x";
@@ -92,7 +92,7 @@ Encoded encode_binary(std::string_view bytes, const ParamTarget& target, std::st
                 return fail(Outcome::invalid_character, out);
             }
             if (!fits_column(bytes, target)) {
-                return fail(param_outcome::string_right_truncated, out);
+                return fail(Outcome::string_right_truncated, out);
             }
             out.assign(bytes);
             return finish(Outcome::ok, target, out);
@@ -165,7 +165,7 @@ Encoded encode_guid(const SQLGUID& value, const ParamTarget& target, std::string
         append_hex(value.Data4[i], out);
     }
     if (is_character(kind) && !fits_column(out, target)) {
-        return fail(param_outcome::string_right_truncated, out);
+        return fail(Outcome::string_right_truncated, out);
     }
     return finish(Outcome::ok, target, out);
 }

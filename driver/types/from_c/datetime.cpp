@@ -180,7 +180,7 @@ Outcome write_literal(const Stamp& s, const ParamTarget& target, std::string& ou
         append_time(s, out);
     }
     if (!fits_column(out, target)) {
-        return param_outcome::string_right_truncated;
+        return Outcome::string_right_truncated;
     }
     return Outcome::ok;
 }
@@ -215,7 +215,7 @@ Encoded encode_stamp(const Stamp& s, StampOrigin origin, const ParamTarget& targ
         // datetime targets (appendix D). Text that reads as a literal but names a day or time
         // that does not exist (month 13, February 30, hour 24) is a field overflow: 22008.
         return fail(origin == StampOrigin::structure && !is_character(kind)
-                        ? param_outcome::invalid_datetime_format
+                        ? Outcome::invalid_datetime_format
                         : Outcome::datetime_overflow,
                     out);
     }

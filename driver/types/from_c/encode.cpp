@@ -114,7 +114,7 @@ unsigned parameter_type_oid(SQLSMALLINT sql_type) {
 }
 
 Encoded finish(Outcome outcome, const ParamTarget& target, std::string& out) {
-    if (is_parameter_error(outcome)) {
+    if (is_error(outcome)) {
         return fail(outcome, out);
     }
     return {outcome, parameter_type_oid(target.sql_type)};
@@ -227,7 +227,7 @@ Encoded encode_character(std::string_view utf8, const ParamTarget& target, std::
         case TargetKind::wide_character:
             // 22001 when the data is longer than the column; nothing is cut and sent.
             if (!fits_column(utf8, target)) {
-                return fail(param_outcome::string_right_truncated, out);
+                return fail(Outcome::string_right_truncated, out);
             }
             out.assign(utf8);
             return finish(Outcome::ok, target, out);
@@ -317,42 +317,6 @@ Encoded encode_bytes(const ParamSource& source, const ParamTarget& target, std::
 }  // namespace
 
 }  // namespace from_c
-
-std::string_view parameter_sqlstate(Outcome outcome) {
-    switch (outcome) {
-        case Outcome::ok:
-            return "";
-        case Outcome::truncated:
-            return "01004";
-        case Outcome::fractional_truncation:
-            return "01S07";
-        case Outcome::out_of_range:
-            return "22003";
-        case Outcome::invalid_character:
-            return "22018";
-        case Outcome::datetime_overflow:
-            return "22008";
-        case Outcome::unsupported:
-            return "07006";
-        default:
-            break;
-    }
-    if (outcome == param_outcome::string_right_truncated) {
-        return "22001";
-    }
-    if (outcome == param_outcome::invalid_datetime_format) {
-        return "22007";
-    }
-    if (outcome == param_outcome::interval_field_overflow) {
-        return "22015";
-    }
-    return "HY000";
-}
-
-bool is_parameter_error(Outcome outcome) {
-    return outcome != Outcome::ok && outcome != Outcome::fractional_truncation
-           && outcome != Outcome::truncated;
-}
 
 Encoded encode_parameter(const ParamSource& source, const ParamTarget& target, std::string& out) {
     out.clear();

@@ -35,25 +35,6 @@ struct Encoded {
     unsigned type_oid = 0;  // 0: unspecified, the server infers the type from context
 };
 
-// The C -> SQL direction needs three SQLSTATEs Outcome has no enumerator for. They are not
-// enumerators yet because adding one trips -Werror=switch in every exhaustive switch over Outcome
-// (exec/cell_writer.cpp, tests/unit/to_c_*_test.cpp). Outcome's underlying type is int, so these
-// values are well defined; when Outcome grows the enumerators, alias them here.
-namespace param_outcome {
-inline constexpr Outcome string_right_truncated = static_cast<Outcome>(101);   // 22001
-inline constexpr Outcome invalid_datetime_format = static_cast<Outcome>(102);  // 22007
-inline constexpr Outcome interval_field_overflow = static_cast<Outcome>(103);  // 22015
-}  // namespace param_outcome
-
-// The SQLSTATE SQLExecute reports for an outcome of encode_parameter ("" for ok).
-// Outcome::unsupported is 07006 (restricted data type attribute violation): appendix D's answer
-// both for pairs its tables leave out and for targets this driver does not know.
-[[nodiscard]] std::string_view parameter_sqlstate(Outcome outcome);
-
-// True for outcomes after which the value must not be sent (everything but ok and the 01S07
-// warning).
-[[nodiscard]] bool is_parameter_error(Outcome outcome);
-
 // Replaces `out` with the parameter's text. On an error outcome `out` is empty and nothing may be
 // sent; on ok or fractional_truncation (01S07, an exact numeric target lost fractional digits)
 // `out` holds the value to send. type_oid is chosen by the target SQL type alone, so a value's OID

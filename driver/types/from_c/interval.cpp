@@ -230,7 +230,7 @@ Encoded encode_interval(const SQL_INTERVAL_STRUCT& value, SQLSMALLINT c_type,
     }
     Span span;
     if (!span_of(value, c_type, span)) {
-        return fail(param_outcome::interval_field_overflow, out);
+        return fail(Outcome::interval_field_overflow, out);
     }
     if (exact_target) {
         const auto& ds = value.intval.day_second;
@@ -260,14 +260,14 @@ Encoded encode_interval(const SQL_INTERVAL_STRUCT& value, SQLSMALLINT c_type,
                               out);
     }
     if (interval_target && !reshape(span, fields_of(target.sql_type))) {
-        return fail(param_outcome::interval_field_overflow, out);
+        return fail(Outcome::interval_field_overflow, out);
     }
     if (!fits_server(span)) {
-        return fail(param_outcome::interval_field_overflow, out);
+        return fail(Outcome::interval_field_overflow, out);
     }
     append_span(span, out);
     if (is_character(kind) && !fits_column(out, target)) {
-        return fail(param_outcome::string_right_truncated, out);
+        return fail(Outcome::string_right_truncated, out);
     }
     return finish(Outcome::ok, target, out);
 }
@@ -284,11 +284,11 @@ Encoded encode_interval_number(const Decimal& value, const ParamTarget& target, 
         scaled.exponent += 6;
     }
     if (!scaled.is_zero() && scaled.exponent < 0) {
-        return fail(param_outcome::interval_field_overflow, out);
+        return fail(Outcome::interval_field_overflow, out);
     }
     std::uint64_t magnitude = 0;
     if (scaled.whole_digits() > 19) {
-        return fail(param_outcome::interval_field_overflow, out);
+        return fail(Outcome::interval_field_overflow, out);
     }
     for (const char c : scaled.digits) {
         magnitude = magnitude * 10 + static_cast<std::uint64_t>(c - '0');
@@ -301,7 +301,7 @@ Encoded encode_interval_number(const Decimal& value, const ParamTarget& target, 
     interval.interval_sign = value.negative ? SQL_TRUE : SQL_FALSE;
     const std::uint64_t leading = f.leading == second ? magnitude / micros_per_second : magnitude;
     if (leading > std::numeric_limits<SQLUINTEGER>::max()) {
-        return fail(param_outcome::interval_field_overflow, out);
+        return fail(Outcome::interval_field_overflow, out);
     }
     const auto field = static_cast<SQLUINTEGER>(leading);
     switch (f.leading) {
@@ -501,7 +501,7 @@ Outcome read_interval_fraction(std::string_view body, std::size_t& i, std::uint6
         if (digits < 6) {
             fraction = fraction * 10 + static_cast<std::uint64_t>(body[i] - '0');
         } else if (body[i] != '0') {
-            return param_outcome::interval_field_overflow;  // below microseconds
+            return Outcome::interval_field_overflow;  // below microseconds
         }
     }
     for (; digits < 6; ++digits) {
@@ -558,7 +558,7 @@ Encoded encode_interval_text(std::string_view text, const ParamTarget& target, s
     }
     for (const std::uint64_t v : values) {
         if (v > std::numeric_limits<SQLUINTEGER>::max()) {
-            return fail(param_outcome::interval_field_overflow, out);
+            return fail(Outcome::interval_field_overflow, out);
         }
     }
     return encode_interval(interval_struct(target, f, negative, values, fraction), target.sql_type,

@@ -152,7 +152,7 @@ Encoded encode_bit_target(const Decimal& value, const ParamTarget& target, std::
     truncate_fraction(whole, 0);
     const bool below_two =
         !value.negative && (whole.is_zero() || (whole.digits == "1" && whole.exponent == 0));
-    return fail(below_two ? param_outcome::string_right_truncated : Outcome::out_of_range, out);
+    return fail(below_two ? Outcome::string_right_truncated : Outcome::out_of_range, out);
 }
 
 bool equals_ignoring_case(std::string_view text, std::string_view lower) {
@@ -318,7 +318,7 @@ Encoded encode_decimal(Decimal value, const ParamTarget& target, NumberOrigin or
                        std::string& out) {
     out.clear();
     const Outcome lost_fraction = origin == NumberOrigin::character
-                                      ? param_outcome::string_right_truncated
+                                      ? Outcome::string_right_truncated
                                       : Outcome::fractional_truncation;
     const TargetKind kind = classify(target.sql_type);
     // No exact type holds more whole digits, and writing them out could take gigabytes. Digits
@@ -332,9 +332,8 @@ Encoded encode_decimal(Decimal value, const ParamTarget& target, NumberOrigin or
         case TargetKind::wide_character:
             // "Number of digits" (sign and point included) against the column: 22001.
             append_plain(value, out);
-            return finish(
-                fits_column(out, target) ? Outcome::ok : param_outcome::string_right_truncated,
-                target, out);
+            return finish(fits_column(out, target) ? Outcome::ok : Outcome::string_right_truncated,
+                          target, out);
         case TargetKind::exact_integer: {
             const bool dropped = truncate_fraction(value, 0);
             const auto magnitude = magnitude_of(value);

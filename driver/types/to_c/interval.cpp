@@ -13,8 +13,8 @@
 //   trailing one are cut: 01S07; seconds' fraction is in microseconds (ODBC's default interval
 //   seconds precision, 6);
 // - a day-time target for a value with non-zero months: 07006 (a month has no fixed length);
-// - a leading field beyond SQLUINTEGER: out_of_range, which exec/ reports as 22015 (interval
-//   field overflow) for interval targets. The ARD's leading precision is not applied.
+// - a leading field beyond SQLUINTEGER: interval_field_overflow (22015). The ARD's leading
+//   precision is not applied.
 // - text that is not an interval: 22018.
 #include "types/to_c/convert.h"
 
@@ -415,7 +415,7 @@ Written write_interval(std::string_view text, SQLSMALLINT c_type, void* data) {
         fits = fill_day_second(micros < 0 ? -micros : micros, f, out, lost);
     }
     if (!fits) {
-        return {Outcome::out_of_range, 0};
+        return {Outcome::interval_field_overflow, 0};
     }
     const auto& ym = out.intval.year_month;
     const auto& ds = out.intval.day_second;
