@@ -4,6 +4,7 @@
 #include "config/dsn_reader.h"
 #include "config/endpoint.h"
 #include "config/keywords.h"
+#include "config/settings.h"
 #include "include/redshift_odbc.h"
 #include "setup/cli/exit_codes.h"
 #include "setup/cli/install.h"
@@ -20,6 +21,16 @@
 namespace rsodbc::cli {
 
 namespace {
+
+// IAM=1 (or an AuthType that implies it) makes verify-full the SSLMode default; the settings
+// decide, so the report shows what the driver will use. Settings that do not parse: no IAM.
+bool iam_enabled(const config::AttributeMap& attrs) {
+    try {
+        return config::make_settings(attrs).iam.enabled;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
 
 using config::AttributeMap;
 using config::KeyValue;
@@ -178,6 +189,11 @@ bool resolve(const CheckOptions& options, Report& report, AttributeMap& attrs,
         }
         if (keyword.name == config::kw::sslmode) {
             const bool redshift = host != nullptr && config::is_redshift_endpoint(*host);
+            if (iam_enabled(attrs)) {
+                report.keywords.push_back(
+                    {std::string(keyword.name), "verify-full", "default with IAM"});
+                continue;
+            }
             report.keywords.push_back({std::string(keyword.name),
                                        redshift ? "verify-full" : "prefer",
                                        redshift ? "default for a Redshift endpoint"

@@ -7,7 +7,9 @@ namespace rsodbc::cli {
 
 // Why a connection failed, in words a person can act on. `cause` is a stable token for --json
 // (unknown_driver, driver_load, dns, refused, timeout, tls, password, database, invalid_value,
-// other); `text` is the advice.
+// other, and for IAM failures iam_settings, iam_credentials, iam_expired, iam_keys,
+// iam_permission, iam_not_found, iam_throttled, iam_endpoint, iam_login, iam); `text` is the
+// advice.
 struct Hint {
     std::string cause;
     std::string text;

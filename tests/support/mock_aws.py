@@ -281,11 +281,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def fault(self, name):
         state = self.server.state
         with state.lock:
-            fault = state.config["faults"].get(name)
-            stall = state.config["stall_seconds"]
+            return state.config["faults"].get(name)
+
+    def stall_if(self, fault):
+        """A stalled answer: recorded first (so a test can count it), then nothing for a while."""
         if fault == "Stall":
+            with self.server.state.lock:
+                stall = self.server.state.config["stall_seconds"]
             time.sleep(stall)
-        return fault
 
     def query_error(self, status, code, message, namespace=REDSHIFT_NS):
         self.answer(status, f'<ErrorResponse xmlns="{namespace}"><Error><Type>Sender</Type>'
@@ -397,6 +400,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return
         fault = self.fault(action)
         self.record(action=action, key=key_id, form=form, fault=fault)
+        self.stall_if(fault)
         if self.query_fault(fault, namespace, form):
             return
         if sts:
@@ -521,6 +525,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         fault = self.fault(action)
         self.record(action=action, status=200, key=key_id, form=request, fault=fault)
+        self.stall_if(fault)
         workgroup = request.get("workgroupName", "")
         json_faults = {
             "ResourceNotFound": (400, "ResourceNotFoundException", f"Workgroup {workgroup} not "
@@ -560,6 +565,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.answer(401, '{"message":"unauthorized"}', "application/json")
             return
         self.record(action="ecs", status=200, fault=fault)
+        self.stall_if(fault)
         if fault == "InternalError":
             self.answer(500, "", "application/json")
             return
@@ -583,6 +589,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with state.lock:
                 state.imds_tokens.add(token)
             self.record(action="imds-token", status=200, fault=fault)
+            self.stall_if(fault)
             self.answer(200, token, "text/plain")
             return
         with state.lock:

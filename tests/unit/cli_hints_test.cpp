@@ -78,3 +78,46 @@ TEST_CASE("cli json: strings are escaped") {
     CHECK(cli::json_string("a\"b\\c\nd\x01") == "\"a\\\"b\\\\c\\nd\\u0001\"");
     CHECK(cli::json_string("héllo") == "\"héllo\"");
 }
+
+TEST_CASE("cli hints: IAM failures in plain words, by AWS error code") {
+    const std::string prefix =
+        "IAM authentication failed: GetClusterCredentials (cluster c) "
+        "failed: ";
+    CHECK(cause("28000", prefix + "AccessDenied: User: x is not authorized (HTTP 403, RequestId r)")
+          == "iam_permission");
+    CHECK(cause("28000", prefix + "ExpiredToken: expired (HTTP 403, RequestId r)")
+          == "iam_expired");
+    CHECK(cause("28000", prefix + "SignatureDoesNotMatch: ... (HTTP 403, RequestId r)")
+          == "iam_keys");
+    CHECK(cause("28000", prefix + "InvalidClientTokenId: ... (HTTP 403, RequestId r)")
+          == "iam_keys");
+    CHECK(cause("HY000", prefix + "ClusterNotFound: Cluster c not found. (HTTP 404)")
+          == "iam_not_found");
+    CHECK(cause("HY000", prefix + "Throttling: Rate exceeded (HTTP 400)") == "iam_throttled");
+    CHECK(cause("08001",
+                "IAM authentication failed: HTTP request to https://redshift.us-east-1."
+                "amazonaws.com failed: Timeout was reached")
+          == "iam_endpoint");
+    CHECK(cause("28000",
+                "IAM authentication failed: no AWS credentials found: no AccessKeyID/"
+                "SecretAccessKey or Profile keyword, ...")
+          == "iam_credentials");
+    CHECK(cause("28000",
+                "IAM authentication failed: profile 'x' not found in /h/.aws/credentials "
+                "or /h/.aws/config")
+          == "iam_credentials");
+    CHECK(cause("HY024", "invalid connection attribute: IAM needs the DbUser keyword (or UID): ...")
+          == "iam_settings");
+    CHECK(cause("HY024", "IAM authentication requires TLS: SSLMode=disable may connect without it")
+          == "iam_settings");
+    CHECK(cause("28P01",
+                "connection to server at \"h\" failed: FATAL:  password authentication failed for "
+                "user \"IAM:alice\"")
+          == "iam_login");
+    CHECK(cause("HY000", prefix + "SomethingNew: ? (HTTP 400, RequestId r)") == "iam");
+    // An ordinary password failure is still the password hint.
+    CHECK(cause("28P01", "password authentication failed for user \"alice\"") == "password");
+    const auto permission =
+        cli::hint_for("28000", prefix + "AccessDenied: no (HTTP 403)", {"h", "1", "d", "u"});
+    CHECK(permission.text.find("redshift:GetClusterCredentials") != std::string::npos);
+}
