@@ -107,7 +107,8 @@ SQLRETURN Statement::run(const std::string& sql) {
         const SQLRETURN rc = run_path(sql, path);
         RSODBC_LOG(debug, "statement {} ran ({}) in {:.3f} ms, {} rows{}: {}",
                    static_cast<const void*>(this), path, elapsed_ms(), row_count(),
-                   result_ != nullptr && result_->holds_wire() ? " read so far" : "", sql);
+                   cursor_.result != nullptr && cursor_.result->holds_wire() ? " read so far" : "",
+                   sql);
         return rc;
     } catch (const std::exception& error) {
         RSODBC_LOG(err, "statement {} failed ({}) after {:.3f} ms: {}: {}",
@@ -158,11 +159,11 @@ bool Statement::uses_server_cursor(const std::string& sql) {
 }
 
 SQLLEN Statement::row_count() const {
-    if (result_ == nullptr || !result_->returns_rows()) {
+    if (cursor_.result == nullptr || !cursor_.result->returns_rows()) {
         return row_count_;
     }
-    const std::int64_t known = result_->affected_rows();
-    return static_cast<SQLLEN>(known >= 0 ? known : result_->row_count());
+    const std::int64_t known = cursor_.result->affected_rows();
+    return static_cast<SQLLEN>(known >= 0 ? known : cursor_.result->row_count());
 }
 
 SQLRETURN Statement::adopt_results(wire::Results results) {
@@ -170,12 +171,12 @@ SQLRETURN Statement::adopt_results(wire::Results results) {
         pending_results_.push_back(std::move(result));
     }
     adopt_next_result();
-    if (result_ != nullptr && result_->holds_wire()) {
+    if (cursor_.result != nullptr && cursor_.result->holds_wire()) {
         // A small result is read whole now, so its row count is known (psqlODBC reads every
         // result whole); a large one keeps streaming in constant memory.
         try {
-            result_->read_ahead(static_cast<std::size_t>(connection_.settings().read_ahead_rows),
-                                read_ahead_bytes);
+            cursor_.result->read_ahead(
+                static_cast<std::size_t>(connection_.settings().read_ahead_rows), read_ahead_bytes);
         } catch (...) {
             reset_results();
             throw;
@@ -183,8 +184,9 @@ SQLRETURN Statement::adopt_results(wire::Results results) {
     }
     collect_notices();
     const bool odbc3 = connection_.environment().odbc_version() != SQL_OV_ODBC2;
-    if (odbc3 && result_ != nullptr && !result_->returns_rows() && result_->affected_rows() == 0
-        && is_searched_update_or_delete(result_->command_tag())) {
+    if (odbc3 && cursor_.result != nullptr && !cursor_.result->returns_rows()
+        && cursor_.result->affected_rows() == 0
+        && is_searched_update_or_delete(cursor_.result->command_tag())) {
         return SQL_NO_DATA;
     }
     return SQL_SUCCESS;
@@ -208,45 +210,25 @@ void Statement::collect_notices() {
 }
 
 void Statement::reset_results() {
-    rowset_start_ = 0;
-    last_rowset_size_ = 0;
-    rowset_rows_ = 0;
-    current_row_number_ = 0;
-    result_.reset();
+    cursor_ = CursorState{};
     pending_results_.clear();
-    columns_.clear();
-    column_types_.clear();
-    on_row_ = false;
-    rows_fetched_ = 0;
     row_count_ = -1;
-    get_data_column_ = 0;
     described_ = false;
-    nullability_known_ = false;
 }
 
 void Statement::adopt_next_result() {
-    rowset_start_ = 0;
-    last_rowset_size_ = 0;
-    rowset_rows_ = 0;
-    current_row_number_ = 0;
-    result_.reset();
-    columns_.clear();
-    column_types_.clear();
-    on_row_ = false;
-    rows_fetched_ = 0;
-    get_data_column_ = 0;
-    nullability_known_ = false;
+    cursor_ = CursorState{};
     if (pending_results_.empty()) {
         return;
     }
-    result_ = std::move(pending_results_.front());
+    cursor_.result = std::move(pending_results_.front());
     pending_results_.pop_front();
-    row_count_ = result_->affected_rows();
+    row_count_ = cursor_.result->affected_rows();
     describe_columns();
 }
 
 void Statement::describe_columns() {
-    append_columns(result_->columns());
+    append_columns(cursor_.result->columns());
 }
 
 void Statement::append_columns(const std::vector<wire::ColumnDesc>& described) {
@@ -257,19 +239,19 @@ void Statement::append_columns(const std::vector<wire::ColumnDesc>& described) {
         description.type = types::apply_reporting(
             types::describe_server_type(column.type_oid, column.type_modifier), reporting);
         description.table_oid = column.table_oid;
-        columns_.push_back(std::move(description));
-        column_types_.push_back(columns_.back().type);
+        cursor_.columns.push_back(std::move(description));
+        cursor_.column_types.push_back(cursor_.columns.back().type);
     }
 }
 
 bool Statement::cursor_open() const {
-    return result_ != nullptr && result_->returns_rows();
+    return cursor_.result != nullptr && cursor_.result->returns_rows();
 }
 
 // Describe before execute (SQLPrepare then SQLNumResultCols/SQLDescribeCol, as Tableau does): the
 // server prepares the text without running it.
 void Statement::describe_prepared() {
-    if (result_ != nullptr || !prepared_sql_ || described_) {
+    if (cursor_.result != nullptr || !prepared_sql_ || described_) {
         return;
     }
     try {
@@ -285,7 +267,7 @@ void Statement::describe_prepared() {
 
 SQLSMALLINT Statement::column_count() {
     describe_prepared();
-    return static_cast<SQLSMALLINT>(columns_.size());
+    return static_cast<SQLSMALLINT>(cursor_.columns.size());
 }
 
 const ColumnDescription& Statement::column_with_nullability(SQLUSMALLINT number) {
@@ -299,12 +281,12 @@ const ColumnDescription& Statement::column_with_nullability(SQLUSMALLINT number)
 void Statement::look_up_nullability() {
     // A catalog query needs the connection; while rows are streaming it would pull the whole
     // result into memory, so nullability stays unknown (ODBC allows it) until the rows are read.
-    if (nullability_known_ || (result_ != nullptr && result_->holds_wire())) {
+    if (cursor_.nullability_known || (cursor_.result != nullptr && cursor_.result->holds_wire())) {
         return;
     }
-    nullability_known_ = true;
+    cursor_.nullability_known = true;
     const auto& wire_columns =
-        result_ != nullptr ? result_->columns() : std::vector<wire::ColumnDesc>{};
+        cursor_.result != nullptr ? cursor_.result->columns() : std::vector<wire::ColumnDesc>{};
     // Identity (attidentity) and serial (a nextval default) columns are auto-unique on
     // PostgreSQL. Redshift has neither attidentity nor a readable IDENTITY marker in the catalog
     // views this driver relies on, so there the column attribute stays false.
@@ -343,10 +325,10 @@ void Statement::look_up_nullability() {
         const std::string_view table = rows.cell(0).text;
         const std::string_view attnum = rows.cell(1).text;
         const bool not_null = rows.cell(2).text == "t";
-        for (std::size_t i = 0; i < wire_columns.size() && i < columns_.size(); ++i) {
+        for (std::size_t i = 0; i < wire_columns.size() && i < cursor_.columns.size(); ++i) {
             if (std::to_string(wire_columns[i].table_oid) == table
                 && std::to_string(wire_columns[i].table_column) == attnum) {
-                ColumnDescription& column = columns_[i];
+                ColumnDescription& column = cursor_.columns[i];
                 column.nullable = not_null ? SQL_NO_NULLS : SQL_NULLABLE;
                 column.base_table = rows.cell(3).text;
                 column.base_schema = rows.cell(4).text;
@@ -365,13 +347,13 @@ const ColumnDescription& Statement::column(SQLUSMALLINT number) {
                         "invalid descriptor index: column 0 is the bookmark column and bookmarks "
                         "are not supported");
     }
-    if (number > columns_.size()) {
+    if (number > cursor_.columns.size()) {
         throw OdbcError(sqlstate::invalid_descriptor_index,
                         "invalid descriptor index: column " + std::to_string(number)
-                            + " does not exist (the result has " + std::to_string(columns_.size())
-                            + " columns)");
+                            + " does not exist (the result has "
+                            + std::to_string(cursor_.columns.size()) + " columns)");
     }
-    return columns_[number - 1];
+    return cursor_.columns[number - 1];
 }
 
 SQLRETURN Statement::get_data(const GetDataRequest& request) {
@@ -381,7 +363,7 @@ SQLRETURN Statement::get_data(const GetDataRequest& request) {
                         "cursor (rowset size above 1): its rows are not kept; bind the columns, "
                         "fetch one row at a time, or use SQL_CURSOR_STATIC and SQLSetPos");
     }
-    if (!on_row_) {
+    if (!cursor_.on_row) {
         throw OdbcError(sqlstate::invalid_cursor_state,
                         "invalid cursor state: the cursor is not positioned on a row (call "
                         "SQLFetch first)");
@@ -398,15 +380,15 @@ SQLRETURN Statement::get_data(const GetDataRequest& request) {
         throw OdbcError(sqlstate::invalid_string_or_buffer_length,
                         "invalid string or buffer length: BufferLength is negative");
     }
-    if (request.column != get_data_column_) {
-        get_data_column_ = request.column;
+    if (request.column != cursor_.get_data_column) {
+        cursor_.get_data_column = request.column;
         get_data_done_ = false;
         piece_ = exec::PieceState{};
     }
     if (get_data_done_) {
         return SQL_NO_DATA;  // every piece of this column has been returned
     }
-    const wire::Cell cell = result_->cell(request.column - 1);
+    const wire::Cell cell = cursor_.result->cell(request.column - 1);
     if (cell.is_null) {
         if (request.indicator == nullptr) {
             throw OdbcError("22002", "indicator variable required but not supplied: column "

@@ -236,24 +236,33 @@ private:
     std::string cursor_name_;  // empty until set or first asked for
     // The batch statements of the last array execution, reused while the SQL stays the same.
     std::optional<exec::ArrayShape> array_shape_;
-    std::unique_ptr<wire::ResultStream> result_;
+
+    // Where the application stands in the current result. Ending the results and moving to the
+    // next one both start from a fresh value, so a new member cannot be forgotten in one of them.
+    struct CursorState {
+        std::unique_ptr<wire::ResultStream> result;
+        std::vector<ColumnDescription> columns;
+        std::vector<types::SqlTypeInfo> column_types;  // columns[i].type, as bind_row wants them
+        bool on_row = false;
+        bool nullability_known = false;
+        SQLULEN rows_fetched = 0;
+        // Static cursors: the first row of the current rowset (0 before start, rows + 1 after
+        // end), the rowset size of the last fetch (SQL_FETCH_NEXT steps by it) and the rows it
+        // returned.
+        std::int64_t rowset_start = 0;
+        SQLULEN last_rowset_size = 0;
+        SQLULEN rowset_rows = 0;
+        // SQL_ATTR_ROW_NUMBER: the current row's number in the result, 0 when there is none.
+        SQLULEN current_row_number = 0;
+        SQLUSMALLINT get_data_column = 0;  // the column SQLGetData read last
+    };
+
+    CursorState cursor_;
     std::deque<std::unique_ptr<wire::ResultStream>> pending_results_;
-    std::vector<ColumnDescription> columns_;
-    std::vector<types::SqlTypeInfo> column_types_;  // columns_[i].type, as bind_row wants them
-    bool on_row_ = false;
-    bool described_ = false;  // columns_ came from describing the prepared text
-    bool nullability_known_ = false;
-    SQLULEN rows_fetched_ = 0;
+    bool described_ = false;   // cursor_.columns came from describing the prepared text
     SQLULEN rowset_size_ = 1;  // SQL_ROWSET_SIZE, used by SQLExtendedFetch only
     // SQL_CURSOR_FORWARD_ONLY or SQL_CURSOR_STATIC (KEYSET/DYNAMIC requests become STATIC).
     SQLULEN cursor_type_ = SQL_CURSOR_FORWARD_ONLY;
-    // Static cursors: the first row of the current rowset (0 before start, rows + 1 after end),
-    // the rowset size of the last fetch (SQL_FETCH_NEXT steps by it) and the rows it returned.
-    std::int64_t rowset_start_ = 0;
-    SQLULEN last_rowset_size_ = 0;
-    SQLULEN rowset_rows_ = 0;
-    // SQL_ATTR_ROW_NUMBER: the current row's number in the result, 0 when there is none.
-    SQLULEN current_row_number_ = 0;
     SQLLEN row_count_ = -1;
 
     // Data at execution: SQLExecute returned SQL_NEED_DATA and SQLParamData/SQLPutData are
@@ -267,7 +276,6 @@ private:
 
     std::optional<DataAtExecution> data_at_execution_;
 
-    SQLUSMALLINT get_data_column_ = 0;
     bool get_data_done_ = false;
     exec::PieceState piece_;
 };

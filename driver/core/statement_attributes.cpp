@@ -338,7 +338,7 @@ SQLULEN Statement::get_attribute(SQLINTEGER attribute) {
         case SQL_ATTR_ENABLE_AUTO_IPD:
             return SQL_FALSE;
         case SQL_ATTR_ROW_NUMBER:
-            return cursor_open() ? current_row_number_ : 0;
+            return cursor_open() ? cursor_.current_row_number : 0;
         default:
             unsupported_attribute(attribute);
     }

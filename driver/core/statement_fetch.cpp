@@ -31,7 +31,7 @@ void Statement::require_cursor() const {
     if (cursor_open()) {
         return;
     }
-    if (result_ == nullptr && !prepared_sql_ && row_count_ == -1) {
+    if (cursor_.result == nullptr && !prepared_sql_ && row_count_ == -1) {
         throw OdbcError(sqlstate::function_sequence_error,
                         "function sequence error: no statement has been executed");
     }
@@ -42,8 +42,8 @@ void Statement::require_cursor() const {
 // Results read whole (with parameters, several statements, catalog results) could be positioned
 // too, but a forward-only cursor behaves the same whatever path its result took.
 bool Statement::scrollable() const {
-    return cursor_type_ != SQL_CURSOR_FORWARD_ONLY && result_ != nullptr
-           && result_->row_count() >= 0;
+    return cursor_type_ != SQL_CURSOR_FORWARD_ONLY && cursor_.result != nullptr
+           && cursor_.result->row_count() >= 0;
 }
 
 SQLRETURN Statement::fetch() {
@@ -87,21 +87,21 @@ SQLRETURN Statement::fetch_rowset(FetchRequest request, SQLULEN size, SQLULEN* r
     check_orientation(request.orientation);
     require_cursor();
     const ExecutingGuard executing(*this);
-    get_data_column_ = 0;
-    on_row_ = false;
+    cursor_.get_data_column = 0;
+    cursor_.on_row = false;
     if (scrollable()) {
         return fetch_positioned(request, size, rows_fetched, row_status);
     }
     SQLULEN fetched = 0;
     while (fetched < size) {
-        if ((max_rows != 0 && rows_fetched_ >= max_rows) || !result_->next_row()) {
+        if ((max_rows != 0 && cursor_.rows_fetched >= max_rows) || !cursor_.result->next_row()) {
             break;
         }
-        ++rows_fetched_;
+        ++cursor_.rows_fetched;
         bind_fetched_row(fetched, size, row_status);
         ++fetched;
     }
-    current_row_number_ = fetched == 0 ? 0 : rows_fetched_ - fetched + 1;
+    cursor_.current_row_number = fetched == 0 ? 0 : cursor_.rows_fetched - fetched + 1;
     collect_notices();  // a streaming result's notices arrive with its rows
     return finish_rowset(fetched, size, rows_fetched, row_status);
 }
@@ -110,30 +110,31 @@ SQLRETURN Statement::fetch_rowset(FetchRequest request, SQLULEN size, SQLULEN* r
 // bound from the result held in memory.
 SQLRETURN Statement::fetch_positioned(FetchRequest request, SQLULEN size, SQLULEN* rows_fetched,
                                       SQLUSMALLINT* row_status) {
-    std::int64_t last = result_->row_count();
+    std::int64_t last = cursor_.result->row_count();
     if (max_rows != 0 && static_cast<std::int64_t>(max_rows) < last) {
         last = static_cast<std::int64_t>(max_rows);
     }
     const auto rowset = static_cast<std::int64_t>(size);
     const exec::ScrollTarget target = exec::scroll_target(
-        {request.orientation, request.offset, rowset_start_, last, rowset,
-         last_rowset_size_ == 0 ? rowset : static_cast<std::int64_t>(last_rowset_size_)});
-    rowset_start_ = target.start;
-    last_rowset_size_ = size;
+        {request.orientation, request.offset, cursor_.rowset_start, last, rowset,
+         cursor_.last_rowset_size == 0 ? rowset
+                                       : static_cast<std::int64_t>(cursor_.last_rowset_size)});
+    cursor_.rowset_start = target.start;
+    cursor_.last_rowset_size = size;
     SQLULEN fetched = 0;
     if (target.start >= 1 && target.start <= last) {
         while (fetched < size && target.start + static_cast<std::int64_t>(fetched) <= last) {
-            result_->seek(target.start - 1 + static_cast<std::int64_t>(fetched));
+            cursor_.result->seek(target.start - 1 + static_cast<std::int64_t>(fetched));
             bind_fetched_row(fetched, size, row_status);
             ++fetched;
         }
         // The current row is the rowset's first (SQLGetData reads it; SQLSetPos moves it).
-        result_->seek(target.start - 1);
+        cursor_.result->seek(target.start - 1);
     }
     const SQLRETURN rc = finish_rowset(fetched, size, rows_fetched, row_status);
-    rowset_rows_ = fetched;
-    on_row_ = fetched > 0;
-    current_row_number_ = fetched == 0 ? 0 : static_cast<SQLULEN>(target.start);
+    cursor_.rowset_rows = fetched;
+    cursor_.on_row = fetched > 0;
+    cursor_.current_row_number = fetched == 0 ? 0 : static_cast<SQLULEN>(target.start);
     if (target.clamped_to_first && rc != SQL_NO_DATA) {
         diagnostics().add_warning("01S06",
                                   "attempt to fetch before the result set returned the first "
@@ -147,7 +148,7 @@ void Statement::bind_fetched_row(SQLULEN index, SQLULEN size, SQLUSMALLINT* row_
     const std::size_t records_before = diagnostics().records().size();
     SQLUSMALLINT status = SQL_ROW_SUCCESS;
     try {
-        exec::bind_row(*result_, column_types_, ard_, index, diagnostics(),
+        exec::bind_row(*cursor_.result, cursor_.column_types, ard_, index, diagnostics(),
                        static_cast<SQLLEN>(index + 1));
         if (diagnostics().records().size() > records_before) {
             status = SQL_ROW_SUCCESS_WITH_INFO;
@@ -178,7 +179,7 @@ SQLRETURN Statement::finish_rowset(SQLULEN fetched, SQLULEN size, SQLULEN* rows_
         return SQL_NO_DATA;
     }
     // SQLGetData reads the current row, which a one-row rowset leaves in place.
-    on_row_ = size == 1;
+    cursor_.on_row = size == 1;
     return SQL_SUCCESS;
 }
 
@@ -212,19 +213,19 @@ void Statement::set_position(SQLSETPOSIROW row, SQLUSMALLINT operation, SQLUSMAL
                         "they arrive and cannot be positioned; set SQL_ATTR_CURSOR_TYPE to "
                         "SQL_CURSOR_STATIC before executing");
     }
-    if (rowset_rows_ == 0 || rowset_start_ < 1) {
+    if (cursor_.rowset_rows == 0 || cursor_.rowset_start < 1) {
         throw OdbcError(sqlstate::invalid_cursor_state,
                         "invalid cursor state: no rowset has been fetched");
     }
-    if (row == 0 || row > rowset_rows_) {
+    if (row == 0 || row > cursor_.rowset_rows) {
         throw OdbcError("HY109", "invalid cursor position: row " + std::to_string(row)
                                      + " is not in the current rowset of "
-                                     + std::to_string(rowset_rows_) + " rows");
+                                     + std::to_string(cursor_.rowset_rows) + " rows");
     }
-    result_->seek(rowset_start_ - 1 + static_cast<std::int64_t>(row) - 1);
-    current_row_number_ = static_cast<SQLULEN>(rowset_start_) + row - 1;
-    on_row_ = true;
-    get_data_column_ = 0;
+    cursor_.result->seek(cursor_.rowset_start - 1 + static_cast<std::int64_t>(row) - 1);
+    cursor_.current_row_number = static_cast<SQLULEN>(cursor_.rowset_start) + row - 1;
+    cursor_.on_row = true;
+    cursor_.get_data_column = 0;
 }
 
 }  // namespace rsodbc::core
