@@ -4,7 +4,7 @@
 //              [--columns N] [--max-seconds S]
 //
 // Workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog
-// bi_open commit_array_autocommit commit_array_manual commit_rowwise_autocommit
+// bi_open connect_concurrent commit_array_autocommit commit_array_manual commit_rowwise_autocommit
 // commit_rowwise_manual.
 // Prints one line: RESULT,workload,status,rows,seconds,p50_us,p99_us,peak_rss_kib,message with
 // status ok, unsupported (the driver says it cannot: SQLGetFunctions, or 01S02 on an array size
@@ -19,8 +19,10 @@
 #include <sqlext.h>
 
 #include <cstring>
+#include <latch>
 #include <memory>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -545,6 +547,73 @@ Result connect_cycles(const Env& env, Dbc& /*anchor*/, const bench::Options& o) 
     return r;
 }
 
+// connect_concurrent: --rows threads (16) connect at the same moment, as a BI server's threads do
+// when users arrive, against one connect alone (the median of five, before). Connection
+// establishment (DNS, TLS, authentication, session set-up) must hold no process-wide lock: through
+// the latency relay the wall time of all of them should stay close to one connect's, not N times
+// it. Seconds: the wall time from the start signal to the last connection made; latencies: each
+// thread's connect. One environment for all, as a server has; `anchor` keeps the driver loaded.
+Result connect_concurrent(const Env& env, Dbc& /*anchor*/, const bench::Options& o) {
+    std::vector<double> alone;
+    for (int i = 0; i < 5; ++i) {
+        const auto t = bench::Clock::now();
+        Dbc d(env, o.target);
+        alone.push_back(bench::seconds_since(t));
+        d.disconnect();
+    }
+    const double one = bench::percentile(alone, 0.5);
+    const auto threads = static_cast<std::size_t>(o.rows);
+    std::vector<double> took(threads, 0.0);
+    std::vector<std::string> errors(threads);
+    std::latch ready(static_cast<std::ptrdiff_t>(threads) + 1);
+    std::latch go(1);
+    std::latch connected(static_cast<std::ptrdiff_t>(threads) + 1);
+    std::latch done(1);
+    std::vector<std::thread> pool;
+    for (std::size_t i = 0; i < threads; ++i) {
+        pool.emplace_back([&, i] {
+            std::unique_ptr<Dbc> d;
+            ready.count_down();
+            go.wait();
+            const auto t = bench::Clock::now();
+            try {
+                d = std::make_unique<Dbc>(env, o.target);
+            } catch (const std::exception& e) {
+                errors[i] = e.what();
+            }
+            took[i] = bench::seconds_since(t);
+            connected.count_down();
+            done.wait();  // disconnects are not part of what is measured
+            try {
+                if (d)
+                    d->disconnect();
+            } catch (const std::exception& e) {
+                errors[i] = e.what();
+            }
+        });
+    }
+    ready.arrive_and_wait();
+    const auto start = bench::Clock::now();
+    go.count_down();
+    connected.arrive_and_wait();
+    Result r;
+    r.seconds = bench::seconds_since(start);
+    done.count_down();
+    for (auto& t : pool)
+        t.join();
+    for (const std::string& e : errors) {
+        if (!e.empty())
+            throw Failure(e);
+    }
+    r.rows = o.rows;
+    r.latencies = took;
+    char msg[160];
+    std::snprintf(msg, sizeof msg, "one connect alone %.1f ms; %lld at once %.1f ms (%.2f× one)",
+                  one * 1e3, static_cast<long long>(o.rows), r.seconds * 1e3, r.seconds / one);
+    r.message = msg;
+    return r;
+}
+
 std::int64_t drain(const Stmt& s, SQLUSMALLINT name_column, const char* what) {
     std::int64_t rows = 0;
     char name[256];
@@ -763,6 +832,8 @@ Result run(const bench::Options& o) {
         return roundtrip(dbc, o);
     if (w == "connect")
         return connect_cycles(env, dbc, o);
+    if (w == "connect_concurrent")
+        return connect_concurrent(env, dbc, o);
     if (w == "catalog")
         return catalog(dbc, o);
     if (w == "commit_array_autocommit" || w == "commit_array_manual"
@@ -776,7 +847,8 @@ constexpr const char* usage =
     "usage: odbc_bench --workload NAME --connstr CONNSTR [--rows N] [--batch N] [--tables N] "
     "[--columns N] [--max-seconds S]\n"
     "workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog "
-    "bi_open commit_array_autocommit commit_array_manual commit_rowwise_autocommit "
+    "bi_open connect_concurrent commit_array_autocommit commit_array_manual "
+    "commit_rowwise_autocommit "
     "commit_rowwise_manual\n";
 
 }  // namespace

@@ -11,7 +11,8 @@
 // fetch_bound / fetch_getdata: single-row mode, every value converted to what the ODBC program
 //   asks for (int, text copy, timestamp fields, bool).
 // commit_*: the commit-cost workloads (bench_common.h), autocommit or one transaction.
-// roundtrip: PQexec("SELECT 1"); connect: PQconnectdb/PQfinish; catalog: the pg_catalog queries
+// roundtrip: PQexec("SELECT 1"); connect: PQconnectdb/PQfinish; connect_concurrent: N threads
+//   connecting at once; catalog: the pg_catalog queries
 //   for a table list and each table's columns.
 // setup: makes bench_fetch with at least --rows rows and schema bench_catalog with --tables
 //   tables of --columns columns (kept when already there).
@@ -25,9 +26,11 @@
 
 #include <cstring>
 #include <fstream>
+#include <latch>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -387,6 +390,63 @@ Result connect_cycles(const bench::Options& o) {
     return r;
 }
 
+// connect_concurrent: --rows threads PQconnectdb at the same moment, against one alone
+// (odbc_bench's workload of the same name): libpq itself holds no lock across connection
+// establishment.
+Result connect_concurrent(const bench::Options& o) {
+    std::vector<double> alone;
+    for (int i = 0; i < 5; ++i) {
+        const auto t = bench::Clock::now();
+        { Conn c(o.target); }
+        alone.push_back(bench::seconds_since(t));
+    }
+    const double one = bench::percentile(alone, 0.5);
+    const auto threads = static_cast<std::size_t>(o.rows);
+    std::vector<double> took(threads, 0.0);
+    std::vector<std::string> errors(threads);
+    std::latch ready(static_cast<std::ptrdiff_t>(threads) + 1);
+    std::latch go(1);
+    std::latch connected(static_cast<std::ptrdiff_t>(threads) + 1);
+    std::latch done(1);
+    std::vector<std::thread> pool;
+    for (std::size_t i = 0; i < threads; ++i) {
+        pool.emplace_back([&, i] {
+            std::unique_ptr<Conn> c;
+            ready.count_down();
+            go.wait();
+            const auto t = bench::Clock::now();
+            try {
+                c = std::make_unique<Conn>(o.target);
+            } catch (const std::exception& e) {
+                errors[i] = e.what();
+            }
+            took[i] = bench::seconds_since(t);
+            connected.count_down();
+            done.wait();
+        });
+    }
+    ready.arrive_and_wait();
+    const auto start = bench::Clock::now();
+    go.count_down();
+    connected.arrive_and_wait();
+    Result r;
+    r.seconds = bench::seconds_since(start);
+    done.count_down();
+    for (auto& t : pool)
+        t.join();
+    for (const std::string& e : errors) {
+        if (!e.empty())
+            throw Failure(e);
+    }
+    r.rows = o.rows;
+    r.latencies = took;
+    char msg[160];
+    std::snprintf(msg, sizeof msg, "one connect alone %.1f ms; %lld at once %.1f ms (%.2f× one)",
+                  one * 1e3, static_cast<long long>(o.rows), r.seconds * 1e3, r.seconds / one);
+    r.message = msg;
+    return r;
+}
+
 Result catalog(const Conn& conn, const bench::Options& o) {
     const char* tables_sql =
         "SELECT current_database(), n.nspname, c.relname, 'TABLE', d.description "
@@ -511,6 +571,8 @@ Result setup_bi(const Conn& conn, const bench::Options& o) {
 Result run(const bench::Options& o) {
     if (o.workload == "connect")
         return connect_cycles(o);
+    if (o.workload == "connect_concurrent")
+        return connect_concurrent(o);
     Conn conn(o.target);
     const std::string& w = o.workload;
     if (w == "setup")
@@ -538,7 +600,8 @@ constexpr const char* usage =
     "usage: pq_bench --workload NAME --conninfo CONNINFO [--rows N] [--batch N] [--stmt-rows N] "
     "[--tables N] [--columns N] [--database NAME] [--fixture FILE] [--max-seconds S]\n"
     "workloads: setup setup_bi insert_array insert_rowwise fetch_bound fetch_getdata roundtrip "
-    "connect catalog commit_array_autocommit commit_array_manual commit_rowwise_autocommit "
+    "connect connect_concurrent catalog commit_array_autocommit commit_array_manual "
+    "commit_rowwise_autocommit "
     "commit_rowwise_manual\n";
 
 }  // namespace

@@ -4,7 +4,9 @@
 # cases (tests/integration/pooling_test.cpp) run against it.
 #
 # Env: ODBCSYSINI/ODBCINI and RSODBC_TEST_* (tests/support/odbc_ini.sh, pg_cluster.sh);
-# RSODBC_TEST_BUILD, the build whose integration_tests to run (default build/plain).
+# RSODBC_TEST_BUILD, the build whose integration_tests to run (default build/plain);
+# RSODBC_TEST_POOL_CASES, the doctest case filter (default 'pool:*'; the tsan variant picks the
+# threaded one).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -25,7 +27,7 @@ trap 'rm -rf -- "$dir"' EXIT
 cp "$ODBCINI" "$dir/odbc.ini"
 
 out=$(ODBCSYSINI=$dir ODBCINSTINI=odbcinst.ini ODBCINI=$dir/odbc.ini RSODBC_TEST_POOLING=1 \
-    "$tests" -tc='pool:*' 2>&1) || { echo "$out"; exit 1; }
+    "$tests" -tc="${RSODBC_TEST_POOL_CASES:-pool:*}" 2>&1) || { echo "$out"; exit 1; }
 # Cases that were all skipped would prove nothing.
 if ! grep -qE 'test cases: *[0-9]+ \| *[1-9][0-9]* passed' <<<"$out"; then
     echo "$out"

@@ -1,16 +1,24 @@
 // Threads (issue 11 item 8): many connections opened and closed at once, statements of one
 // connection used from several threads, and SQLCancel fired at random. tests/run's tsan variant
 // runs these under ThreadSanitizer (any report fails it) with RSODBC_TEST_THREAD_ROUNDS=300; the
-// other variants run fewer rounds.
+// other variants run fewer rounds. The "pool: threads:" case (issue 15 item 4) is what a BI server
+// does: it needs Pooling=Yes, so tests/integration/pooling_test.sh runs it (and the tsan variant
+// runs that script on its build).
+#include "driver_direct.h"
 #include "odbc_test.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <latch>
+#include <mutex>
 #include <random>
+#include <set>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -36,6 +44,11 @@ void on_threads(Body body) {
     for (auto& thread : threads) {
         thread.join();
     }
+}
+
+doctest::skip unless_pooling() {
+    const char* pooling = std::getenv("RSODBC_TEST_POOLING");
+    return doctest::skip(pooling == nullptr || std::string_view(pooling) != "1");
 }
 
 // The rows of `sql` (one integer column) summed; -1 if any call failed.
@@ -170,4 +183,144 @@ TEST_CASE("threads: SQLCancel fired at random statements of a shared connection"
         CHECK(SQLFreeHandle(SQL_HANDLE_STMT, stmt) == SQL_SUCCESS);
     }
     CHECK(query_string(c.dbc, "SELECT 1") == "1");
+}
+
+// 16 threads connect through unixODBC's pool at the same moment, again and again, while four
+// pooled connections execute queries that a fifth thread cancels at random: no connect may fail,
+// every connection answers its own query, the pool hands sessions back (far fewer server sessions
+// than connects), and under ThreadSanitizer nothing races.
+TEST_CASE("pool: threads: 16 threads connect through the pool while others execute and cancel"
+          * unless_pooling()) {
+    constexpr int connectors = 16;
+    constexpr int workers = 4;
+    const int each = std::min(rounds(5), 20);
+    Env env;
+    const std::string connstr = conn_str();
+    std::atomic<int> failures{0};
+    std::atomic<int> unexpected{0};
+    std::atomic<int> cancelled{0};
+    std::atomic<int> executed{0};
+    std::mutex backends_mutex;
+    std::set<long long> backends;
+
+    std::vector<SQLHDBC> worker_dbcs(workers, SQL_NULL_HDBC);
+    std::vector<SQLHSTMT> worker_stmts(workers, SQL_NULL_HSTMT);
+    for (int w = 0; w < workers; ++w) {
+        SQLHDBC& dbc = worker_dbcs[static_cast<std::size_t>(w)];
+        REQUIRE(SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc) == SQL_SUCCESS);
+        REQUIRE(SQL_SUCCEEDED(SQLDriverConnect(dbc, nullptr, sqlc(connstr), SQL_NTS, nullptr, 0,
+                                               nullptr, SQL_DRIVER_NOPROMPT)));
+        REQUIRE(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &worker_stmts[static_cast<std::size_t>(w)])
+                == SQL_SUCCESS);
+    }
+    // The cancels go to the driver's own SQLCancel (driver_direct.h): through unixODBC, its
+    // SQLCancel and the executing thread race inside the driver manager (ThreadSanitizer reports
+    // it on the statement's diagnostic records, and the next call can fail there with HY010, the
+    // state having been changed from the cancelling thread), which no driver can prevent.
+    using CancelFunction = SQLRETURN SQL_API(SQLHSTMT);
+    CancelFunction* const driver_cancel = driver_function<CancelFunction>("SQLCancel");
+    std::vector<SQLHANDLE> driver_stmts;
+    for (int w = 0; w < workers; ++w) {
+        driver_stmts.push_back(driver_statement_handle(worker_dbcs[static_cast<std::size_t>(w)],
+                                                       worker_stmts[static_cast<std::size_t>(w)]));
+    }
+    std::atomic<bool> connecting{true};
+    std::vector<std::thread> threads;
+    for (int w = 0; w < workers; ++w) {
+        threads.emplace_back([&, w] {
+            SQLHSTMT stmt = worker_stmts[static_cast<std::size_t>(w)];
+            while (connecting) {
+                SQLFreeStmt(stmt, SQL_CLOSE);
+                const char* sql =
+                    w % 2 == 0 ? "SELECT pg_sleep(0.05)" : "SELECT generate_series(1, 2000)";
+                SQLRETURN rc = SQLExecDirect(stmt, sqlc(sql), SQL_NTS);
+                ++executed;
+                while (rc == SQL_SUCCESS || rc == SQL_SUCCESS_WITH_INFO) {
+                    rc = SQLFetch(stmt);
+                }
+                if (rc == SQL_ERROR) {
+                    // The cancel is the only failure allowed.
+                    if (has_state(SQL_HANDLE_STMT, stmt, "HY008")) {
+                        ++cancelled;
+                    } else {
+                        ++unexpected;
+                        MESSAGE("unexpected: " << diag_text(SQL_HANDLE_STMT, stmt));
+                    }
+                } else if (rc != SQL_NO_DATA) {
+                    ++unexpected;
+                }
+            }
+        });
+    }
+    threads.emplace_back([&] {
+        std::mt19937 random(7);
+        std::uniform_int_distribution<int> pick(0, workers - 1);
+        std::uniform_int_distribution<int> pause_us(0, 5000);
+        while (connecting) {
+            if (driver_cancel(driver_stmts[static_cast<std::size_t>(pick(random))])
+                != SQL_SUCCESS) {
+                ++unexpected;
+            }
+            std::this_thread::sleep_for(std::chrono::microseconds(pause_us(random)));
+        }
+    });
+    std::vector<std::thread> connecting_threads;
+    for (int round = 0; round < each; ++round) {
+        std::latch start(connectors);
+        for (int i = 0; i < connectors; ++i) {
+            connecting_threads.emplace_back([&, i] {
+                SQLHDBC dbc = SQL_NULL_HDBC;
+                if (SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc) != SQL_SUCCESS) {
+                    ++failures;
+                    return;
+                }
+                start.arrive_and_wait();  // all sixteen connect at the same moment
+                if (SQL_SUCCEEDED(SQLDriverConnect(dbc, nullptr, sqlc(connstr), SQL_NTS, nullptr, 0,
+                                                   nullptr, SQL_DRIVER_NOPROMPT))) {
+                    SQLHSTMT stmt = SQL_NULL_HSTMT;
+                    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &stmt);
+                    const long long backend = sum_rows(stmt, "SELECT pg_backend_pid()");
+                    const int n = i + 1;
+                    if (backend <= 0
+                        || sum_rows(stmt, "SELECT generate_series(1, " + std::to_string(n) + ")")
+                               != static_cast<long long>(n) * (n + 1) / 2) {
+                        ++failures;
+                    } else {
+                        const std::lock_guard lock(backends_mutex);
+                        backends.insert(backend);
+                    }
+                    SQLFreeHandle(SQL_HANDLE_STMT, stmt);
+                    if (SQLDisconnect(dbc) != SQL_SUCCESS) {
+                        ++failures;
+                    }
+                } else {
+                    ++failures;
+                    MESSAGE("connect failed: " << diag_text(SQL_HANDLE_DBC, dbc));
+                }
+                SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+            });
+        }
+        for (auto& thread : connecting_threads) {
+            thread.join();
+        }
+        connecting_threads.clear();
+    }
+    connecting = false;
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    MESSAGE((connectors * each) << " pooled connects on " << backends.size() << " server sessions; "
+                                << cancelled.load() << " of " << executed.load()
+                                << " executions cancelled");
+    CHECK(failures == 0);
+    CHECK(unexpected == 0);
+    // Sixteen at a time can need sixteen sessions; every later round reuses them.
+    CHECK(backends.size() <= static_cast<std::size_t>(connectors));
+    for (int w = 0; w < workers; ++w) {
+        CHECK(SQLFreeHandle(SQL_HANDLE_STMT, worker_stmts[static_cast<std::size_t>(w)])
+              == SQL_SUCCESS);
+        CHECK(SQLDisconnect(worker_dbcs[static_cast<std::size_t>(w)]) == SQL_SUCCESS);
+        CHECK(SQLFreeHandle(SQL_HANDLE_DBC, worker_dbcs[static_cast<std::size_t>(w)])
+              == SQL_SUCCESS);
+    }
 }
