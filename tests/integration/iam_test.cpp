@@ -36,6 +36,13 @@ const mock_aws::Mock& fresh_mock() {
 
 constexpr const char* secret = "mock/secret/key/EXAMPLE";
 
+// iam_test.sh asks for a trace log of every IAM connection (RSODBC_IAM_LOG) and then checks that
+// no secret key, session token or database password is in it.
+std::string trace_log() {
+    const char* path = std::getenv("RSODBC_IAM_LOG");
+    return path != nullptr ? std::string(";LogLevel=trace;LogPath=") + path : std::string();
+}
+
 // An IAM connection string for the TLS server and the mock; `extra` comes first, so its
 // keywords win over the defaults after it.
 std::string iam_dsn(const std::string& extra = "") {
@@ -44,7 +51,7 @@ std::string iam_dsn(const std::string& extra = "") {
            + ";Database=rsodbc_test;SSLMode=verify-full;SSLRootCert=" + require_env("RSODBC_IAM_DIR")
            + "/ca.crt;IAM=1;Region=us-east-1;ClusterId=mock-cluster;DbUser=iam_alice;"
              "AccessKeyID=AKIDMOCKEXAMPLE;SecretAccessKey="
-           + secret + ";StsConnectionTimeout=5;EndpointUrl=" + mock().url();
+           + secret + ";StsConnectionTimeout=5;EndpointUrl=" + mock().url() + trace_log();
 }
 
 std::string session_user(const std::string& connection_string) {

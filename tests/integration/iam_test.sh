@@ -3,8 +3,8 @@
 # §4.2 vectors, starts tests/support/mock_aws.py (the AWS side) and a throwaway PostgreSQL 15
 # with ssl=on and an openssl-made certificate for localhost, creates the roles the mock hands out
 # ("IAM:iam_alice", "IAM:mock-user", "IAMR:mock-user" with the mock's password), runs the
-# integration tests' "iam:" cases (tests/integration/iam_test.cpp) through the driver manager,
-# then `redshift-odbc check` on an IAM DSN: OK when AWS answers, a plain-words hint when it
+# integration tests' "iam:" cases (tests/integration/iam_test.cpp) through the driver manager
+# with a trace log that must hold no secret, then `redshift-odbc check` on an IAM DSN: OK when AWS answers, a plain-words hint when it
 # refuses, the secret key never printed.
 #
 # Env: ODBCSYSINI/ODBCINI (tests/support/odbc_ini.sh: our driver registered); RSODBC_TEST_BUILD,
@@ -89,8 +89,9 @@ port=$(head -n1 "$scratch/mock.port")
 
 rc=0
 echo "-- iam: integration cases (mock on port $port, TLS server on port $PG_CLUSTER_PORT)"
+log=$scratch/driver.log
 if out=$(RSODBC_IAM_MOCK_PORT=$port RSODBC_IAM_PORT=$PG_CLUSTER_PORT RSODBC_IAM_DIR=$scratch \
-    "$tests" -tc='iam:*' 2>&1); then
+    RSODBC_IAM_LOG=$log "$tests" -tc='iam:*' 2>&1); then
     if ! grep -qE 'test cases: *[0-9]+ \| *[1-9][0-9]* passed' <<<"$out"; then
         echo "$out"
         echo "iam_test: no iam case ran" >&2
@@ -100,6 +101,21 @@ else
     echo "$out"
     rc=1
 fi
+
+# The trace log of every case: IAM logins are in it, secrets are not (the mock's secret key, the
+# keys and tokens it issued, the database passwords it handed out).
+if ! grep -q 'IAM: .* gave database user IAM:iam_alice' "$log" 2>/dev/null; then
+    echo "iam_test: the trace log $log has no IAM login" >&2
+    rc=1
+fi
+for leak in "$secret" mock-db-password not-the-role-password not-the-secret issued/sts/secret \
+    issued-sts-token; do
+    if grep -qF -- "$leak" "$log" 2>/dev/null; then
+        echo "iam_test: '$leak' appears in the driver's trace log:" >&2
+        grep -F -- "$leak" "$log" | head -n 3 >&2
+        rc=1
+    fi
+done
 
 # ---- redshift-odbc check on an IAM DSN ----------------------------------------------------------
 control() { python3 "$mock" --control "$port" "$@" >/dev/null; }
