@@ -5,11 +5,11 @@
 #include "auth/iam_login.h"
 #include "config/dsn_reader.h"
 #include "config/keywords.h"
+#include "config/redact.h"
 #include "core/environment.h"
 #include "core/odbc_error.h"
 #include "core/statement.h"
 #include "log/logger.h"
-#include "log/redact.h"
 #include "sql/escapes.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
@@ -214,7 +214,7 @@ void Connection::open(config::AttributeMap attributes) {
                                       + std::string(config::find_keyword(key)->doc));
     }
     RSODBC_LOG(info, "connecting: {}",
-               log::redacted_connection_string(config::completed_connection_pairs(settings_)));
+               config::redacted_connection_string(config::completed_connection_pairs(settings_)));
     const auto started = std::chrono::steady_clock::now();
     try {
         connect_with_retries();

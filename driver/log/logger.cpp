@@ -1,16 +1,16 @@
 #include "log/logger.h"
 
-#include "config/settings.h"
-
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/dist_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 
 namespace rsodbc::log {
@@ -43,26 +43,31 @@ State& state() {
     return *instance;
 }
 
-spdlog::level::level_enum to_spdlog_level(std::string_view canonical) {
-    if (canonical == "fatal") {
-        return spdlog::level::critical;
+// The level names config::canonical_log_level answers with (the LogLevel keyword's values after
+// its numbers and aliases are resolved), and spdlog's level for each.
+struct LevelName {
+    std::string_view name;
+    spdlog::level::level_enum level;
+};
+
+constexpr std::array<LevelName, 7> level_names{{
+    {"off", spdlog::level::off},
+    {"fatal", spdlog::level::critical},
+    {"error", spdlog::level::err},
+    {"warn", spdlog::level::warn},
+    {"info", spdlog::level::info},
+    {"debug", spdlog::level::debug},
+    {"trace", spdlog::level::trace},
+}};
+
+spdlog::level::level_enum to_spdlog_level(std::string_view name) {
+    for (const LevelName& row : level_names) {
+        if (row.name == name) {
+            return row.level;
+        }
     }
-    if (canonical == "error") {
-        return spdlog::level::err;
-    }
-    if (canonical == "warn") {
-        return spdlog::level::warn;
-    }
-    if (canonical == "info") {
-        return spdlog::level::info;
-    }
-    if (canonical == "debug") {
-        return spdlog::level::debug;
-    }
-    if (canonical == "trace") {
-        return spdlog::level::trace;
-    }
-    return spdlog::level::off;
+    throw std::invalid_argument("unknown log level '" + std::string(name)
+                                + "' (off, fatal, error, warn, info, debug or trace)");
 }
 
 std::string default_log_file() {
@@ -97,7 +102,7 @@ spdlog::sink_ptr open_sink(std::string_view path, long long max_size, int file_c
 }  // namespace
 
 void configure(std::string_view level, std::string_view path, long long max_size, int file_count) {
-    const spdlog::level::level_enum wanted = to_spdlog_level(config::canonical_log_level(level));
+    const spdlog::level::level_enum wanted = to_spdlog_level(level);
     if (wanted == spdlog::level::off) {
         return;
     }
@@ -115,8 +120,7 @@ void configure(std::string_view level, std::string_view path, long long max_size
     s.logger->flush_on(spdlog::level::trace);
     s.logger->set_level(wanted);
     s.configured = true;
-    s.logger->info("redshift-odbc {} logging at level {}", RSODBC_VERSION,
-                   config::canonical_log_level(level));
+    s.logger->info("redshift-odbc {} logging at level {}", RSODBC_VERSION, level);
 }
 
 spdlog::logger& logger() {

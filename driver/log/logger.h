@@ -9,9 +9,10 @@ namespace rsodbc::log {
 // Sets up the driver's log once per process: the first call with a level other than off opens
 // the sink (see the LogPath keyword for what `path` may be) and later calls change nothing, so
 // connections with different settings cannot fight over one file. Calls with level off before
-// that leave logging off. Throws config::ConfigError for an unknown level and
-// std::runtime_error when the log file cannot be opened; logging then stays off and a later
-// call may try again.
+// that leave logging off. `level` is a canonical name (off, fatal, error, warn, info, debug,
+// trace: what config::canonical_log_level answers); anything else throws std::invalid_argument.
+// Throws std::runtime_error when the log file cannot be opened; logging then stays off and a
+// later call may try again.
 // `max_size` bytes (0: no limit) bound a log file: a full file is renamed with a number
 // (redshiftodbc.1.log...) and at most `file_count` of those are kept.
 void configure(std::string_view level, std::string_view path, long long max_size = 0,

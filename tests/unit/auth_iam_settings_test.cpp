@@ -2,8 +2,8 @@
 #include "auth/auth_error.h"
 #include "auth/iam_target.h"
 #include "config/connection_string.h"
+#include "config/redact.h"
 #include "config/settings.h"
-#include "log/redact.h"
 
 #include <doctest/doctest.h>
 
@@ -103,7 +103,7 @@ TEST_CASE("IAM secrets are masked in the logged connection string") {
         "Server=h;IAM=1;AccessKeyID=AKIDVISIBLE;SecretAccessKey=TOPSECRETKEY;"
         "SessionToken=TOKENVALUE;https_proxy_password=PROXYPASS");
     const std::string logged =
-        rsodbc::log::redacted_connection_string(config::completed_connection_pairs(s));
+        rsodbc::config::redacted_connection_string(config::completed_connection_pairs(s));
     CHECK(logged.find("TOPSECRETKEY") == std::string::npos);
     CHECK(logged.find("TOKENVALUE") == std::string::npos);
     CHECK(logged.find("PROXYPASS") == std::string::npos);

@@ -27,8 +27,11 @@ TEST_CASE("logging is off until configured, then fixed by the first configuratio
     RSODBC_LOG(info, "not written {}", count());
     CHECK(evaluated == 0);
 
-    // A directory gets redshiftodbc.log inside it; "3" is the AWS driver's number for warn.
-    rsodbc::log::configure("3", dir.string());
+    // A directory gets redshiftodbc.log inside it. Names only: config::canonical_log_level turns
+    // the LogLevel keyword's numbers and aliases into them.
+    CHECK_THROWS(rsodbc::log::configure("3", dir.string()));
+    CHECK_FALSE(rsodbc::log::enabled(spdlog::level::critical));
+    rsodbc::log::configure("warn", dir.string());
     CHECK(rsodbc::log::enabled(spdlog::level::warn));
     CHECK_FALSE(rsodbc::log::enabled(spdlog::level::info));
     RSODBC_LOG(warn, "marker {}", count());

@@ -1,4 +1,4 @@
-#include "log/redact.h"
+#include "config/redact.h"
 
 #include "config/connection_string.h"
 
@@ -6,7 +6,7 @@
 
 #include <string>
 
-using rsodbc::log::redacted_connection_string;
+using rsodbc::config::redacted_connection_string;
 
 TEST_CASE("PWD and its aliases are masked, in any case") {
     for (std::string_view text :

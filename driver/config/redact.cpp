@@ -1,11 +1,11 @@
-#include "log/redact.h"
+#include "config/redact.h"
 
 #include "config/keywords.h"
 
 #include <algorithm>
 #include <array>
 
-namespace rsodbc::log {
+namespace rsodbc::config {
 
 namespace {
 
@@ -14,7 +14,7 @@ bool icontains(std::string_view haystack, std::string_view needle) {
         return false;
     }
     for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
-        if (config::iequals(haystack.substr(i, needle.size()), needle)) {
+        if (iequals(haystack.substr(i, needle.size()), needle)) {
             return true;
         }
     }
@@ -24,7 +24,7 @@ bool icontains(std::string_view haystack, std::string_view needle) {
 }  // namespace
 
 bool is_secret_key(std::string_view key) {
-    if (const config::Keyword* keyword = config::find_keyword(key)) {
+    if (const Keyword* keyword = find_keyword(key)) {
         return keyword->secret;
     }
     static constexpr std::array<std::string_view, 5> secret_words{"pwd", "password", "passwd",
@@ -33,22 +33,22 @@ bool is_secret_key(std::string_view key) {
                                [key](std::string_view word) { return icontains(key, word); });
 }
 
-std::string redacted_connection_string(const std::vector<config::KeyValue>& pairs) {
-    std::vector<config::KeyValue> masked = pairs;
-    for (config::KeyValue& pair : masked) {
+std::string redacted_connection_string(const std::vector<KeyValue>& pairs) {
+    std::vector<KeyValue> masked = pairs;
+    for (KeyValue& pair : masked) {
         if (is_secret_key(pair.key)) {
             pair.value = redacted_value;
         }
     }
-    return config::format_connection_string(masked);
+    return format_connection_string(masked);
 }
 
 std::string redacted_connection_string(std::string_view text) {
     try {
-        return redacted_connection_string(config::parse_connection_string(text));
-    } catch (const config::ConfigError&) {
+        return redacted_connection_string(parse_connection_string(text));
+    } catch (const ConfigError&) {
         return "<unparsable connection string of " + std::to_string(text.size()) + " bytes>";
     }
 }
 
-}  // namespace rsodbc::log
+}  // namespace rsodbc::config

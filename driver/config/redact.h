@@ -1,12 +1,13 @@
 #pragma once
-
+// Secrets kept out of logs and messages: which keys are secret and connection strings with every
+// secret value shown as ***.
 #include "config/connection_string.h"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace rsodbc::log {
+namespace rsodbc::config {
 
 inline constexpr std::string_view redacted_value = "***";
 
@@ -16,10 +17,10 @@ inline constexpr std::string_view redacted_value = "***";
 bool is_secret_key(std::string_view key);
 
 // The pairs formatted as a connection string, every secret value replaced by ***.
-std::string redacted_connection_string(const std::vector<config::KeyValue>& pairs);
+std::string redacted_connection_string(const std::vector<KeyValue>& pairs);
 
 // Same for raw text. Text that does not parse is not shown at all, since there is no telling
 // where a password in it begins or ends.
 std::string redacted_connection_string(std::string_view text);
 
-}  // namespace rsodbc::log
+}  // namespace rsodbc::config
