@@ -99,6 +99,37 @@ bool needs_declared_types(const wire::ServerError& error) {
 
 constexpr std::string_view types_savepoint = "rsodbc_parameter_types";
 
+// Runs `with_loose_types` (the server infers the parameter types); where the server cannot infer
+// one, runs `with_declared_types` instead. Inside a transaction block the first attempt runs under
+// a savepoint, so its failure does not abort the application's transaction; outside one a failed
+// attempt leaves the session idle (the server rolled back its implicit transaction).
+template <class LooseAttempt, class DeclaredAttempt>
+auto loose_types_first(wire::Session& session, LooseAttempt&& with_loose_types,
+                       DeclaredAttempt&& with_declared_types) {
+    const bool in_block = session.transaction_status() == wire::TransactionStatus::in_transaction;
+    const std::string savepoint(types_savepoint);
+    if (in_block) {
+        session.run("SAVEPOINT " + savepoint);
+    }
+    try {
+        auto result = with_loose_types();
+        if (in_block) {
+            session.run("RELEASE SAVEPOINT " + savepoint);
+        }
+        return result;
+    } catch (const wire::ServerError& error) {
+        if (!needs_declared_types(error)) {
+            throw;
+        }
+        if (in_block) {
+            session.run("ROLLBACK TO SAVEPOINT " + savepoint + "; RELEASE SAVEPOINT " + savepoint);
+        } else if (session.transaction_status() != wire::TransactionStatus::idle) {
+            throw;
+        }
+    }
+    return with_declared_types();
+}
+
 }  // namespace
 
 // Numbers and bits go with their type unspecified first, so the server reads them as it would a
@@ -120,28 +151,12 @@ const CachedStatement& ParamExecutor::prepare(const std::string& text, SQLUSMALL
     if (cache.contains(text, loose) || (in_block && !context_.savepoints)) {
         return cache.prepare(session, text, loose);
     }
-    if (in_block) {
-        session.run("SAVEPOINT " + std::string(types_savepoint));
-    }
-    try {
-        const CachedStatement& statement = cache.prepare(session, text, loose);
-        if (in_block) {
-            session.run("RELEASE SAVEPOINT " + std::string(types_savepoint));
-        }
-        return statement;
-    } catch (const wire::ServerError& error) {
-        if (!needs_declared_types(error)) {
-            throw;
-        }
-        if (in_block) {
-            session.run("ROLLBACK TO SAVEPOINT " + std::string(types_savepoint)
-                        + "; RELEASE SAVEPOINT " + std::string(types_savepoint));
-        } else if (session.transaction_status() != wire::TransactionStatus::idle) {
-            throw;
-        }
-    }
-    cache.mark_needs_declared_types(text, loose);
-    return cache.prepare(session, text, declared);
+    return *loose_types_first(
+        session, [&] { return &cache.prepare(session, text, loose); },
+        [&] {
+            cache.mark_needs_declared_types(text, loose);
+            return &cache.prepare(session, text, declared);
+        });
 }
 
 wire::Results ParamExecutor::execute_one(const std::string& sql, bool stream) {
@@ -188,27 +203,9 @@ wire::Results ParamExecutor::execute_cursor(const std::string& sql, int fetch_ro
     if (loose == declared || (in_block && !context_.savepoints)) {
         return session.execute_cursor(numbered.text, values, loose, fetch_rows);
     }
-    if (in_block) {
-        session.run("SAVEPOINT " + std::string(types_savepoint));
-    }
-    try {
-        wire::Results results = session.execute_cursor(numbered.text, values, loose, fetch_rows);
-        if (in_block) {
-            session.run("RELEASE SAVEPOINT " + std::string(types_savepoint));
-        }
-        return results;
-    } catch (const wire::ServerError& error) {
-        if (!needs_declared_types(error)) {
-            throw;
-        }
-        if (in_block) {
-            session.run("ROLLBACK TO SAVEPOINT " + std::string(types_savepoint)
-                        + "; RELEASE SAVEPOINT " + std::string(types_savepoint));
-        } else if (session.transaction_status() != wire::TransactionStatus::idle) {
-            throw;
-        }
-    }
-    return session.execute_cursor(numbered.text, values, declared, fetch_rows);
+    return loose_types_first(
+        session, [&] { return session.execute_cursor(numbered.text, values, loose, fetch_rows); },
+        [&] { return session.execute_cursor(numbered.text, values, declared, fetch_rows); });
 }
 
 // Fills the next batch with up to rows_per_statement encoded rows, starting at `next_row`.

@@ -417,7 +417,9 @@ TEST_CASE("coercion: the same INSERT text after the table is created again with 
               {"date", "2024-01-02", "2024-01-02"},
               {"boolean", "true", "true"},
               {"numeric(6,2)", "1.5", "1.50"}}) {
-            CAPTURE(type);
+            // A copy: clang 14 cannot capture a structured binding in CAPTURE's lambda.
+            const char* const column_type = type;
+            CAPTURE(column_type);
             exec(c.dbc, "DROP TABLE IF EXISTS it_coerce_again");
             exec(c.dbc, "CREATE TABLE it_coerce_again (v " + std::string(type) + ")");
             Stmt stmt(c.dbc);

@@ -58,7 +58,8 @@ struct Columns {
         v[row] = static_cast<double>(value) / 2;
     }
 
-    void bind(const Stmt& stmt, std::source_location where = std::source_location::current()) {
+    void bind(const Stmt& stmt,
+              odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
         check(SQLBindParameter(stmt, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, id.data(),
                                0, id_ind.data()),
               SQL_HANDLE_STMT, stmt, where);
@@ -72,12 +73,12 @@ struct Columns {
 };
 
 void set_attr(const Stmt& stmt, SQLINTEGER attr, SQLPOINTER value,
-              std::source_location where = std::source_location::current()) {
+              odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     check(SQLSetStmtAttr(stmt, attr, value, 0), SQL_HANDLE_STMT, stmt, where);
 }
 
 void set_paramset_size(const Stmt& stmt, std::size_t n,
-                       std::source_location where = std::source_location::current()) {
+                       odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     set_attr(stmt, SQL_ATTR_PARAMSET_SIZE, reinterpret_cast<SQLPOINTER>(n), where);
 }
 
@@ -121,7 +122,7 @@ struct Outcome {
 // Sets SQL_ATTR_PARAMSET_SIZE, the status and processed pointers, then prepares and executes
 // `sql` (buffers already bound) and reads SQLRowCount.
 Outcome run_array(const Stmt& stmt, std::size_t n, const std::string& sql,
-                  std::source_location where = std::source_location::current()) {
+                  odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     Outcome out;
     out.status.assign(n, kUnwritten);
     out.processed = 987654321;
@@ -154,7 +155,7 @@ long consistent_rows(const Dbc& dbc, const std::string& table = "it_arr") {
 
 // The table holds exactly the ids first..first+n-1 with their values.
 void check_table_holds(const Dbc& dbc, long n, long first = 1,
-                       std::source_location where = std::source_location::current()) {
+                       odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     INFO("checked from line " << where.line());
     CHECK(count_rows(dbc, "it_arr") == n);
     CHECK(consistent_rows(dbc) == n);
@@ -539,7 +540,7 @@ constexpr std::size_t kWideRows = 200;
 
 // A 400-column int4 table and an INSERT array of 200 rows: value of (row r, column k) = r*1000 + k.
 void insert_wide(const Connection& c,
-                 std::source_location where = std::source_location::current()) {
+                 odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     std::string ddl = "CREATE TABLE it_arr_wide (";
     std::string insert = "INSERT INTO it_arr_wide VALUES (";
     for (int k = 1; k <= kWideColumns; ++k) {

@@ -14,14 +14,14 @@ using namespace odbc_test;
 namespace {
 
 void prepare(const Stmt& stmt, const std::string& sql,
-             std::source_location where = std::source_location::current()) {
+             odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     check(SQLPrepare(stmt, sqlc(sql), SQL_NTS), SQL_HANDLE_STMT, stmt, where);
 }
 
 // SQLBindParameter of an input parameter that must succeed.
 void bind(const Stmt& stmt, SQLUSMALLINT number, SQLSMALLINT c_type, SQLSMALLINT sql_type,
           SQLULEN column_size, SQLSMALLINT digits, SQLPOINTER value, SQLLEN buffer_length,
-          SQLLEN* ind, std::source_location where = std::source_location::current()) {
+          SQLLEN* ind, odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     check(SQLBindParameter(stmt, number, SQL_PARAM_INPUT, c_type, sql_type, column_size, digits,
                            value, buffer_length, ind),
           SQL_HANDLE_STMT, stmt, where);
@@ -39,7 +39,7 @@ std::optional<std::string> insert_one(
     const Connection& c, const std::string& column_type, SQLSMALLINT c_type, SQLSMALLINT sql_type,
     SQLULEN column_size, SQLSMALLINT digits, SQLPOINTER value, SQLLEN buffer_length, SQLLEN* ind,
     const std::string& text_expr = "v::text",
-    std::source_location where = std::source_location::current()) {
+    odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     make_table(c.dbc, "it_par_rt", "v " + column_type);
     Stmt stmt(c.dbc);
     prepare(stmt, "INSERT INTO it_par_rt (v) VALUES (?)", where);
@@ -52,7 +52,7 @@ std::optional<std::string> insert_one(
 
 // Executes `SELECT v FROM it_par_rt`, fetches the row and reads column 1 as `c_type` into `out`.
 SQLLEN fetch_back(const Connection& c, SQLSMALLINT c_type, SQLPOINTER out, SQLLEN out_length,
-                  std::source_location where = std::source_location::current()) {
+                  odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     Stmt stmt(c.dbc);
     exec(stmt, "SELECT v FROM it_par_rt", where);
     check(SQLFetch(stmt), SQL_HANDLE_STMT, stmt, where);
@@ -73,7 +73,7 @@ std::string hex(const unsigned char* data, std::size_t n) {
 
 // Expects SQL_ERROR and `state` among the diagnostics of `stmt`.
 void expect_error(SQLRETURN rc, const Stmt& stmt, std::string_view state,
-                  std::source_location where = std::source_location::current()) {
+                  odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     INFO("from line " << where.line() << ": " << outcome(rc, SQL_HANDLE_STMT, stmt));
     CHECK(rc == SQL_ERROR);
     CHECK(has_state(SQL_HANDLE_STMT, stmt, state));

@@ -19,7 +19,7 @@ std::string marked_sql(const std::string& tag) {
 }
 
 long server_statements(const Dbc& dbc, const std::string& tag,
-                       std::source_location where = std::source_location::current()) {
+                       odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     const auto text = query_string(dbc,
                                    "SELECT count(*) FROM pg_prepared_statements WHERE statement "
                                    "LIKE '%stc_' || '"
@@ -33,7 +33,7 @@ long server_statements(const Dbc& dbc, const std::string& tag,
 // the single result value. The statement stays open on `stmt` (cursor closed).
 std::optional<std::string> run_marked(
     const Stmt& stmt, const std::string& tag, SQLINTEGER& value, bool direct = false,
-    std::source_location where = std::source_location::current()) {
+    odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     static SQLLEN ind = 0;
     SQLFreeStmt(stmt, SQL_CLOSE);
     check(

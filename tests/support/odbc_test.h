@@ -20,7 +20,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <optional>
-#include <source_location>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,6 +28,28 @@
 static_assert(sizeof(SQLWCHAR) == 2, "unixODBC's SQLWCHAR is a 16-bit code unit");
 
 namespace odbc_test {
+
+// Where a helper was called from, for failure messages. Not std::source_location: clang 14 with
+// libstdc++ 12 (the TSan variant's compiler) cannot compile <source_location>, which needs
+// __builtin_source_location (clang 15). __builtin_FILE/__builtin_LINE in a default argument are
+// evaluated at the caller, in GCC and clang alike.
+class SourceLocation {
+public:
+    static constexpr SourceLocation current(const char* file = __builtin_FILE(),
+                                            unsigned line = __builtin_LINE()) noexcept {
+        return SourceLocation(file, line);
+    }
+
+    [[nodiscard]] constexpr const char* file_name() const noexcept { return file_; }
+
+    [[nodiscard]] constexpr unsigned line() const noexcept { return line_; }
+
+private:
+    constexpr SourceLocation(const char* file, unsigned line) noexcept : file_(file), line_(line) {}
+
+    const char* file_;
+    unsigned line_;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Environment contract
@@ -257,7 +278,7 @@ inline std::string rc_name(SQLRETURN rc) {
 // Fails the current test (at the caller's line) unless `rc` is SQL_SUCCESS or
 // SQL_SUCCESS_WITH_INFO, printing every diagnostic record of the handle. Returns `rc`.
 inline SQLRETURN check(SQLRETURN rc, SQLSMALLINT handle_type, SQLHANDLE handle,
-                       std::source_location where = std::source_location::current()) {
+                       odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     if (!SQL_SUCCEEDED(rc)) {
         DOCTEST_ADD_FAIL_AT(where.file_name(), static_cast<int>(where.line()),
                             (rc_name(rc) + ":" + diag_text(handle_type, handle)));
@@ -326,7 +347,7 @@ public:
     operator SQLHDBC() const { return h_; }
 
     // SQLConnect with the test DSN (credentials come from odbc.ini).
-    void connect(std::source_location where = std::source_location::current()) {
+    void connect(odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
         const std::string name = dsn();
         check(SQLConnect(h_, sqlc(name), SQL_NTS, nullptr, 0, nullptr, 0), SQL_HANDLE_DBC, h_,
               where);
@@ -335,7 +356,7 @@ public:
 
     // SQLDriverConnect (SQL_DRIVER_NOPROMPT) with `connection_string`.
     void driver_connect(const std::string& connection_string,
-                        std::source_location where = std::source_location::current()) {
+                        odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
         check(SQLDriverConnect(h_, nullptr, sqlc(connection_string), SQL_NTS, nullptr, 0, nullptr,
                                SQL_DRIVER_NOPROMPT),
               SQL_HANDLE_DBC, h_, where);
@@ -345,7 +366,7 @@ public:
     // Records a connection made by the test itself with a raw SQL*Connect call.
     void mark_connected() { connected_ = true; }
 
-    void disconnect(std::source_location where = std::source_location::current()) {
+    void disconnect(odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
         check(SQLDisconnect(h_), SQL_HANDLE_DBC, h_, where);
         connected_ = false;
     }
@@ -383,12 +404,12 @@ struct Connection {
     Env env;
     Dbc dbc{env};
 
-    explicit Connection(std::source_location where = std::source_location::current()) {
+    explicit Connection(odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
         dbc.connect(where);
     }
 
     explicit Connection(const std::string& connection_string,
-                        std::source_location where = std::source_location::current()) {
+                        odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
         dbc.driver_connect(connection_string, where);
     }
 };
@@ -400,7 +421,7 @@ struct Connection {
 // SQLExecDirect that must succeed (SQL_NO_DATA, a searched UPDATE/DELETE touching no row, is
 // accepted too). Closes any cursor first so the statement handle can be reused.
 inline SQLRETURN exec(const Stmt& stmt, const std::string& sql,
-                      std::source_location where = std::source_location::current()) {
+                      odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     SQLFreeStmt(stmt.get(), SQL_CLOSE);
     const SQLRETURN rc = SQLExecDirect(stmt.get(), sqlc(sql), SQL_NTS);
     if (rc != SQL_NO_DATA) {
@@ -411,7 +432,7 @@ inline SQLRETURN exec(const Stmt& stmt, const std::string& sql,
 
 // Same, on a fresh statement handle of `dbc`.
 inline SQLRETURN exec(const Dbc& dbc, const std::string& sql,
-                      std::source_location where = std::source_location::current()) {
+                      odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     Stmt stmt(dbc);
     return exec(stmt, sql, where);
 }
@@ -419,7 +440,7 @@ inline SQLRETURN exec(const Dbc& dbc, const std::string& sql,
 // Column `col` of the current row as text (SQLGetData SQL_C_CHAR, in pieces); nullopt for NULL.
 inline std::optional<std::string> fetch_string(
     const Stmt& stmt, SQLUSMALLINT col,
-    std::source_location where = std::source_location::current()) {
+    odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     std::string out;
     char buf[256];
     for (;;) {
@@ -443,7 +464,7 @@ inline std::optional<std::string> fetch_string(
 // Column `col` of the current row as UTF-16 (SQLGetData SQL_C_WCHAR, in pieces).
 inline std::optional<std::u16string> fetch_wstring(
     const Stmt& stmt, SQLUSMALLINT col,
-    std::source_location where = std::source_location::current()) {
+    odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     std::u16string out;
     SQLWCHAR buf[128];
     for (;;) {
@@ -467,7 +488,7 @@ inline std::optional<std::u16string> fetch_wstring(
 // The first column of the first row of `sql` as text (nullopt for NULL or for no row).
 inline std::optional<std::string> query_string(
     const Dbc& dbc, const std::string& sql,
-    std::source_location where = std::source_location::current()) {
+    odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     Stmt stmt(dbc);
     exec(stmt, sql, where);
     const SQLRETURN rc = SQLFetch(stmt.get());
@@ -480,15 +501,16 @@ inline std::optional<std::string> query_string(
 
 // Number of rows of `table` seen by `dbc`.
 inline long count_rows(const Dbc& dbc, const std::string& table,
-                       std::source_location where = std::source_location::current()) {
+                       odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     const auto text = query_string(dbc, "SELECT count(*) FROM " + table, where);
     REQUIRE(text.has_value());
     return std::stol(*text);
 }
 
 // SQLGetInfo of a string item (ANSI).
-inline std::string info_string(const Dbc& dbc, SQLUSMALLINT item,
-                               std::source_location where = std::source_location::current()) {
+inline std::string info_string(
+    const Dbc& dbc, SQLUSMALLINT item,
+    odbc_test::SourceLocation where = odbc_test::SourceLocation::current()) {
     char buf[512] = {};
     SQLSMALLINT length = 0;
     check(SQLGetInfo(dbc.get(), item, buf, sizeof buf, &length), SQL_HANDLE_DBC, dbc.get(), where);
