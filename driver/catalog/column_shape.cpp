@@ -1,5 +1,6 @@
 #include "catalog/column_shape.h"
 
+#include "types/sql_types.h"
 #include "types/type_table.h"
 
 namespace rsodbc::catalog {
@@ -11,20 +12,8 @@ std::string number(long long value) {
 }
 
 bool is_text_or_binary(SQLSMALLINT sql_type) {
-    switch (sql_type) {
-        case SQL_CHAR:
-        case SQL_VARCHAR:
-        case SQL_LONGVARCHAR:
-        case SQL_WCHAR:
-        case SQL_WVARCHAR:
-        case SQL_WLONGVARCHAR:
-        case SQL_BINARY:
-        case SQL_VARBINARY:
-        case SQL_LONGVARBINARY:
-            return true;
-        default:
-            return false;
-    }
+    return types::is_character_sql_type(sql_type)
+           || types::sql_family(sql_type) == types::SqlFamily::binary;
 }
 
 bool has_decimal_digits(SQLSMALLINT sql_type) {
@@ -45,13 +34,8 @@ bool has_decimal_digits(SQLSMALLINT sql_type) {
 }
 
 std::optional<std::string> datetime_sub(SQLSMALLINT sql_type) {
-    if (sql_type == SQL_TYPE_DATE || sql_type == SQL_TYPE_TIME || sql_type == SQL_TYPE_TIMESTAMP) {
-        return number(sql_type - SQL_DATETIME * 10);  // 91 -> SQL_CODE_DATE (1)...
-    }
-    if (sql_type >= SQL_INTERVAL_YEAR && sql_type <= SQL_INTERVAL_MINUTE_TO_SECOND) {
-        return number(sql_type - 100);  // SQL_INTERVAL_YEAR (101) -> SQL_CODE_YEAR (1)...
-    }
-    return std::nullopt;
+    const SQLSMALLINT code = types::datetime_interval_code(sql_type);
+    return code != 0 ? std::optional<std::string>(number(code)) : std::nullopt;
 }
 
 }  // namespace

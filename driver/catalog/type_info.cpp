@@ -1,5 +1,6 @@
 #include "catalog/type_info.h"
 
+#include "types/sql_types.h"
 #include "types/type_table.h"
 
 #include <algorithm>
@@ -79,24 +80,10 @@ std::optional<std::string> text(const char* value) {
     return value == nullptr ? std::nullopt : std::optional<std::string>(value);
 }
 
-bool is_character(SQLSMALLINT sql_type) {
-    return sql_type == SQL_CHAR || sql_type == SQL_VARCHAR || sql_type == SQL_LONGVARCHAR
-           || sql_type == SQL_WCHAR || sql_type == SQL_WVARCHAR || sql_type == SQL_WLONGVARCHAR;
-}
-
-bool is_datetime(SQLSMALLINT sql_type) {
-    return sql_type == SQL_TYPE_DATE || sql_type == SQL_TYPE_TIME || sql_type == SQL_TYPE_TIMESTAMP;
-}
-
 // SQL_DATETIME_SUB: the datetime/interval code of the concise type.
 std::optional<std::string> datetime_sub(SQLSMALLINT sql_type) {
-    if (is_datetime(sql_type)) {
-        return number(sql_type - SQL_DATETIME * 10);  // 91 -> 1, 92 -> 2, 93 -> 3
-    }
-    if (sql_type >= SQL_INTERVAL_YEAR && sql_type <= SQL_INTERVAL_MINUTE_TO_SECOND) {
-        return number(sql_type - 100);
-    }
-    return std::nullopt;
+    const SQLSMALLINT code = types::datetime_interval_code(sql_type);
+    return code != 0 ? std::optional<std::string>(number(code)) : std::nullopt;
 }
 
 wire::BuiltRow row_of(const Offered& type, const types::ReportingOptions& reporting) {
@@ -109,8 +96,9 @@ wire::BuiltRow row_of(const Offered& type, const types::ReportingOptions& report
             info.sql_type = SQL_WLONGVARCHAR;
         }
     }
-    const bool numeric = info.sql_type == SQL_NUMERIC || info.sql_type == SQL_DECIMAL;
-    const bool quoted = is_character(info.sql_type) || is_datetime(info.sql_type);
+    const bool numeric = types::is_decimal_sql_type(info.sql_type);
+    const bool quoted =
+        types::is_character_sql_type(info.sql_type) || types::is_datetime_sql_type(info.sql_type);
     const SQLSMALLINT verbose = types::verbose_type(info.sql_type);
     const std::string name = type.alias != nullptr ? type.alias : std::string(info.type_name);
     return {
@@ -128,9 +116,11 @@ wire::BuiltRow row_of(const Offered& type, const types::ReportingOptions& report
         info.num_prec_radix == 0 ? std::nullopt : number(SQL_FALSE),
         name,
         numeric ? number(0)
-                : (is_datetime(info.sql_type) ? number(info.decimal_digits) : std::nullopt),
+                : (types::is_datetime_sql_type(info.sql_type) ? number(info.decimal_digits)
+                                                              : std::nullopt),
         numeric ? number(37)
-                : (is_datetime(info.sql_type) ? number(info.decimal_digits) : std::nullopt),
+                : (types::is_datetime_sql_type(info.sql_type) ? number(info.decimal_digits)
+                                                              : std::nullopt),
         number(verbose),
         datetime_sub(info.sql_type),
         info.num_prec_radix == 0 ? std::nullopt : number(info.num_prec_radix),

@@ -1,15 +1,11 @@
 #include "core/column_attributes.h"
 
 #include "core/odbc_error.h"
+#include "types/sql_types.h"
 
 namespace rsodbc::core {
 
 namespace {
-
-bool is_character(SQLSMALLINT sql_type) {
-    return sql_type == SQL_CHAR || sql_type == SQL_VARCHAR || sql_type == SQL_LONGVARCHAR
-           || sql_type == SQL_WCHAR || sql_type == SQL_WVARCHAR || sql_type == SQL_WLONGVARCHAR;
-}
 
 // SQL_DESC_LENGTH: characters for character types, bytes for binary, else the column size.
 SQLLEN descriptor_length(const types::SqlTypeInfo& type) {
@@ -65,7 +61,7 @@ ColumnAttribute column_attribute(const ColumnDescription& column, SQLUSMALLINT f
             return text(column.base_catalog);
         case SQL_DESC_LITERAL_PREFIX:
         case SQL_DESC_LITERAL_SUFFIX:
-            return text(is_character(type.sql_type) ? "'" : "");
+            return text(types::is_character_sql_type(type.sql_type) ? "'" : "");
         case SQL_DESC_CONCISE_TYPE:  // same value as ODBC 2's SQL_COLUMN_TYPE
             return number(type.sql_type);
         case SQL_DESC_TYPE:
@@ -87,7 +83,9 @@ ColumnAttribute column_attribute(const ColumnDescription& column, SQLUSMALLINT f
         case SQL_COLUMN_NULLABLE:
             return number(column.nullable);
         case SQL_DESC_UNSIGNED:
-            return number(type.is_unsigned || is_character(type.sql_type) ? SQL_TRUE : SQL_FALSE);
+            return number(type.is_unsigned || types::is_character_sql_type(type.sql_type)
+                              ? SQL_TRUE
+                              : SQL_FALSE);
         case SQL_DESC_CASE_SENSITIVE:
             return number(type.case_sensitive ? SQL_TRUE : SQL_FALSE);
         case SQL_DESC_SEARCHABLE:

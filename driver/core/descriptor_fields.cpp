@@ -4,6 +4,7 @@
 
 #include "core/odbc_error.h"
 #include "types/c_types.h"
+#include "types/sql_types.h"
 
 #include <algorithm>
 #include <array>
@@ -214,50 +215,17 @@ void require_record_number(SQLSMALLINT record) {
     }
 }
 
-bool is_interval(SQLSMALLINT concise_type) {
-    return concise_type >= SQL_INTERVAL_YEAR && concise_type <= SQL_INTERVAL_MINUTE_TO_SECOND;
-}
-
-bool is_datetime(SQLSMALLINT concise_type) {
-    return concise_type >= SQL_TYPE_DATE && concise_type <= SQL_TYPE_TIMESTAMP;
-}
-
-bool interval_has_seconds(SQLSMALLINT concise_type) {
-    return concise_type == SQL_INTERVAL_SECOND || concise_type == SQL_INTERVAL_DAY_TO_SECOND
-           || concise_type == SQL_INTERVAL_HOUR_TO_SECOND
-           || concise_type == SQL_INTERVAL_MINUTE_TO_SECOND;
-}
-
-bool is_exact_numeric(SQLSMALLINT concise_type) {
-    return concise_type == SQL_NUMERIC || concise_type == SQL_DECIMAL;  // SQL_C_NUMERIC too
-}
-
-// SQLBindParameter's ColumnSize is SQL_DESC_PRECISION for numbers, SQL_DESC_LENGTH otherwise;
-// DecimalDigits is SQL_DESC_PRECISION for fractional seconds, SQL_DESC_SCALE otherwise.
-bool size_is_precision(SQLSMALLINT sql_type) {
-    switch (sql_type) {
-        case SQL_NUMERIC:
-        case SQL_DECIMAL:
-        case SQL_FLOAT:
-        case SQL_REAL:
-        case SQL_DOUBLE:
-        case SQL_SMALLINT:
-        case SQL_INTEGER:
-        case SQL_BIGINT:
-        case SQL_TINYINT:
-            return true;
-        default:
-            return false;
-    }
-}
-
+// SQLBindParameter's ColumnSize is SQL_DESC_PRECISION for numbers (types::is_number_sql_type),
+// SQL_DESC_LENGTH otherwise; DecimalDigits is SQL_DESC_PRECISION for fractional seconds,
+// SQL_DESC_SCALE otherwise. SQL and C concise types share their numbers here (SQL_C_NUMERIC,
+// SQL_C_TYPE_*, SQL_C_INTERVAL_*), so the SQL type table answers for both.
 bool digits_are_precision(SQLSMALLINT sql_type) {
     return sql_type == SQL_TYPE_TIME || sql_type == SQL_TYPE_TIMESTAMP
-           || interval_has_seconds(sql_type);
+           || types::interval_has_seconds(sql_type);
 }
 
 void sync_parameter_sizes(DescriptorRecord& record) {
-    record.column_size = size_is_precision(record.concise_type)
+    record.column_size = types::is_number_sql_type(record.concise_type)
                              ? static_cast<SQLULEN>(std::max<SQLSMALLINT>(record.precision, 0))
                              : record.length;
     record.decimal_digits =
@@ -299,16 +267,16 @@ bool consistent(DescriptorKind kind, const DescriptorRecord& record) {
     if (!known) {
         return false;
     }
-    if (is_exact_numeric(type)) {
+    if (types::is_decimal_sql_type(type)) {
         return record.precision >= 1 && record.precision <= default_numeric_precision
                && record.scale >= 0 && record.scale <= record.precision;
     }
-    if (is_datetime(type) || interval_has_seconds(type)) {
+    if (types::is_datetime_sql_type(type) || types::interval_has_seconds(type)) {
         if (record.precision < 0 || record.precision > 9) {
             return false;
         }
     }
-    if (is_interval(type)) {
+    if (types::is_interval_sql_type(type)) {
         return record.datetime_interval_precision >= 1 && record.datetime_interval_precision <= 9;
     }
     return true;
@@ -460,20 +428,14 @@ void copy_descriptor(Descriptor& source, Descriptor& target) {
 }
 
 SQLSMALLINT verbose_type_of(SQLSMALLINT concise_type) {
-    if (is_datetime(concise_type)) {
+    if (types::is_datetime_sql_type(concise_type)) {
         return SQL_DATETIME;
     }
-    return is_interval(concise_type) ? SQLSMALLINT{SQL_INTERVAL} : concise_type;
+    return types::is_interval_sql_type(concise_type) ? SQLSMALLINT{SQL_INTERVAL} : concise_type;
 }
 
 SQLSMALLINT interval_code_of(SQLSMALLINT concise_type) {
-    if (is_datetime(concise_type)) {
-        return static_cast<SQLSMALLINT>(concise_type - SQL_TYPE_DATE + SQL_CODE_DATE);
-    }
-    if (is_interval(concise_type)) {
-        return static_cast<SQLSMALLINT>(concise_type - SQL_INTERVAL_YEAR + SQL_CODE_YEAR);
-    }
-    return 0;
+    return types::datetime_interval_code(concise_type);
 }
 
 // The resets of the SQL_DESC_TYPE entry of "SQLSetDescField".
@@ -509,16 +471,16 @@ void assign_concise_type(DescriptorRecord& record, SQLSMALLINT concise_type) {
             record.precision = 6;
             return;
         default:
-            if (is_interval(concise_type)) {
+            if (types::is_interval_sql_type(concise_type)) {
                 record.datetime_interval_precision = 2;
-                record.precision = interval_has_seconds(concise_type) ? 6 : 0;
+                record.precision = types::interval_has_seconds(concise_type) ? 6 : 0;
             }
     }
 }
 
 void set_parameter_sizes(DescriptorRecord& record, SQLULEN column_size,
                          SQLSMALLINT decimal_digits) {
-    if (size_is_precision(record.concise_type)) {
+    if (types::is_number_sql_type(record.concise_type)) {
         record.precision = static_cast<SQLSMALLINT>(std::min<SQLULEN>(column_size, 0x7fff));
     } else {
         record.length = column_size;

@@ -14,6 +14,7 @@
 #include "sql/sql_error.h"
 #include "sql/statement_kind.h"
 #include "types/c_types.h"
+#include "types/sql_types.h"
 #include "types/type_reporting.h"
 #include "types/type_table.h"
 #include "wire/server_error.h"

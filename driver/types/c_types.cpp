@@ -95,53 +95,6 @@ bool is_interval_c_type(SQLSMALLINT c_type) {
     return c_type >= SQL_C_INTERVAL_YEAR && c_type <= SQL_C_INTERVAL_MINUTE_TO_SECOND;
 }
 
-bool is_known_sql_type(SQLSMALLINT sql_type) {
-    switch (sql_type) {
-        case SQL_CHAR:
-        case SQL_VARCHAR:
-        case SQL_LONGVARCHAR:
-        case SQL_WCHAR:
-        case SQL_WVARCHAR:
-        case SQL_WLONGVARCHAR:
-        case SQL_DECIMAL:
-        case SQL_NUMERIC:
-        case SQL_SMALLINT:
-        case SQL_INTEGER:
-        case SQL_REAL:
-        case SQL_FLOAT:
-        case SQL_DOUBLE:
-        case SQL_BIT:
-        case SQL_TINYINT:
-        case SQL_BIGINT:
-        case SQL_BINARY:
-        case SQL_VARBINARY:
-        case SQL_LONGVARBINARY:
-        case SQL_TYPE_DATE:
-        case SQL_TYPE_TIME:
-        case SQL_TYPE_TIMESTAMP:
-        case SQL_DATE:
-        case SQL_TIME:
-        case SQL_TIMESTAMP:
-        case SQL_GUID:
-        case SQL_INTERVAL_YEAR:
-        case SQL_INTERVAL_MONTH:
-        case SQL_INTERVAL_DAY:
-        case SQL_INTERVAL_HOUR:
-        case SQL_INTERVAL_MINUTE:
-        case SQL_INTERVAL_SECOND:
-        case SQL_INTERVAL_YEAR_TO_MONTH:
-        case SQL_INTERVAL_DAY_TO_HOUR:
-        case SQL_INTERVAL_DAY_TO_MINUTE:
-        case SQL_INTERVAL_DAY_TO_SECOND:
-        case SQL_INTERVAL_HOUR_TO_MINUTE:
-        case SQL_INTERVAL_HOUR_TO_SECOND:
-        case SQL_INTERVAL_MINUTE_TO_SECOND:
-            return true;
-        default:
-            return false;
-    }
-}
-
 bool is_known_c_type(SQLSMALLINT c_type) {
     return fixed_c_type_size(c_type) != 0 || c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR
            || c_type == SQL_C_BINARY || c_type == SQL_C_DEFAULT;

@@ -19,7 +19,5 @@ std::size_t fixed_c_type_size(SQLSMALLINT c_type);
 [[nodiscard]] bool is_datetime_c_type(SQLSMALLINT c_type);
 // The 13 SQL_C_INTERVAL_* types.
 [[nodiscard]] bool is_interval_c_type(SQLSMALLINT c_type);
-// An ODBC SQL type code (concise or ODBC 2) a parameter may be bound as.
-[[nodiscard]] bool is_known_sql_type(SQLSMALLINT sql_type);
 
 }  // namespace rsodbc::types

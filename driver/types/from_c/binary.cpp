@@ -63,14 +63,14 @@ SQLSMALLINT native_c_type(SQLSMALLINT sql_type, std::size_t& size) {
         default:
             break;
     }
-    switch (classify(sql_type)) {
-        case TargetKind::date:
+    switch (sql_family(sql_type)) {
+        case SqlFamily::date:
             size = sizeof(SQL_DATE_STRUCT);
             return SQL_C_TYPE_DATE;
-        case TargetKind::time:
+        case SqlFamily::time:
             size = sizeof(SQL_TIME_STRUCT);
             return SQL_C_TYPE_TIME;
-        case TargetKind::timestamp:
+        case SqlFamily::timestamp:
             size = sizeof(SQL_TIMESTAMP_STRUCT);
             return SQL_C_TYPE_TIMESTAMP;
         default:
@@ -83,10 +83,10 @@ SQLSMALLINT native_c_type(SQLSMALLINT sql_type, std::size_t& size) {
 
 Encoded encode_binary(std::string_view bytes, const ParamTarget& target, std::string& out) {
     out.clear();
-    switch (classify(target.sql_type)) {
-        case TargetKind::binary:
+    switch (sql_family(target.sql_type)) {
+        case SqlFamily::binary:
             return send_bytea(bytes, target, out);
-        case TargetKind::character:
+        case SqlFamily::character:
             // The bytes are the characters: they must be text the server accepts.
             if (!is_sendable_utf8(bytes)) {
                 return fail(Outcome::invalid_character, out);
@@ -96,7 +96,7 @@ Encoded encode_binary(std::string_view bytes, const ParamTarget& target, std::st
             }
             out.assign(bytes);
             return finish(Outcome::ok, target, out);
-        case TargetKind::wide_character: {
+        case SqlFamily::wide_character: {
             // The bytes are SQLWCHARs (UTF-16), as they would be in a wide column.
             if (bytes.size() % 2 != 0) {
                 return fail(Outcome::invalid_character, out);
@@ -105,10 +105,10 @@ Encoded encode_binary(std::string_view bytes, const ParamTarget& target, std::st
             std::memcpy(units.data(), bytes.data(), bytes.size());
             return encode_utf16(units, target, out);
         }
-        case TargetKind::interval_year_month:
-        case TargetKind::interval_day_time:
-        case TargetKind::guid:
-        case TargetKind::unknown:
+        case SqlFamily::interval_year_month:
+        case SqlFamily::interval_day_time:
+        case SqlFamily::guid:
+        case SqlFamily::unknown:
             return fail(Outcome::unsupported, out);
         default:
             break;
@@ -141,8 +141,8 @@ Encoded encode_binary_text(std::string_view hex, const ParamTarget& target, std:
 
 Encoded encode_guid(const SQLGUID& value, const ParamTarget& target, std::string& out) {
     out.clear();
-    const TargetKind kind = classify(target.sql_type);
-    if (kind != TargetKind::guid && !is_character(kind)) {
+    const SqlFamily kind = sql_family(target.sql_type);
+    if (kind != SqlFamily::guid && !is_character(kind)) {
         return fail(Outcome::unsupported, out);
     }
     // Canonical 8-4-4-4-12 lowercase text; Data1-3 are numbers, so printed most significant

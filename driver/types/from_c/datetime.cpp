@@ -117,10 +117,10 @@ void set_today(Stamp& s) {
 
 // The pairs appendix D lists: character and timestamp targets take any stamp; a date target
 // needs a date part, a time target a time part.
-bool pair_exists(TargetKind kind, StampKind stamp) {
-    return is_character(kind) || kind == TargetKind::timestamp
-           || (kind == TargetKind::date && stamp != StampKind::time)
-           || (kind == TargetKind::time && stamp != StampKind::date);
+bool pair_exists(SqlFamily kind, StampKind stamp) {
+    return is_character(kind) || kind == SqlFamily::timestamp
+           || (kind == SqlFamily::date && stamp != StampKind::time)
+           || (kind == SqlFamily::time && stamp != StampKind::date);
 }
 
 bool valid_stamp(const Stamp& s) {
@@ -185,14 +185,14 @@ Outcome write_literal(const Stamp& s, const ParamTarget& target, std::string& ou
     return Outcome::ok;
 }
 
-Outcome write_stamp(const Stamp& s, StampOrigin origin, TargetKind kind, const ParamTarget& target,
+Outcome write_stamp(const Stamp& s, StampOrigin origin, SqlFamily kind, const ParamTarget& target,
                     std::string& out) {
     switch (kind) {
-        case TargetKind::date:
+        case SqlFamily::date:
             return write_date(s, out);
-        case TargetKind::time:
+        case SqlFamily::time:
             return write_time(s, out);
-        case TargetKind::timestamp:
+        case SqlFamily::timestamp:
             return write_timestamp(s, origin, target, out);
         default:
             return write_literal(s, target, out);
@@ -202,7 +202,7 @@ Outcome write_stamp(const Stamp& s, StampOrigin origin, TargetKind kind, const P
 Encoded encode_stamp(const Stamp& s, StampOrigin origin, const ParamTarget& target,
                      std::string& out) {
     out.clear();
-    const TargetKind kind = classify(target.sql_type);
+    const SqlFamily kind = sql_family(target.sql_type);
     if (!pair_exists(kind, s.kind)) {
         // Struct: a pair appendix D does not list (07006). Text: "not a valid date-literal or
         // timestamp-literal" for this target (22018).

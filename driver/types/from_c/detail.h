@@ -2,6 +2,7 @@
 // Internals shared by the C -> SQL converters, one source family per file.
 #include "types/c_types.h"
 #include "types/from_c/encode.h"
+#include "types/sql_types.h"
 
 #include <sql.h>
 #include <sqlext.h>
@@ -12,27 +13,8 @@
 
 namespace rsodbc::types::from_c {
 
-enum class TargetKind {
-    character,       // SQL_CHAR, SQL_VARCHAR, SQL_LONGVARCHAR: column size in bytes
-    wide_character,  // SQL_WCHAR, SQL_WVARCHAR, SQL_WLONGVARCHAR: column size in UTF-16 units
-    exact_integer,   // SQL_TINYINT, SQL_SMALLINT, SQL_INTEGER, SQL_BIGINT
-    decimal,         // SQL_NUMERIC, SQL_DECIMAL
-    floating,        // SQL_REAL, SQL_FLOAT, SQL_DOUBLE
-    bit,
-    date,
-    time,
-    timestamp,
-    interval_year_month,
-    interval_day_time,
-    guid,
-    binary,
-    unknown,
-};
-
-TargetKind classify(SQLSMALLINT sql_type);
-
-inline bool is_character(TargetKind kind) {
-    return kind == TargetKind::character || kind == TargetKind::wide_character;
+inline bool is_character(SqlFamily kind) {
+    return kind == SqlFamily::character || kind == SqlFamily::wide_character;
 }
 
 inline Encoded fail(Outcome outcome, std::string& out) {

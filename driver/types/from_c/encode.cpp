@@ -11,65 +11,6 @@ namespace rsodbc::types {
 
 namespace from_c {
 
-TargetKind classify(SQLSMALLINT sql_type) {
-    switch (sql_type) {
-        case SQL_CHAR:
-        case SQL_VARCHAR:
-        case SQL_LONGVARCHAR:
-            return TargetKind::character;
-        case SQL_WCHAR:
-        case SQL_WVARCHAR:
-        case SQL_WLONGVARCHAR:
-            return TargetKind::wide_character;
-        case SQL_TINYINT:
-        case SQL_SMALLINT:
-        case SQL_INTEGER:
-        case SQL_BIGINT:
-            return TargetKind::exact_integer;
-        case SQL_NUMERIC:
-        case SQL_DECIMAL:
-            return TargetKind::decimal;
-        case SQL_REAL:
-        case SQL_FLOAT:
-        case SQL_DOUBLE:
-            return TargetKind::floating;
-        case SQL_BIT:
-            return TargetKind::bit;
-        case SQL_TYPE_DATE:
-        case SQL_DATE:  // ODBC 2 concise types, still accepted as parameter types
-            return TargetKind::date;
-        case SQL_TYPE_TIME:
-        case SQL_TIME:
-            return TargetKind::time;
-        case SQL_TYPE_TIMESTAMP:
-        case SQL_TIMESTAMP:
-            return TargetKind::timestamp;
-        case SQL_INTERVAL_YEAR:
-        case SQL_INTERVAL_MONTH:
-        case SQL_INTERVAL_YEAR_TO_MONTH:
-            return TargetKind::interval_year_month;
-        case SQL_INTERVAL_DAY:
-        case SQL_INTERVAL_HOUR:
-        case SQL_INTERVAL_MINUTE:
-        case SQL_INTERVAL_SECOND:
-        case SQL_INTERVAL_DAY_TO_HOUR:
-        case SQL_INTERVAL_DAY_TO_MINUTE:
-        case SQL_INTERVAL_DAY_TO_SECOND:
-        case SQL_INTERVAL_HOUR_TO_MINUTE:
-        case SQL_INTERVAL_HOUR_TO_SECOND:
-        case SQL_INTERVAL_MINUTE_TO_SECOND:
-            return TargetKind::interval_day_time;
-        case SQL_GUID:
-            return TargetKind::guid;
-        case SQL_BINARY:
-        case SQL_VARBINARY:
-        case SQL_LONGVARBINARY:
-            return TargetKind::binary;
-        default:
-            return TargetKind::unknown;
-    }
-}
-
 unsigned parameter_type_oid(SQLSMALLINT sql_type) {
     switch (sql_type) {
         case SQL_TINYINT:  // Redshift has no one-byte integer
@@ -92,19 +33,19 @@ unsigned parameter_type_oid(SQLSMALLINT sql_type) {
         default:
             break;
     }
-    switch (classify(sql_type)) {
-        case TargetKind::date:
+    switch (sql_family(sql_type)) {
+        case SqlFamily::date:
             return oid::date;
-        case TargetKind::time:
+        case SqlFamily::time:
             return oid::time;
-        case TargetKind::timestamp:
+        case SqlFamily::timestamp:
             return oid::timestamp;
-        case TargetKind::interval_year_month:
-        case TargetKind::interval_day_time:
+        case SqlFamily::interval_year_month:
+        case SqlFamily::interval_day_time:
             return oid::interval;
-        case TargetKind::guid:
+        case SqlFamily::guid:
             return oid::uuid;
-        case TargetKind::binary:
+        case SqlFamily::binary:
             return oid::bytea;
         default:
             // Character targets stay unspecified so a string bound for an integer, date or
@@ -122,7 +63,7 @@ Encoded finish(Outcome outcome, const ParamTarget& target, std::string& out) {
 
 unsigned loose_parameter_type_oid(SQLSMALLINT sql_type) {
     // Binary values keep bytea: their text is the bytea escape form, which no other type reads.
-    return classify(sql_type) == TargetKind::binary ? parameter_type_oid(sql_type) : 0;
+    return sql_family(sql_type) == SqlFamily::binary ? parameter_type_oid(sql_type) : 0;
 }
 
 namespace {
@@ -146,7 +87,7 @@ bool fits_column(std::string_view utf8, const ParamTarget& target) {
         return true;
     }
     const std::size_t length =
-        classify(target.sql_type) == TargetKind::wide_character ? utf16_units(utf8) : utf8.size();
+        sql_family(target.sql_type) == SqlFamily::wide_character ? utf16_units(utf8) : utf8.size();
     return length <= target.column_size;
 }
 
@@ -222,32 +163,32 @@ Encoded encode_character(std::string_view utf8, const ParamTarget& target, std::
     if (!is_sendable_utf8(utf8)) {
         return fail(Outcome::invalid_character, out);
     }
-    switch (classify(target.sql_type)) {
-        case TargetKind::character:
-        case TargetKind::wide_character:
+    switch (sql_family(target.sql_type)) {
+        case SqlFamily::character:
+        case SqlFamily::wide_character:
             // 22001 when the data is longer than the column; nothing is cut and sent.
             if (!fits_column(utf8, target)) {
                 return fail(Outcome::string_right_truncated, out);
             }
             out.assign(utf8);
             return finish(Outcome::ok, target, out);
-        case TargetKind::exact_integer:
-        case TargetKind::decimal:
-        case TargetKind::floating:
-        case TargetKind::bit:
+        case SqlFamily::exact_integer:
+        case SqlFamily::decimal:
+        case SqlFamily::floating:
+        case SqlFamily::bit:
             return encode_number_text(trim_blanks(utf8), target, out);
-        case TargetKind::date:
-        case TargetKind::time:
-        case TargetKind::timestamp:
+        case SqlFamily::date:
+        case SqlFamily::time:
+        case SqlFamily::timestamp:
             return encode_datetime_text(trim_blanks(utf8), target, out);
-        case TargetKind::interval_year_month:
-        case TargetKind::interval_day_time:
+        case SqlFamily::interval_year_month:
+        case SqlFamily::interval_day_time:
             return encode_interval_text(trim_blanks(utf8), target, out);
-        case TargetKind::guid:
+        case SqlFamily::guid:
             return encode_guid_text(trim_blanks(utf8), target, out);
-        case TargetKind::binary:
+        case SqlFamily::binary:
             return encode_binary_text(utf8, target, out);
-        case TargetKind::unknown:
+        case SqlFamily::unknown:
             break;
     }
     return fail(Outcome::unsupported, out);

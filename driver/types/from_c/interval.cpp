@@ -215,15 +215,15 @@ bool fits_server(const Span& span) {
 Encoded encode_interval(const SQL_INTERVAL_STRUCT& value, SQLSMALLINT c_type,
                         const ParamTarget& target, std::string& out) {
     out.clear();
-    const TargetKind kind = classify(target.sql_type);
+    const SqlFamily kind = sql_family(target.sql_type);
     const Fields source_fields = fields_of(c_type);
     const bool source_year_month = source_fields.leading <= month;
     const bool interval_target =
-        kind == TargetKind::interval_year_month || kind == TargetKind::interval_day_time;
-    const bool exact_target = kind == TargetKind::exact_integer || kind == TargetKind::decimal;
+        kind == SqlFamily::interval_year_month || kind == SqlFamily::interval_day_time;
+    const bool exact_target = kind == SqlFamily::exact_integer || kind == SqlFamily::decimal;
     // Year-month and day-time intervals do not mix; only single-field intervals become
     // numbers (note [b]); nothing else is in the tables.
-    if ((interval_target && (kind == TargetKind::interval_year_month) != source_year_month)
+    if ((interval_target && (kind == SqlFamily::interval_year_month) != source_year_month)
         || (exact_target && source_fields.leading != source_fields.trailing)
         || !(interval_target || exact_target || is_character(kind))) {
         return fail(Outcome::unsupported, out);

@@ -320,21 +320,21 @@ Encoded encode_decimal(Decimal value, const ParamTarget& target, NumberOrigin or
     const Outcome lost_fraction = origin == NumberOrigin::character
                                       ? Outcome::string_right_truncated
                                       : Outcome::fractional_truncation;
-    const TargetKind kind = classify(target.sql_type);
+    const SqlFamily kind = sql_family(target.sql_type);
     // No exact type holds more whole digits, and writing them out could take gigabytes. Digits
     // far below the point need no such limit: truncate_fraction drops them without writing them
     // out, so 1e-200000 into an integer loses fractional digits (22001), it is not out of range.
-    if (kind != TargetKind::floating && value.whole_digits() > max_numeric_whole_digits) {
+    if (kind != SqlFamily::floating && value.whole_digits() > max_numeric_whole_digits) {
         return fail(Outcome::out_of_range, out);
     }
     switch (kind) {
-        case TargetKind::character:
-        case TargetKind::wide_character:
+        case SqlFamily::character:
+        case SqlFamily::wide_character:
             // "Number of digits" (sign and point included) against the column: 22001.
             append_plain(value, out);
             return finish(fits_column(out, target) ? Outcome::ok : Outcome::string_right_truncated,
                           target, out);
-        case TargetKind::exact_integer: {
+        case SqlFamily::exact_integer: {
             const bool dropped = truncate_fraction(value, 0);
             const auto magnitude = magnitude_of(value);
             const IntegerRange range = range_of(target.sql_type);
@@ -345,7 +345,7 @@ Encoded encode_decimal(Decimal value, const ParamTarget& target, NumberOrigin or
             append_plain(value, out);
             return finish(dropped ? lost_fraction : Outcome::ok, target, out);
         }
-        case TargetKind::decimal: {
+        case SqlFamily::decimal: {
             bool dropped = false;
             if (target.column_size > 0) {
                 // NUMERIC(p, s): digits beyond s are truncated; more than p - s whole digits
@@ -364,12 +364,12 @@ Encoded encode_decimal(Decimal value, const ParamTarget& target, NumberOrigin or
             append_plain(value, out);
             return finish(dropped ? lost_fraction : Outcome::ok, target, out);
         }
-        case TargetKind::floating:
+        case SqlFamily::floating:
             return encode_floating(value, target, out);
-        case TargetKind::bit:
+        case SqlFamily::bit:
             return encode_bit_target(value, target, out);
-        case TargetKind::interval_year_month:
-        case TargetKind::interval_day_time:
+        case SqlFamily::interval_year_month:
+        case SqlFamily::interval_day_time:
             return encode_interval_number(value, target, out);
         default:
             return fail(Outcome::unsupported, out);
@@ -385,8 +385,8 @@ namespace {
 
 // SQL_C_FLOAT and SQL_C_DOUBLE.
 Encoded encode_approximate(const ParamSource& source, const ParamTarget& target, std::string& out) {
-    const TargetKind kind = classify(target.sql_type);
-    if (kind == TargetKind::interval_year_month || kind == TargetKind::interval_day_time) {
+    const SqlFamily kind = sql_family(target.sql_type);
+    if (kind == SqlFamily::interval_year_month || kind == SqlFamily::interval_day_time) {
         // Appendix D, note [a]: approximate numbers never become intervals.
         return fail(Outcome::unsupported, out);
     }
@@ -394,7 +394,7 @@ Encoded encode_approximate(const ParamSource& source, const ParamTarget& target,
     const double number = single ? read_as<float>(source.data) : read_as<double>(source.data);
     if (!std::isfinite(number)) {
         // Only the float types have NaN and infinities (PostgreSQL's spellings).
-        if (kind != TargetKind::floating) {
+        if (kind != SqlFamily::floating) {
             return fail(Outcome::out_of_range, out);
         }
         out = std::isnan(number) ? "NaN" : number > 0 ? "Infinity" : "-Infinity";
@@ -466,13 +466,13 @@ Encoded encode_bit(const ParamSource& source, const ParamTarget& target, std::st
     if (bit > 1) {
         return fail(Outcome::out_of_range, out);
     }
-    switch (classify(target.sql_type)) {
-        case TargetKind::character:
-        case TargetKind::wide_character:
-        case TargetKind::exact_integer:
-        case TargetKind::decimal:
-        case TargetKind::floating:
-        case TargetKind::bit:
+    switch (sql_family(target.sql_type)) {
+        case SqlFamily::character:
+        case SqlFamily::wide_character:
+        case SqlFamily::exact_integer:
+        case SqlFamily::decimal:
+        case SqlFamily::floating:
+        case SqlFamily::bit:
             return encode_decimal(decimal_from(false, bit), target, NumberOrigin::numeric, out);
         default:
             return fail(Outcome::unsupported, out);
@@ -481,8 +481,8 @@ Encoded encode_bit(const ParamSource& source, const ParamTarget& target, std::st
 
 Encoded encode_number_text(std::string_view text, const ParamTarget& target, std::string& out) {
     out.clear();
-    const TargetKind kind = classify(target.sql_type);
-    if (kind == TargetKind::floating) {
+    const SqlFamily kind = sql_family(target.sql_type);
+    if (kind == SqlFamily::floating) {
         // Not numeric-literals, but the values a float column holds; sent in the server's words.
         if (equals_ignoring_case(text, "nan")) {
             out = "NaN";
@@ -497,7 +497,7 @@ Encoded encode_number_text(std::string_view text, const ParamTarget& target, std
             return finish(Outcome::ok, target, out);
         }
     }
-    if (kind == TargetKind::bit) {
+    if (kind == SqlFamily::bit) {
         // Boolean words are accepted too: what a bool column's own text looks like.
         if (equals_ignoring_case(text, "true") || equals_ignoring_case(text, "t")) {
             out = "1";
