@@ -20,6 +20,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace auth = rsodbc::auth;
 namespace config = rsodbc::config;
@@ -319,6 +321,39 @@ TEST_CASE("cache: reused within expiry, DisableCache and a near expiry ask again
                                              scrubbed.env(), auth::Clock::now()),
                     auth::AuthError);
     CHECK(aws.count() == 8);
+}
+
+TEST_CASE("cache: connections from many threads at once share it safely") {
+    const mock_aws::Mock& aws = fresh_mock();
+    auth::clear_iam_cache();
+    const Scrubbed scrubbed;
+    const auth::EnvReader env = scrubbed.env();
+    const config::Settings settings = settings_from(cluster_dsn());
+    constexpr int threads = 8;
+    std::vector<std::string> users(threads);
+    std::vector<std::thread> workers;
+    for (int i = 0; i < threads; ++i) {
+        workers.emplace_back([&, i] {
+            try {
+                users[static_cast<std::size_t>(i)] =
+                    auth::iam_database_login(settings, env, auth::Clock::now()).user;
+            } catch (const std::exception& error) {
+                users[static_cast<std::size_t>(i)] = error.what();
+            }
+        });
+    }
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
+    for (const std::string& user : users) {
+        CHECK(user == "IAM:alice");
+    }
+    // Threads that missed the cache together each asked; none after the first answer is cached.
+    const int asked = aws.count();
+    CHECK(asked >= 1);
+    CHECK(asked <= threads);
+    CHECK(auth::iam_database_login(settings, env, auth::Clock::now()).from_cache);
+    CHECK(aws.count() == asked);
 }
 
 TEST_CASE("profiles: role_arn + source_profile, chained, through STS AssumeRole") {
