@@ -2,7 +2,7 @@
 #include "api/entry.h"
 #include "api/value_out.h"
 #include "core/call_trace.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "core/statement.h"
 
 #include <sql.h>

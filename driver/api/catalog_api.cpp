@@ -5,7 +5,7 @@
 #include "api/text_in.h"
 #include "catalog/catalog_call.h"
 #include "core/call_trace.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "core/statement.h"
 
 #include <sql.h>

@@ -4,7 +4,7 @@
 #include "core/connection.h"
 #include "core/descriptor.h"
 #include "core/environment.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "core/statement.h"
 
 #include <sql.h>

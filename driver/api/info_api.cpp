@@ -6,7 +6,7 @@
 #include "catalog/info_table.h"
 #include "core/call_trace.h"
 #include "core/connection.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "core/statement.h"
 
 #include <sql.h>

@@ -6,7 +6,7 @@
 #include "api/text_out.h"
 #include "core/call_trace.h"
 #include "core/connection.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 
 #include <sql.h>
 #include <sqlext.h>

@@ -5,7 +5,7 @@
 #include "api/value_out.h"
 #include "core/call_trace.h"
 #include "core/column_attributes.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "core/statement.h"
 
 #include <sql.h>

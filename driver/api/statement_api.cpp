@@ -4,7 +4,7 @@
 #include "api/text_in.h"
 #include "api/value_out.h"
 #include "core/call_trace.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "core/statement.h"
 
 #include <sql.h>

@@ -1,6 +1,6 @@
 #include "api/text_out.h"
 
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "types/utf.h"
 
 #include <cstring>

@@ -4,7 +4,7 @@
 // (SQLDescribeColW and SQLGetDiagRecW count characters, SQLGetInfoW and SQLColAttributeW bytes), so
 // every call site says which. Truncation keeps whole characters, always NUL-terminates when there
 // is room, reports the full length and posts 01004.
-#include "core/diagnostics.h"
+#include "odbc/diagnostics.h"
 
 #include <sql.h>
 #include <sqlucode.h>

@@ -3,7 +3,7 @@
 // return code on exit; at warn and error level (log_diagnostics) every record a call posted, named
 // after the call. Every exported function opens one CallTrace (RSODBC_API_CALL) and the entry
 // wrapper reports the return code and records to the innermost one of its thread.
-#include "core/diagnostics.h"
+#include "odbc/diagnostics.h"
 
 #include <sql.h>
 

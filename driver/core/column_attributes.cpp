@@ -1,6 +1,6 @@
 #include "core/column_attributes.h"
 
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "types/sql_types.h"
 
 namespace rsodbc::core {

@@ -7,7 +7,7 @@
 #include "config/keywords.h"
 #include "config/redact.h"
 #include "core/environment.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "core/statement.h"
 #include "log/logger.h"
 #include "sql/escapes.h"

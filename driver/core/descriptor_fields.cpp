@@ -2,7 +2,7 @@
 // the R/W columns of the ODBC "SQLSetDescField" header and record field tables.
 #include "core/descriptor_fields.h"
 
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "types/c_types.h"
 #include "types/sql_types.h"
 

@@ -1,7 +1,7 @@
 #include "core/environment.h"
 
 #include "core/connection.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // Base of the four ODBC handle classes. A handle given to the application is a Handle* carrying a
 // kind tag and a magic word, so a NULL, foreign or freed handle is refused with SQL_INVALID_HANDLE
 // instead of being used.
-#include "core/diagnostics.h"
+#include "odbc/diagnostics.h"
 
 #include <sql.h>
 

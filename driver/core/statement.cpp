@@ -5,7 +5,7 @@
 #include "core/connection.h"
 #include "core/descriptor_fields.h"
 #include "core/environment.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "log/logger.h"
 #include "sql/escapes.h"
 #include "sql/placeholders.h"

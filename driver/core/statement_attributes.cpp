@@ -3,8 +3,8 @@
 #include "core/column_attributes.h"
 #include "core/connection.h"
 #include "core/descriptor_fields.h"
-#include "core/odbc_error.h"
-#include "core/record_numbers.h"
+#include "odbc/odbc_error.h"
+#include "odbc/record_numbers.h"
 #include "core/statement.h"
 
 namespace rsodbc::core {

@@ -4,7 +4,7 @@
 #include "catalog/catalog_error.h"
 #include "core/connection.h"
 #include "core/environment.h"
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "core/statement.h"
 #include "wire/buffered_result.h"
 

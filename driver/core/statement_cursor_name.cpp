@@ -1,8 +1,8 @@
 // SQLSetCursorName / SQLGetCursorName (ODBC Core conformance). Names are unique per connection and
 // never start with SQL_CUR or SQLCUR, which are reserved for names the driver generates.
 #include "core/connection.h"
-#include "core/odbc_error.h"
-#include "core/sqlstate.h"
+#include "odbc/odbc_error.h"
+#include "odbc/sqlstate.h"
 #include "core/statement.h"
 
 #include <atomic>

@@ -2,7 +2,7 @@
 // of SQL_ATTR_ROW_ARRAY_SIZE rows, or SQL_ROWSET_SIZE for SQLExtendedFetch). A forward-only cursor
 // reads its result as it arrives; a static cursor holds its result whole, so any rowset can be
 // fetched again (ODBC: "Scrollable Cursors", "SQLFetchScroll: Cursor Positioning Rules").
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "core/statement.h"
 #include "exec/row_binder.h"
 #include "exec/scroll_position.h"

@@ -1,6 +1,6 @@
 #include "exec/cell_writer.h"
 
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 
 #include <string>
 

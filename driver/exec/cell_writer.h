@@ -1,7 +1,7 @@
 #pragma once
 // Writes one result cell into an application buffer (SQLGetData and bound columns share it):
 // types/to_c converts, and here its outcome becomes a warning record or an OdbcError.
-#include "core/diagnostics.h"
+#include "odbc/diagnostics.h"
 #include "types/outcome.h"
 #include "types/to_c/cell.h"
 #include "types/type_table.h"

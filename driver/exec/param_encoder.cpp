@@ -1,7 +1,7 @@
 #include "exec/param_encoder.h"
 
-#include "core/odbc_error.h"
-#include "core/record_numbers.h"
+#include "odbc/odbc_error.h"
+#include "odbc/record_numbers.h"
 #include "types/c_types.h"
 #include "types/from_c/encode.h"
 #include "types/type_table.h"

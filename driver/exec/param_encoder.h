@@ -4,7 +4,7 @@
 // descriptor records are looked up once per encoder (one execution), not once per value: the
 // bindings cannot change while SQLExecute runs.
 #include "core/descriptor.h"
-#include "core/diagnostics.h"
+#include "odbc/diagnostics.h"
 #include "types/from_c/encode.h"
 #include "wire/param_values.h"
 

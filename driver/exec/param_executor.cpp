@@ -1,7 +1,7 @@
 #include "exec/param_executor.h"
 
-#include "core/odbc_error.h"
-#include "core/record_numbers.h"
+#include "odbc/odbc_error.h"
+#include "odbc/record_numbers.h"
 #include "sql/insert_values.h"
 #include "sql/placeholders.h"
 #include "types/from_c/encode.h"

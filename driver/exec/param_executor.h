@@ -4,7 +4,7 @@
 // one set per statement, pipelined. Per-row truth: status array entries and the row count come
 // from what the server answered, never from what was sent (DESIGN.md, "Execution").
 #include "core/descriptor.h"
-#include "core/diagnostics.h"
+#include "odbc/diagnostics.h"
 #include "exec/param_encoder.h"
 #include "exec/statement_cache.h"
 #include "sql/insert_values.h"

@@ -1,7 +1,7 @@
 #include "exec/row_binder.h"
 
-#include "core/odbc_error.h"
-#include "core/record_numbers.h"
+#include "odbc/odbc_error.h"
+#include "odbc/record_numbers.h"
 #include "exec/cell_writer.h"
 #include "types/c_types.h"
 

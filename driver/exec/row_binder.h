@@ -4,7 +4,7 @@
 // by SQL_ATTR_ROW_BIND_TYPE; the bind offset pointer shifts everything (ODBC: "Block Cursors",
 // "Column-Wise Binding", "Row-Wise Binding").
 #include "core/descriptor.h"
-#include "core/diagnostics.h"
+#include "odbc/diagnostics.h"
 #include "types/type_table.h"
 #include "wire/result_stream.h"
 

@@ -2,7 +2,7 @@
 // and write what, type resets, unbinding, SQL_DESC_COUNT and the SQL_DESC_DATA_PTR check.
 #include "core/descriptor_fields.h"
 
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The one exception type handle code throws for a driver-detected error. The entry wrapper turns it
 // into a diagnostic record; nothing ever crosses the C boundary as an exception.
-#include "core/sqlstate.h"
+#include "odbc/sqlstate.h"
 
 #include <stdexcept>
 #include <string>

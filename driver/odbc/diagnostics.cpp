@@ -1,6 +1,6 @@
-#include "core/diagnostics.h"
+#include "odbc/diagnostics.h"
 
-#include "core/odbc_error.h"
+#include "odbc/odbc_error.h"
 #include "wire/server_error.h"
 #include "wire/sqlstate_map.h"
 
