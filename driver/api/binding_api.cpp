@@ -2,8 +2,8 @@
 #include "api/entry.h"
 #include "api/value_out.h"
 #include "core/call_trace.h"
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
+#include "odbc/odbc_error.h"
 
 #include <sql.h>
 #include <sqlext.h>

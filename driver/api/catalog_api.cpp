@@ -5,8 +5,8 @@
 #include "api/text_in.h"
 #include "catalog/catalog_call.h"
 #include "core/call_trace.h"
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
+#include "odbc/odbc_error.h"
 
 #include <sql.h>
 #include <sqlext.h>
@@ -14,8 +14,8 @@
 
 using rsodbc::api::entry;
 using rsodbc::api::text_in;
-using rsodbc::core::OdbcError;
 using rsodbc::core::Statement;
+using rsodbc::odbc::OdbcError;
 namespace catalog = rsodbc::catalog;
 
 namespace {

@@ -21,7 +21,7 @@ using rsodbc::api::value_out;
 using rsodbc::core::AttributeValue;
 using rsodbc::core::Connection;
 using rsodbc::core::Environment;
-using rsodbc::core::OdbcError;
+using rsodbc::odbc::OdbcError;
 namespace sqlstate = rsodbc::sqlstate;
 
 namespace {

@@ -4,8 +4,8 @@
 #include "api/text_in.h"
 #include "api/text_out.h"
 #include "core/call_trace.h"
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
+#include "odbc/odbc_error.h"
 
 #include <sql.h>
 #include <sqlext.h>
@@ -15,8 +15,8 @@ using rsodbc::api::entry;
 using rsodbc::api::required_text_in;
 using rsodbc::api::text_out;
 using rsodbc::api::Units;
-using rsodbc::core::OdbcError;
 using rsodbc::core::Statement;
+using rsodbc::odbc::OdbcError;
 namespace sqlstate = rsodbc::sqlstate;
 
 namespace {

@@ -7,6 +7,7 @@
 #include "core/descriptor.h"
 #include "core/environment.h"
 #include "core/statement.h"
+#include "odbc/sqlstate.h"
 
 #include <sql.h>
 #include <sqlext.h>
@@ -20,9 +21,9 @@ using rsodbc::api::EntryOptions;
 using rsodbc::api::text_out;
 using rsodbc::api::Units;
 using rsodbc::api::value_out;
-using rsodbc::core::Diagnostics;
-using rsodbc::core::DiagRecord;
 using rsodbc::core::Handle;
+using rsodbc::odbc::Diagnostics;
+using rsodbc::odbc::DiagRecord;
 
 namespace {
 
@@ -84,18 +85,8 @@ std::string class_origin(const std::string& state) {
     return state.rfind("IM", 0) == 0 ? "ODBC 3.0" : "ISO 9075";
 }
 
-// ODBC-defined subclasses (appendix A): "S" subclasses, the IM class and the HY0xx/HYCxx/HYTxx
-// codes that ODBC added; the rest come from ISO SQL.
 std::string subclass_origin(const std::string& state) {
-    const bool odbc =
-        state.size() == 5
-        && (state[2] == 'S' || state.rfind("IM", 0) == 0 || state == "HYC00"
-            || state.rfind("HYT", 0) == 0 || state == "HY095" || state == "HY096"
-            || state == "HY097" || state == "HY098" || state == "HY099" || state == "HY100"
-            || state == "HY101" || state == "HY103" || state == "HY104" || state == "HY105"
-            || state == "HY106" || state == "HY107" || state == "HY109" || state == "HY110"
-            || state == "HY111");
-    return odbc ? "ODBC 3.0" : "ISO 9075";
+    return rsodbc::sqlstate::subclass_defined_by_odbc(state) ? "ODBC 3.0" : "ISO 9075";
 }
 
 template <class Char>

@@ -4,8 +4,8 @@
 #include "core/connection.h"
 #include "core/descriptor.h"
 #include "core/environment.h"
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
+#include "odbc/odbc_error.h"
 
 #include <sql.h>
 #include <sqlext.h>
@@ -17,8 +17,8 @@ using rsodbc::core::Connection;
 using rsodbc::core::Descriptor;
 using rsodbc::core::Environment;
 using rsodbc::core::Handle;
-using rsodbc::core::OdbcError;
 using rsodbc::core::Statement;
+using rsodbc::odbc::OdbcError;
 namespace sqlstate = rsodbc::sqlstate;
 
 namespace {
@@ -101,7 +101,8 @@ SQLRETURN free_descriptor(SQLHANDLE raw) {
     descriptor->diagnostics().clear();
     if (!descriptor->explicitly_allocated()) {
         descriptor->diagnostics().add_error(
-            "HY017", "[redshift-odbc] invalid use of an automatically allocated descriptor handle");
+            rsodbc::sqlstate::invalid_use_of_automatic_descriptor,
+            "[redshift-odbc] invalid use of an automatically allocated descriptor handle");
         return SQL_ERROR;
     }
     descriptor->owner()->free_descriptor(*descriptor);

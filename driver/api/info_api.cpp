@@ -6,8 +6,8 @@
 #include "catalog/info_table.h"
 #include "core/call_trace.h"
 #include "core/connection.h"
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
+#include "odbc/odbc_error.h"
 
 #include <sql.h>
 #include <sqlext.h>
@@ -20,7 +20,7 @@ using rsodbc::api::text_out;
 using rsodbc::api::Units;
 using rsodbc::api::value_out;
 using rsodbc::core::Connection;
-using rsodbc::core::OdbcError;
+using rsodbc::odbc::OdbcError;
 namespace sqlstate = rsodbc::sqlstate;
 
 namespace {

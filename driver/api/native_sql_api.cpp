@@ -17,7 +17,7 @@ using rsodbc::api::required_text_in;
 using rsodbc::api::text_out;
 using rsodbc::api::Units;
 using rsodbc::core::Connection;
-using rsodbc::core::OdbcError;
+using rsodbc::odbc::OdbcError;
 namespace sqlstate = rsodbc::sqlstate;
 
 namespace {

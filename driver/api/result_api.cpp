@@ -5,8 +5,8 @@
 #include "api/value_out.h"
 #include "core/call_trace.h"
 #include "core/column_attributes.h"
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
+#include "odbc/odbc_error.h"
 
 #include <sql.h>
 #include <sqlext.h>
@@ -17,8 +17,8 @@ using rsodbc::api::store;
 using rsodbc::api::text_out;
 using rsodbc::api::Units;
 using rsodbc::core::ColumnDescription;
-using rsodbc::core::OdbcError;
 using rsodbc::core::Statement;
+using rsodbc::odbc::OdbcError;
 namespace sqlstate = rsodbc::sqlstate;
 
 namespace {

@@ -4,8 +4,8 @@
 #include "api/text_in.h"
 #include "api/value_out.h"
 #include "core/call_trace.h"
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
+#include "odbc/odbc_error.h"
 
 #include <sql.h>
 #include <sqlext.h>
@@ -14,8 +14,8 @@
 using rsodbc::api::entry;
 using rsodbc::api::required_text_in;
 using rsodbc::api::value_out;
-using rsodbc::core::OdbcError;
 using rsodbc::core::Statement;
+using rsodbc::odbc::OdbcError;
 namespace sqlstate = rsodbc::sqlstate;
 
 namespace {

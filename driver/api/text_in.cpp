@@ -11,7 +11,7 @@ namespace {
 
 void check_length(SQLINTEGER length) {
     if (length < 0 && length != SQL_NTS) {
-        throw core::OdbcError(sqlstate::invalid_string_or_buffer_length,
+        throw odbc::OdbcError(sqlstate::invalid_string_or_buffer_length,
                               "invalid string or buffer length: " + std::to_string(length));
     }
 }
@@ -46,7 +46,7 @@ std::optional<std::string> text_in(const SQLWCHAR* text, SQLINTEGER length) {
     try {
         return types::to_utf8(wide);
     } catch (const types::EncodingError& error) {
-        throw core::OdbcError(sqlstate::invalid_character_value,
+        throw odbc::OdbcError(sqlstate::invalid_character_value,
                               std::string("invalid character value: the UTF-16 argument is not "
                                           "valid: ")
                                   + error.what());
@@ -57,7 +57,7 @@ template <class Char>
 std::string required_text_in(const Char* text, SQLINTEGER length, const char* argument) {
     auto value = text_in(text, length);
     if (!value) {
-        throw core::OdbcError(
+        throw odbc::OdbcError(
             sqlstate::invalid_use_of_null_pointer,
             std::string("invalid use of null pointer: ") + argument + " must not be NULL");
     }

@@ -12,12 +12,12 @@ namespace {
 
 void check_capacity(SQLLEN capacity) {
     if (capacity < 0) {
-        throw core::OdbcError(sqlstate::invalid_string_or_buffer_length,
+        throw odbc::OdbcError(sqlstate::invalid_string_or_buffer_length,
                               "invalid string or buffer length: BufferLength is negative");
     }
 }
 
-void post_truncation(core::Diagnostics& diagnostics) {
+void post_truncation(odbc::Diagnostics& diagnostics) {
     diagnostics.add_warning(sqlstate::string_data_right_truncated,
                             "string data, right truncated: the buffer was too small");
 }
@@ -25,7 +25,7 @@ void post_truncation(core::Diagnostics& diagnostics) {
 }  // namespace
 
 SQLLEN write_text(std::string_view text, SQLCHAR* buffer, SQLLEN capacity, Units /*units*/,
-                  core::Diagnostics& diagnostics) {
+                  odbc::Diagnostics& diagnostics) {
     check_capacity(capacity);
     const auto length = static_cast<SQLLEN>(text.size());
     if (buffer == nullptr) {
@@ -49,7 +49,7 @@ SQLLEN write_text(std::string_view text, SQLCHAR* buffer, SQLLEN capacity, Units
 }
 
 SQLLEN write_text(std::string_view text, SQLWCHAR* buffer, SQLLEN capacity, Units units,
-                  core::Diagnostics& diagnostics) {
+                  odbc::Diagnostics& diagnostics) {
     check_capacity(capacity);
     const std::u16string wide = types::to_utf16(text);
     const SQLLEN unit_size = units == Units::bytes ? static_cast<SQLLEN>(sizeof(SQLWCHAR)) : 1;

@@ -18,14 +18,14 @@ enum class Units { bytes, characters };
 // Returns the full length of `text` in the requested units (in code units of Char, times the
 // character size when Units::bytes); posts 01004 to `diagnostics` when the text was cut.
 SQLLEN write_text(std::string_view text, SQLCHAR* buffer, SQLLEN capacity, Units units,
-                  core::Diagnostics& diagnostics);
+                  odbc::Diagnostics& diagnostics);
 SQLLEN write_text(std::string_view text, SQLWCHAR* buffer, SQLLEN capacity, Units units,
-                  core::Diagnostics& diagnostics);
+                  odbc::Diagnostics& diagnostics);
 
 // The common case: store the full length into an optional SQLSMALLINT/SQLINTEGER/SQLLEN pointer.
 template <class Char, class Length>
 void text_out(std::string_view text, Char* buffer, SQLLEN capacity, Length* length_out, Units units,
-              core::Diagnostics& diagnostics) {
+              odbc::Diagnostics& diagnostics) {
     const SQLLEN length = write_text(text, buffer, capacity, units, diagnostics);
     if (length_out != nullptr) {
         *length_out = static_cast<Length>(length);

@@ -1,6 +1,5 @@
 #include "catalog/catalog_call.h"
 
-#include "catalog/catalog_error.h"
 #include "catalog/columns_query.h"
 #include "catalog/foreign_keys_query.h"
 #include "catalog/primary_keys_query.h"
@@ -9,6 +8,7 @@
 #include "catalog/special_columns_query.h"
 #include "catalog/statistics_query.h"
 #include "catalog/tables_query.h"
+#include "odbc/odbc_error.h"
 
 namespace rsodbc::catalog {
 
@@ -31,7 +31,7 @@ Overloaded(Fs...) -> Overloaded<Fs...>;
 void require_identifiers(const Request& request) {
     const auto require = [](const Name& name, const char* argument) {
         if (!name) {
-            throw CatalogError("HY009", std::string("invalid use of null pointer: ") + argument
+            throw odbc::OdbcError(sqlstate::invalid_use_of_null_pointer, std::string("invalid use of null pointer: ") + argument
                                             + " must not be NULL when SQL_ATTR_METADATA_ID is "
                                               "SQL_TRUE");
         }

@@ -83,7 +83,7 @@ struct Plan {
     std::function<Rows(Rows)> shape_rows;
 };
 
-// Validates the arguments (CatalogError) and plans the answer for the server flavour.
+// Validates the arguments (odbc::OdbcError) and plans the answer for the server flavour.
 Plan plan(const Request& request, const Context& context);
 
 }  // namespace rsodbc::catalog

@@ -1,8 +1,8 @@
 #include "catalog/foreign_keys_query.h"
 
-#include "catalog/catalog_error.h"
 #include "catalog/key_positions.h"
 #include "catalog/name_filter.h"
+#include "odbc/odbc_error.h"
 
 namespace rsodbc::catalog {
 
@@ -19,9 +19,9 @@ std::string rule(const char* column) {
 
 Plan foreign_keys_plan(const ForeignKeysArgs& args, const Context& context) {
     if (!args.pk_table && !args.fk_table) {
-        throw CatalogError("HY009",
-                           "invalid use of null pointer: PKTableName and FKTableName must not "
-                           "both be NULL");
+        throw odbc::OdbcError(sqlstate::invalid_use_of_null_pointer,
+                              "invalid use of null pointer: PKTableName and FKTableName must not "
+                              "both be NULL");
     }
     const auto ordinary = ArgumentKind::ordinary;
     const bool id = context.metadata_id;

@@ -1,14 +1,15 @@
 #include "catalog/primary_keys_query.h"
 
-#include "catalog/catalog_error.h"
 #include "catalog/key_positions.h"
 #include "catalog/name_filter.h"
+#include "odbc/odbc_error.h"
 
 namespace rsodbc::catalog {
 
 Plan primary_keys_plan(const PrimaryKeysArgs& args, const Context& context) {
     if (!args.table) {
-        throw CatalogError("HY009", "invalid use of null pointer: TableName must not be NULL");
+        throw odbc::OdbcError(sqlstate::invalid_use_of_null_pointer,
+                              "invalid use of null pointer: TableName must not be NULL");
     }
     const auto ordinary = ArgumentKind::ordinary;
     QueryParameters parameters;

@@ -1,9 +1,9 @@
 #include "catalog/special_columns_query.h"
 
-#include "catalog/catalog_error.h"
 #include "catalog/column_shape.h"
 #include "catalog/key_positions.h"
 #include "catalog/name_filter.h"
+#include "odbc/odbc_error.h"
 
 #include <algorithm>
 
@@ -13,23 +13,24 @@ namespace {
 
 void validate(const SpecialColumnsArgs& args) {
     if (args.identifier_type != SQL_BEST_ROWID && args.identifier_type != SQL_ROWVER) {
-        throw CatalogError("HY097",
-                           "column type out of range: IdentifierType must be "
-                           "SQL_BEST_ROWID or SQL_ROWVER");
+        throw odbc::OdbcError(sqlstate::column_type_out_of_range,
+                              "column type out of range: IdentifierType must be "
+                              "SQL_BEST_ROWID or SQL_ROWVER");
     }
     if (!args.table) {
-        throw CatalogError("HY009", "invalid use of null pointer: TableName must not be NULL");
+        throw odbc::OdbcError(sqlstate::invalid_use_of_null_pointer,
+                              "invalid use of null pointer: TableName must not be NULL");
     }
     if (args.scope != SQL_SCOPE_CURROW && args.scope != SQL_SCOPE_TRANSACTION
         && args.scope != SQL_SCOPE_SESSION) {
-        throw CatalogError("HY098",
-                           "scope type out of range: Scope must be SQL_SCOPE_CURROW, "
-                           "SQL_SCOPE_TRANSACTION or SQL_SCOPE_SESSION");
+        throw odbc::OdbcError(sqlstate::scope_type_out_of_range,
+                              "scope type out of range: Scope must be SQL_SCOPE_CURROW, "
+                              "SQL_SCOPE_TRANSACTION or SQL_SCOPE_SESSION");
     }
     if (args.nullable != SQL_NO_NULLS && args.nullable != SQL_NULLABLE) {
-        throw CatalogError("HY099",
-                           "nullable type out of range: Nullable must be SQL_NO_NULLS "
-                           "or SQL_NULLABLE");
+        throw odbc::OdbcError(sqlstate::nullable_type_out_of_range,
+                              "nullable type out of range: Nullable must be SQL_NO_NULLS "
+                              "or SQL_NULLABLE");
     }
 }
 

@@ -1,8 +1,8 @@
 #include "catalog/statistics_query.h"
 
-#include "catalog/catalog_error.h"
 #include "catalog/key_positions.h"
 #include "catalog/name_filter.h"
+#include "odbc/odbc_error.h"
 
 namespace rsodbc::catalog {
 
@@ -82,17 +82,18 @@ std::string redshift_keys(const StatisticsArgs& args, const Context& context, Qu
 
 Plan statistics_plan(const StatisticsArgs& args, const Context& context) {
     if (!args.table) {
-        throw CatalogError("HY009", "invalid use of null pointer: TableName must not be NULL");
+        throw odbc::OdbcError(sqlstate::invalid_use_of_null_pointer,
+                              "invalid use of null pointer: TableName must not be NULL");
     }
     if (args.unique != SQL_INDEX_UNIQUE && args.unique != SQL_INDEX_ALL) {
-        throw CatalogError("HY100",
-                           "uniqueness option type out of range: Unique must be "
-                           "SQL_INDEX_UNIQUE or SQL_INDEX_ALL");
+        throw odbc::OdbcError(sqlstate::uniqueness_option_out_of_range,
+                              "uniqueness option type out of range: Unique must be "
+                              "SQL_INDEX_UNIQUE or SQL_INDEX_ALL");
     }
     if (args.reserved != SQL_ENSURE && args.reserved != SQL_QUICK) {
-        throw CatalogError("HY101",
-                           "accuracy option type out of range: Reserved must be "
-                           "SQL_ENSURE or SQL_QUICK");
+        throw odbc::OdbcError(sqlstate::accuracy_option_out_of_range,
+                              "accuracy option type out of range: Reserved must be "
+                              "SQL_ENSURE or SQL_QUICK");
     }
     Plan plan;
     plan.shape = statistics_shape();

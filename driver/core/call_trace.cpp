@@ -63,13 +63,14 @@ const char* return_code_name(SQLRETURN rc) noexcept {
     }
 }
 
-void log_diagnostics(const void* handle, const Diagnostics& diagnostics, SQLRETURN rc) noexcept {
+void log_diagnostics(const void* handle, const odbc::Diagnostics& diagnostics,
+                     SQLRETURN rc) noexcept {
     if (diagnostics.records().empty() || !log::enabled(spdlog::level::err)) {
         return;
     }
     try {
         const char* call = CallTrace::current_name();
-        for (const DiagRecord& record : diagnostics.records()) {
+        for (const odbc::DiagRecord& record : diagnostics.records()) {
             // Only a failed call's records are errors; SQLSTATE class 01 is always a warning.
             const bool error = rc == SQL_ERROR && !record.sqlstate.starts_with("01");
             const std::string row =

@@ -71,7 +71,8 @@ private:
 
 // Logs the records a call posted on `handle`: errors at error level, warnings at warn level, each
 // with its SQLSTATE, message (the server's, for server errors) and the call's name.
-void log_diagnostics(const void* handle, const Diagnostics& diagnostics, SQLRETURN rc) noexcept;
+void log_diagnostics(const void* handle, const odbc::Diagnostics& diagnostics,
+                     SQLRETURN rc) noexcept;
 
 // The name of a return code (SQL_SUCCESS_WITH_INFO...) for log lines.
 const char* return_code_name(SQLRETURN rc) noexcept;

@@ -101,8 +101,9 @@ ColumnAttribute column_attribute(const ColumnDescription& column, SQLUSMALLINT f
         case SQL_DESC_UNNAMED:
             return number(column.name.empty() ? SQL_UNNAMED : SQL_NAMED);
         default:
-            throw OdbcError("HY091", "invalid descriptor field identifier: " + std::to_string(field)
-                                         + " is not a column attribute");
+            throw odbc::OdbcError(sqlstate::invalid_descriptor_field_identifier,
+                                  "invalid descriptor field identifier: " + std::to_string(field)
+                                      + " is not a column attribute");
     }
 }
 

@@ -15,7 +15,7 @@ struct ColumnAttribute {
     std::optional<std::string> text;  // set for string-valued fields
 };
 
-// Throws OdbcError HY091 for a field identifier that is not a column attribute.
+// Throws odbc::OdbcError HY091 for a field identifier that is not a column attribute.
 ColumnAttribute column_attribute(const ColumnDescription& column, SQLUSMALLINT field);
 
 // SQLDescribeCol's ColumnSize and DecimalDigits (the spec defines them per type).

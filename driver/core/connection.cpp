@@ -7,9 +7,9 @@
 #include "config/keywords.h"
 #include "config/redact.h"
 #include "core/environment.h"
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
 #include "log/logger.h"
+#include "odbc/odbc_error.h"
 #include "sql/escapes.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
@@ -59,8 +59,9 @@ long long milliseconds_since(std::chrono::steady_clock::time_point start) {
 
 std::string text_of(const AttributeValue& value, std::string_view attribute) {
     if (!value.text) {
-        throw OdbcError(sqlstate::invalid_attribute_value,
-                        "invalid attribute value: " + std::string(attribute) + " needs a string");
+        throw odbc::OdbcError(
+            sqlstate::invalid_attribute_value,
+            "invalid attribute value: " + std::string(attribute) + " needs a string");
     }
     return *value.text;
 }
@@ -78,19 +79,19 @@ wire::ConnectParams iam_connect_params(wire::ConnectParams params,
     } catch (const auth::AuthError& error) {
         switch (error.failure()) {
             case auth::AuthFailure::settings:
-                throw OdbcError(sqlstate::invalid_attribute_value,
-                                std::string("invalid connection attribute: ") + error.what());
+                throw odbc::OdbcError(sqlstate::invalid_attribute_value,
+                                      std::string("invalid connection attribute: ") + error.what());
             case auth::AuthFailure::credentials:
-                throw OdbcError(sqlstate::invalid_authorization,
-                                std::string("IAM authentication failed: ") + error.what());
+                throw odbc::OdbcError(sqlstate::invalid_authorization,
+                                      std::string("IAM authentication failed: ") + error.what());
             case auth::AuthFailure::network:
-                throw OdbcError(sqlstate::unable_to_connect,
-                                std::string("IAM authentication failed: ") + error.what());
+                throw odbc::OdbcError(sqlstate::unable_to_connect,
+                                      std::string("IAM authentication failed: ") + error.what());
             case auth::AuthFailure::service:
                 break;
         }
-        throw OdbcError(sqlstate::general_error,
-                        std::string("IAM authentication failed: ") + error.what());
+        throw odbc::OdbcError(sqlstate::general_error,
+                              std::string("IAM authentication failed: ") + error.what());
     }
 }
 
@@ -108,7 +109,8 @@ void Connection::connect_with_retries() {
             session_.connect(params);
             return;
         } catch (const wire::ServerError& error) {
-            if (attempt >= settings_.connection_retry_count || error.server_state() != "08001") {
+            if (attempt >= settings_.connection_retry_count
+                || error.server_state() != sqlstate::server::unable_to_connect) {
                 throw;
             }
             RSODBC_LOG(warn, "connect attempt {} failed, retrying in {} s: {}", attempt + 1,
@@ -169,7 +171,7 @@ std::string Connection::driver_connect(const std::string& connection_string) {
             attributes.add_if_absent(pair.key, pair.value);  // first occurrence wins (ODBC)
         }
     } catch (const config::ConfigError& error) {
-        throw OdbcError(
+        throw odbc::OdbcError(
             sqlstate::unable_to_connect,
             std::string("unable to connect: invalid connection string: ") + error.what());
     }
@@ -179,8 +181,8 @@ std::string Connection::driver_connect(const std::string& connection_string) {
 
 void Connection::open(config::AttributeMap attributes) {
     if (session_.connected()) {
-        throw OdbcError(sqlstate::connection_name_in_use,
-                        "connection name in use: this connection is already open");
+        throw odbc::OdbcError(sqlstate::connection_name_in_use,
+                              "connection name in use: this connection is already open");
     }
     if (const std::string* dsn = attributes.find("DSN"); dsn != nullptr && !dsn->empty()) {
         config::read_dsn(*dsn, attributes);  // the connection string wins over the DSN
@@ -189,8 +191,8 @@ void Connection::open(config::AttributeMap attributes) {
     try {
         settings_ = config::make_settings(attributes);
     } catch (const config::ConfigError& error) {
-        throw OdbcError(sqlstate::invalid_attribute_value,
-                        std::string("invalid connection attribute: ") + error.what());
+        throw odbc::OdbcError(sqlstate::invalid_attribute_value,
+                              std::string("invalid connection attribute: ") + error.what());
     }
     try {
         log::configure(settings_.log_level, settings_.log_path, settings_.log_max_size,
@@ -246,10 +248,11 @@ void Connection::open(config::AttributeMap attributes) {
     }
     if (redshift_ && settings_.transaction_error_behavior == 2) {
         session_.disconnect();
-        throw OdbcError(sqlstate::invalid_attribute_value,
-                        "invalid connection attribute: TransactionErrorBehavior=2 rolls back one "
-                        "statement through a savepoint, and Redshift has no savepoints; use 1 "
-                        "(roll the transaction back) or 0");
+        throw odbc::OdbcError(
+            sqlstate::invalid_attribute_value,
+            "invalid connection attribute: TransactionErrorBehavior=2 rolls back one "
+            "statement through a savepoint, and Redshift has no savepoints; use 1 "
+            "(roll the transaction back) or 0");
     }
     connected_at_ = std::chrono::steady_clock::now();
     RSODBC_LOG(info, "connected to {}:{} database {} as {}: {} server version {}, {}, in {} ms",
@@ -307,8 +310,9 @@ bool Connection::case_sensitive_identifiers() {
 
 void Connection::require_connected() const {
     if (!session_.connected()) {
-        throw OdbcError(sqlstate::connection_not_open,
-                        "connection not open: connect first (SQLConnect or SQLDriverConnect)");
+        throw odbc::OdbcError(
+            sqlstate::connection_not_open,
+            "connection not open: connect first (SQLConnect or SQLDriverConnect)");
     }
 }
 
@@ -321,9 +325,10 @@ void Connection::disconnect() {
     if (session_.healthy()
         && (status == wire::TransactionStatus::in_transaction
             || status == wire::TransactionStatus::in_error)) {
-        throw OdbcError(sqlstate::invalid_transaction_state,
-                        "invalid transaction state: a transaction is open; commit or roll it back "
-                        "(SQLEndTran) before disconnecting");
+        throw odbc::OdbcError(
+            sqlstate::invalid_transaction_state,
+            "invalid transaction state: a transaction is open; commit or roll it back "
+            "(SQLEndTran) before disconnecting");
     }
     statements_.clear();
     descriptors_.clear();  // SQLDisconnect frees explicitly allocated descriptors too
@@ -372,10 +377,10 @@ void Connection::reset_to_defaults() {
 
 SQLULEN checked_no_scan(SQLULEN value) {
     if (value != SQL_NOSCAN_OFF && value != SQL_NOSCAN_ON) {
-        throw OdbcError(sqlstate::invalid_attribute_value,
-                        "invalid attribute value: SQL_ATTR_NOSCAN is SQL_NOSCAN_OFF or "
-                        "SQL_NOSCAN_ON, not "
-                            + std::to_string(value));
+        throw odbc::OdbcError(sqlstate::invalid_attribute_value,
+                              "invalid attribute value: SQL_ATTR_NOSCAN is SQL_NOSCAN_OFF or "
+                              "SQL_NOSCAN_ON, not "
+                                  + std::to_string(value));
     }
     return value;
 }
@@ -392,8 +397,9 @@ std::string Connection::native_sql(std::string_view sql) const {
     try {
         return sql::translate_escapes(sql, sql::EscapeOptions{{}, redshift_});
     } catch (const sql::SqlTextError& error) {
-        throw OdbcError("42000", std::string("syntax error or access violation: ") + error.what()
-                                     + " (at byte " + std::to_string(error.offset) + ")");
+        throw odbc::OdbcError(sqlstate::syntax_error_or_access_violation,
+                              std::string("syntax error or access violation: ") + error.what()
+                                  + " (at byte " + std::to_string(error.offset) + ")");
     }
 }
 
@@ -426,9 +432,9 @@ wire::Session& Connection::begin_work(SQLULEN timeout_seconds, bool outside_tran
         if (session_.transaction_status() != wire::TransactionStatus::idle) {
             // Sent inside the open transaction the server would refuse it (25001), and the
             // rollback after a failed statement would take the application's work with it.
-            throw OdbcError(sqlstate::invalid_transaction_state,
-                            "invalid transaction state: this statement cannot run inside a "
-                            "transaction block; end the open transaction first (SQLEndTran)");
+            throw odbc::OdbcError(sqlstate::invalid_transaction_state,
+                                  "invalid transaction state: this statement cannot run inside a "
+                                  "transaction block; end the open transaction first (SQLEndTran)");
         }
     } else if (!autocommit_) {
         const wire::TransactionStatus status = session_.transaction_status();
@@ -490,7 +496,7 @@ void require_describable(const std::string& sql) {
         return;
     }
     if (markers > wire::max_described_parameters) {
-        throw OdbcError(sqlstate::optional_feature_not_implemented,
+        throw odbc::OdbcError(sqlstate::optional_feature_not_implemented,
                         "optional feature not implemented: describing a statement with "
                             + std::to_string(markers) + " parameters (libpq drops the connection "
                             "on the server's description of more than "
@@ -519,7 +525,8 @@ wire::Results Connection::catalog_query(const std::string& sql,
                                         const std::vector<std::string>& parameters) {
     require_connected();
     if (session_.transaction_status() == wire::TransactionStatus::in_error) {
-        throw wire::ServerError("25P02", "the current transaction has failed");
+        throw wire::ServerError(sqlstate::server::in_failed_sql_transaction,
+                                "the current transaction has failed");
     }
     // Through the statement cache: a BI tool calls SQLColumns once per table with the same text,
     // so the server parses it once and may keep a generic plan; the first call prepares and
@@ -534,7 +541,7 @@ wire::Results Connection::catalog_query(const std::string& sql,
     return results;
 }
 
-void Connection::after_failed_statement(Diagnostics& diagnostics) noexcept {
+void Connection::after_failed_statement(odbc::Diagnostics& diagnostics) noexcept {
     const int behavior = settings_.transaction_error_behavior;
     if (autocommit_ || behavior == 0 || !session_.transaction_failed()) {
         return;
@@ -544,9 +551,10 @@ void Connection::after_failed_statement(Diagnostics& diagnostics) noexcept {
             try {
                 session_.run("ROLLBACK TO SAVEPOINT " + std::string(statement_savepoint));
                 diagnostics.add_error(
-                    "01000", driver_message("the failed statement was rolled back "
-                                            "(TransactionErrorBehavior=2); the transaction and "
-                                            "its earlier work remain, uncommitted"));
+                    sqlstate::general_warning,
+                    odbc::driver_message("the failed statement was rolled back "
+                                         "(TransactionErrorBehavior=2); the transaction and "
+                                         "its earlier work remain, uncommitted"));
                 return;
             } catch (const std::exception&) {
                 // The application released or rolled back past the savepoint itself: the
@@ -557,23 +565,25 @@ void Connection::after_failed_statement(Diagnostics& diagnostics) noexcept {
         session_timeout_.reset();  // a SET in the transaction is undone too
         session_.run("ROLLBACK");
         diagnostics.add_error(
-            "25S03", driver_message("transaction is rolled back: the statement failed inside a "
-                                    "manual-commit transaction, so the driver rolled the "
-                                    "transaction back and its earlier uncommitted work is lost "
-                                    "(TransactionErrorBehavior=1); the next statement starts a "
-                                    "new transaction"));
+            sqlstate::transaction_rolled_back,
+            odbc::driver_message("transaction is rolled back: the statement failed inside a "
+                                 "manual-commit transaction, so the driver rolled the "
+                                 "transaction back and its earlier uncommitted work is lost "
+                                 "(TransactionErrorBehavior=1); the next statement starts a "
+                                 "new transaction"));
     } catch (const std::exception& error) {
-        diagnostics.add_error("08S01",
-                              driver_message(std::string("the failed transaction could not be "
-                                                         "rolled back: ")
-                                             + error.what()));
+        diagnostics.add_error(
+            sqlstate::communication_link_failure,
+            odbc::driver_message(std::string("the failed transaction could not be "
+                                             "rolled back: ")
+                                 + error.what()));
     }
 }
 
 void Connection::end_transaction(SQLSMALLINT completion) {
     if (completion != SQL_COMMIT && completion != SQL_ROLLBACK) {
-        throw OdbcError(sqlstate::invalid_transaction_operation,
-                        "invalid transaction operation code " + std::to_string(completion));
+        throw odbc::OdbcError(sqlstate::invalid_transaction_operation,
+                              "invalid transaction operation code " + std::to_string(completion));
     }
     require_connected();
     statement_savepoint_ = false;
@@ -583,9 +593,10 @@ void Connection::end_transaction(SQLSMALLINT completion) {
         session_.run("ROLLBACK");
         if (completion == SQL_COMMIT) {
             // The server turns COMMIT of a failed transaction into a silent rollback; say so.
-            throw OdbcError("25S03",
-                            "transaction is rolled back: a statement in the transaction failed, "
-                            "so nothing was committed");
+            throw odbc::OdbcError(
+                sqlstate::transaction_rolled_back,
+                "transaction is rolled back: a statement in the transaction failed, "
+                "so nothing was committed");
         }
         return;
     }
@@ -601,8 +612,8 @@ void Connection::set_attribute(SQLINTEGER attribute, const AttributeValue& value
     switch (attribute) {
         case SQL_ATTR_AUTOCOMMIT: {
             if (value.number != SQL_AUTOCOMMIT_ON && value.number != SQL_AUTOCOMMIT_OFF) {
-                throw OdbcError(sqlstate::invalid_attribute_value,
-                                "invalid attribute value for SQL_ATTR_AUTOCOMMIT");
+                throw odbc::OdbcError(sqlstate::invalid_attribute_value,
+                                      "invalid attribute value for SQL_ATTR_AUTOCOMMIT");
             }
             const bool turning_on = value.number == SQL_AUTOCOMMIT_ON && !autocommit_;
             if (turning_on && session_.connected()) {
@@ -613,9 +624,9 @@ void Connection::set_attribute(SQLINTEGER attribute, const AttributeValue& value
         }
         case SQL_ATTR_ACCESS_MODE:
             if (value.number != SQL_MODE_READ_ONLY && value.number != SQL_MODE_READ_WRITE) {
-                throw OdbcError(sqlstate::invalid_attribute_value,
-                                "invalid attribute value for SQL_ATTR_ACCESS_MODE: "
-                                "SQL_MODE_READ_ONLY or SQL_MODE_READ_WRITE");
+                throw odbc::OdbcError(sqlstate::invalid_attribute_value,
+                                      "invalid attribute value for SQL_ATTR_ACCESS_MODE: "
+                                      "SQL_MODE_READ_ONLY or SQL_MODE_READ_WRITE");
             }
             // The session's default for the transactions that follow (a transaction already
             // open keeps its mode, as ODBC allows).
@@ -639,9 +650,10 @@ void Connection::set_attribute(SQLINTEGER attribute, const AttributeValue& value
         case SQL_ATTR_CURRENT_CATALOG:
             if (text_of(value, "SQL_ATTR_CURRENT_CATALOG") != settings_.database
                 || !session_.connected()) {
-                throw OdbcError(sqlstate::optional_feature_not_implemented,
-                                "optional feature not implemented: the database of an open "
-                                "connection cannot be changed; connect with Database= instead");
+                throw odbc::OdbcError(
+                    sqlstate::optional_feature_not_implemented,
+                    "optional feature not implemented: the database of an open "
+                    "connection cannot be changed; connect with Database= instead");
             }
             return;
         case SQL_ATTR_TXN_ISOLATION:
@@ -653,22 +665,23 @@ void Connection::set_attribute(SQLINTEGER attribute, const AttributeValue& value
             return;  // accepted; nothing in the driver depends on them yet
         case SQL_ATTR_RESET_CONNECTION:
             if (value.number != SQL_RESET_CONNECTION_YES) {
-                throw OdbcError(sqlstate::invalid_attribute_value,
-                                "invalid attribute value: SQL_ATTR_RESET_CONNECTION takes only "
-                                "SQL_RESET_CONNECTION_YES");
+                throw odbc::OdbcError(
+                    sqlstate::invalid_attribute_value,
+                    "invalid attribute value: SQL_ATTR_RESET_CONNECTION takes only "
+                    "SQL_RESET_CONNECTION_YES");
             }
             reset_to_defaults();
             return;
         case SQL_ATTR_ASYNC_ENABLE:
             if (value.number != SQL_ASYNC_ENABLE_OFF) {
-                throw OdbcError(sqlstate::optional_feature_not_implemented,
-                                "optional feature not implemented: asynchronous execution");
+                throw odbc::OdbcError(sqlstate::optional_feature_not_implemented,
+                                      "optional feature not implemented: asynchronous execution");
             }
             return;
         default:
-            throw OdbcError(sqlstate::invalid_attribute_identifier,
-                            "invalid attribute identifier: connection attribute "
-                                + std::to_string(attribute) + " is not supported");
+            throw odbc::OdbcError(sqlstate::invalid_attribute_identifier,
+                                  "invalid attribute identifier: connection attribute "
+                                      + std::to_string(attribute) + " is not supported");
     }
 }
 
@@ -706,9 +719,9 @@ AttributeValue Connection::get_attribute(SQLINTEGER attribute) {
             require_connected();
             return {0, session_.tls_state()};
         default:
-            throw OdbcError(sqlstate::invalid_attribute_identifier,
-                            "invalid attribute identifier: connection attribute "
-                                + std::to_string(attribute) + " is not supported");
+            throw odbc::OdbcError(sqlstate::invalid_attribute_identifier,
+                                  "invalid attribute identifier: connection attribute "
+                                      + std::to_string(attribute) + " is not supported");
     }
 }
 

@@ -98,7 +98,7 @@ public:
     // transaction has failed, 1 rolls it back and 2 rolls back to the statement's savepoint, each
     // adding a record to `diagnostics` saying so; 0 leaves the failed transaction to the
     // application. Never throws: the call has failed already.
-    void after_failed_statement(Diagnostics& diagnostics) noexcept;
+    void after_failed_statement(odbc::Diagnostics& diagnostics) noexcept;
 
     // Types the server infers for the parameters of SQL text with ? markers.
     std::vector<unsigned> parameter_types(const std::string& sql);

@@ -38,8 +38,8 @@ unsigned bit(DescriptorKind kind) {
     return none;
 }
 
-using Load = FieldValue (*)(const Descriptor&, const DescriptorRecord*);
-using Store = void (*)(DescriptorHeader&, DescriptorRecord*, const FieldValue&);
+using Load = FieldValue (*)(const Descriptor&, const odbc::DescriptorRecord*);
+using Store = void (*)(odbc::DescriptorHeader&, odbc::DescriptorRecord*, const FieldValue&);
 
 struct Field {
     SQLSMALLINT id = 0;
@@ -62,9 +62,9 @@ struct MemberOf<T C::*> {
 };
 
 template <auto Member>
-auto& member(DescriptorHeader& header, DescriptorRecord* record) {
+auto& member(odbc::DescriptorHeader& header, odbc::DescriptorRecord* record) {
     using Owner = typename MemberOf<decltype(Member)>::Owner;
-    if constexpr (std::is_same_v<Owner, DescriptorHeader>) {
+    if constexpr (std::is_same_v<Owner, odbc::DescriptorHeader>) {
         return header.*Member;
     } else {
         return record->*Member;
@@ -72,11 +72,11 @@ auto& member(DescriptorHeader& header, DescriptorRecord* record) {
 }
 
 template <auto Member>
-FieldValue load(const Descriptor& descriptor, const DescriptorRecord* record) {
+FieldValue load(const Descriptor& descriptor, const odbc::DescriptorRecord* record) {
     using Owner = typename MemberOf<decltype(Member)>::Owner;
     using T = typename MemberOf<decltype(Member)>::Type;
     const T* value = nullptr;
-    if constexpr (std::is_same_v<Owner, DescriptorHeader>) {
+    if constexpr (std::is_same_v<Owner, odbc::DescriptorHeader>) {
         value = &(descriptor.header().*Member);
     } else {
         value = &(record->*Member);
@@ -91,7 +91,8 @@ FieldValue load(const Descriptor& descriptor, const DescriptorRecord* record) {
 }
 
 template <auto Member>
-void store(DescriptorHeader& header, DescriptorRecord* record, const FieldValue& value) {
+void store(odbc::DescriptorHeader& header, odbc::DescriptorRecord* record,
+           const FieldValue& value) {
     using T = typename MemberOf<decltype(Member)>::Type;
     T& target = member<Member>(header, record);
     if constexpr (std::is_pointer_v<T>) {
@@ -108,27 +109,27 @@ FieldValue number(SQLLEN value) {
 }
 
 // Fields whose value is computed or whose write is all side effect (apply_change does it).
-FieldValue load_alloc_type(const Descriptor& d, const DescriptorRecord* /*record*/) {
+FieldValue load_alloc_type(const Descriptor& d, const odbc::DescriptorRecord* /*record*/) {
     return number(d.explicitly_allocated() ? SQL_DESC_ALLOC_USER : SQL_DESC_ALLOC_AUTO);
 }
 
-FieldValue load_count(const Descriptor& d, const DescriptorRecord* /*record*/) {
+FieldValue load_count(const Descriptor& d, const odbc::DescriptorRecord* /*record*/) {
     return number(d.count());
 }
 
-FieldValue load_type(const Descriptor& /*descriptor*/, const DescriptorRecord* r) {
+FieldValue load_type(const Descriptor& /*descriptor*/, const odbc::DescriptorRecord* r) {
     return number(verbose_type_of(r->concise_type));
 }
 
-FieldValue load_interval_code(const Descriptor& /*descriptor*/, const DescriptorRecord* r) {
+FieldValue load_interval_code(const Descriptor& /*descriptor*/, const odbc::DescriptorRecord* r) {
     return number(interval_code_of(r->concise_type));
 }
 
-void store_nothing(DescriptorHeader& /*header*/, DescriptorRecord* /*record*/,
+void store_nothing(odbc::DescriptorHeader& /*header*/, odbc::DescriptorRecord* /*record*/,
                    const FieldValue& /*value*/) {}
 
-using R = DescriptorRecord;
-using H = DescriptorHeader;
+using R = odbc::DescriptorRecord;
+using H = odbc::DescriptorHeader;
 using F = FieldType;
 
 // m must stay unparenthesised: &(H::x) is a plain address, not the pointer to member load needs.
@@ -195,7 +196,8 @@ const Field* find(SQLSMALLINT id) {
 }
 
 [[noreturn]] void invalid_field(SQLSMALLINT id, const char* why) {
-    throw OdbcError("HY091", "invalid descriptor field identifier: " + std::to_string(id) + why);
+    throw odbc::OdbcError(sqlstate::invalid_descriptor_field_identifier,
+                          "invalid descriptor field identifier: " + std::to_string(id) + why);
 }
 
 const Field& require(SQLSMALLINT id) {
@@ -208,10 +210,11 @@ const Field& require(SQLSMALLINT id) {
 
 void require_record_number(SQLSMALLINT record) {
     if (record <= 0) {
-        throw OdbcError(sqlstate::invalid_descriptor_index,
-                        record == 0 ? "invalid descriptor index: record 0 is the bookmark record "
-                                      "and bookmarks are not supported"
-                                    : "invalid descriptor index: records are numbered from 1");
+        throw odbc::OdbcError(sqlstate::invalid_descriptor_index,
+                              record == 0
+                                  ? "invalid descriptor index: record 0 is the bookmark record "
+                                    "and bookmarks are not supported"
+                                  : "invalid descriptor index: records are numbered from 1");
     }
 }
 
@@ -224,7 +227,7 @@ bool digits_are_precision(SQLSMALLINT sql_type) {
            || types::interval_has_seconds(sql_type);
 }
 
-void sync_parameter_sizes(DescriptorRecord& record) {
+void sync_parameter_sizes(odbc::DescriptorRecord& record) {
     record.column_size = types::is_number_sql_type(record.concise_type)
                              ? static_cast<SQLULEN>(std::max<SQLSMALLINT>(record.precision, 0))
                              : record.length;
@@ -233,7 +236,7 @@ void sync_parameter_sizes(DescriptorRecord& record) {
 }
 
 // SQL_DESC_TYPE: SQL_DATETIME and SQL_INTERVAL wait for SQL_DESC_DATETIME_INTERVAL_CODE.
-void set_verbose_type(DescriptorRecord& record, SQLSMALLINT type) {
+void set_verbose_type(odbc::DescriptorRecord& record, SQLSMALLINT type) {
     if (type == SQL_DATETIME || type == SQL_INTERVAL) {
         record.concise_type = type;
         return;
@@ -241,7 +244,7 @@ void set_verbose_type(DescriptorRecord& record, SQLSMALLINT type) {
     assign_concise_type(record, type);
 }
 
-void set_interval_code(DescriptorRecord& record, SQLSMALLINT code) {
+void set_interval_code(odbc::DescriptorRecord& record, SQLSMALLINT code) {
     const SQLSMALLINT verbose = verbose_type_of(record.concise_type);
     if (verbose == SQL_DATETIME && code >= SQL_CODE_DATE && code <= SQL_CODE_TIMESTAMP) {
         assign_concise_type(record, static_cast<SQLSMALLINT>(SQL_TYPE_DATE - SQL_CODE_DATE + code));
@@ -250,16 +253,16 @@ void set_interval_code(DescriptorRecord& record, SQLSMALLINT code) {
         assign_concise_type(record,
                             static_cast<SQLSMALLINT>(SQL_INTERVAL_YEAR - SQL_CODE_YEAR + code));
     } else {
-        throw OdbcError("HY021",
-                        "inconsistent descriptor information: SQL_DESC_DATETIME_"
-                        "INTERVAL_CODE "
-                            + std::to_string(code) + " does not fit SQL_DESC_TYPE "
-                            + std::to_string(verbose));
+        throw odbc::OdbcError(sqlstate::inconsistent_descriptor_information,
+                              "inconsistent descriptor information: SQL_DESC_DATETIME_"
+                              "INTERVAL_CODE "
+                                  + std::to_string(code) + " does not fit SQL_DESC_TYPE "
+                                  + std::to_string(verbose));
     }
 }
 
 // ODBC "Consistency Checks": what setting SQL_DESC_DATA_PTR verifies.
-bool consistent(DescriptorKind kind, const DescriptorRecord& record) {
+bool consistent(DescriptorKind kind, const odbc::DescriptorRecord& record) {
     const SQLSMALLINT type = record.concise_type;
     const bool known = kind == DescriptorKind::ipd
                            ? types::is_known_sql_type(type)
@@ -283,16 +286,17 @@ bool consistent(DescriptorKind kind, const DescriptorRecord& record) {
 }
 
 // Every side effect of SQLSetDescField on a record, in the order of the spec's rules.
-void apply_change(DescriptorKind kind, DescriptorRecord& record, const Field& field,
+void apply_change(DescriptorKind kind, odbc::DescriptorRecord& record, const Field& field,
                   const FieldValue& value) {
     const auto number = static_cast<SQLSMALLINT>(value.number);
     switch (field.id) {
         case SQL_DESC_DATA_PTR:
             // Setting it checks the record; an IPD's is set only to force that check.
             if (value.pointer != nullptr && !consistent(kind, record)) {
-                throw OdbcError("HY021",
-                                "inconsistent descriptor information: the record's type, length, "
-                                "precision and scale do not agree (ODBC \"Consistency Checks\")");
+                throw odbc::OdbcError(
+                    sqlstate::inconsistent_descriptor_information,
+                    "inconsistent descriptor information: the record's type, length, "
+                    "precision and scale do not agree (ODBC \"Consistency Checks\")");
             }
             if (kind != DescriptorKind::ipd) {
                 record.data_ptr = value.pointer;
@@ -300,7 +304,7 @@ void apply_change(DescriptorKind kind, DescriptorRecord& record, const Field& fi
             return;
         case SQL_DESC_INDICATOR_PTR:
         case SQL_DESC_OCTET_LENGTH_PTR: {
-            DescriptorHeader unused;
+            odbc::DescriptorHeader unused;
             field.store(unused, &record, value);  // deferred fields: the record stays bound
             return;
         }
@@ -314,7 +318,7 @@ void apply_change(DescriptorKind kind, DescriptorRecord& record, const Field& fi
             set_interval_code(record, number);
             break;
         default: {
-            DescriptorHeader unused;
+            odbc::DescriptorHeader unused;
             field.store(unused, &record, value);
         }
     }
@@ -328,15 +332,15 @@ void apply_change(DescriptorKind kind, DescriptorRecord& record, const Field& fi
 void apply_header_change(Descriptor& descriptor, const Field& field, const FieldValue& value) {
     if (field.id == SQL_DESC_COUNT) {
         if (value.number < 0) {
-            throw OdbcError(sqlstate::invalid_descriptor_index,
-                            "invalid descriptor index: SQL_DESC_COUNT must not be negative");
+            throw odbc::OdbcError(sqlstate::invalid_descriptor_index,
+                                  "invalid descriptor index: SQL_DESC_COUNT must not be negative");
         }
         descriptor.set_count(static_cast<SQLSMALLINT>(value.number));  // fewer records: unbound
         return;
     }
     if (field.id == SQL_DESC_ARRAY_SIZE && value.number <= 0) {
-        throw OdbcError(sqlstate::invalid_attribute_value,
-                        "invalid attribute value: SQL_DESC_ARRAY_SIZE must be at least 1");
+        throw odbc::OdbcError(sqlstate::invalid_attribute_value,
+                              "invalid attribute value: SQL_DESC_ARRAY_SIZE must be at least 1");
     }
     field.store(descriptor.header(), nullptr, value);
 }
@@ -357,7 +361,8 @@ std::optional<FieldValue> get_field(Descriptor& descriptor, SQLSMALLINT record, 
         return f.load(descriptor, nullptr);
     }
     require_record_number(record);
-    const DescriptorRecord* found = descriptor.existing_record(static_cast<SQLUSMALLINT>(record));
+    const odbc::DescriptorRecord* found =
+        descriptor.existing_record(static_cast<SQLUSMALLINT>(record));
     if (found == nullptr) {
         return std::nullopt;
     }
@@ -369,7 +374,8 @@ void set_field(Descriptor& descriptor, SQLSMALLINT record, SQLSMALLINT field,
     const Field& f = require(field);
     const DescriptorKind kind = descriptor.descriptor_kind();
     if (kind == DescriptorKind::ird && (f.writable & ird) == 0) {
-        throw OdbcError("HY016", "cannot modify an implementation row descriptor");
+        throw odbc::OdbcError(sqlstate::cannot_modify_ird,
+                              "cannot modify an implementation row descriptor");
     }
     if ((f.writable & bit(kind)) == 0) {
         invalid_field(field, " cannot be set in this kind of descriptor");
@@ -385,7 +391,8 @@ void set_field(Descriptor& descriptor, SQLSMALLINT record, SQLSMALLINT field,
 std::optional<RecordSummary> get_record(Descriptor& descriptor, SQLSMALLINT record) {
     require_record_number(record);
     descriptor.refresh();
-    const DescriptorRecord* found = descriptor.existing_record(static_cast<SQLUSMALLINT>(record));
+    const odbc::DescriptorRecord* found =
+        descriptor.existing_record(static_cast<SQLUSMALLINT>(record));
     if (found == nullptr) {
         return std::nullopt;
     }
@@ -400,7 +407,8 @@ std::optional<RecordSummary> get_record(Descriptor& descriptor, SQLSMALLINT reco
 
 void set_record(Descriptor& descriptor, SQLSMALLINT record, const RecordValues& values) {
     if (descriptor.descriptor_kind() == DescriptorKind::ird) {
-        throw OdbcError("HY016", "cannot modify an implementation row descriptor");
+        throw odbc::OdbcError(sqlstate::cannot_modify_ird,
+                              "cannot modify an implementation row descriptor");
     }
     auto set = [&](SQLSMALLINT field, SQLLEN number, SQLPOINTER pointer = nullptr) {
         set_field(descriptor, record, field, FieldValue{number, pointer, {}});
@@ -421,7 +429,8 @@ void set_record(Descriptor& descriptor, SQLSMALLINT record, const RecordValues& 
 
 void copy_descriptor(Descriptor& source, Descriptor& target) {
     if (target.descriptor_kind() == DescriptorKind::ird) {
-        throw OdbcError("HY016", "cannot modify an implementation row descriptor");
+        throw odbc::OdbcError(sqlstate::cannot_modify_ird,
+                              "cannot modify an implementation row descriptor");
     }
     source.refresh();
     target.copy_from(source);
@@ -439,7 +448,7 @@ SQLSMALLINT interval_code_of(SQLSMALLINT concise_type) {
 }
 
 // The resets of the SQL_DESC_TYPE entry of "SQLSetDescField".
-void assign_concise_type(DescriptorRecord& record, SQLSMALLINT concise_type) {
+void assign_concise_type(odbc::DescriptorRecord& record, SQLSMALLINT concise_type) {
     record.concise_type = concise_type;
     switch (concise_type) {
         case SQL_CHAR:  // also SQL_C_CHAR
@@ -478,7 +487,7 @@ void assign_concise_type(DescriptorRecord& record, SQLSMALLINT concise_type) {
     }
 }
 
-void set_parameter_sizes(DescriptorRecord& record, SQLULEN column_size,
+void set_parameter_sizes(odbc::DescriptorRecord& record, SQLULEN column_size,
                          SQLSMALLINT decimal_digits) {
     if (types::is_number_sql_type(record.concise_type)) {
         record.precision = static_cast<SQLSMALLINT>(std::min<SQLULEN>(column_size, 0x7fff));
@@ -503,7 +512,8 @@ const std::vector<SQLSMALLINT>& ird_column_fields() {
     return ids;
 }
 
-void store_column_field(DescriptorRecord& record, SQLSMALLINT field, const FieldValue& value) {
+void store_column_field(odbc::DescriptorRecord& record, SQLSMALLINT field,
+                        const FieldValue& value) {
     const Field& f = require(field);
     if (f.header) {
         return;
@@ -512,7 +522,7 @@ void store_column_field(DescriptorRecord& record, SQLSMALLINT field, const Field
         record.concise_type = static_cast<SQLSMALLINT>(value.number);
         return;
     }
-    DescriptorHeader unused;  // record fields never touch the header
+    odbc::DescriptorHeader unused;  // record fields never touch the header
     f.store(unused, &record, value);
 }
 

@@ -72,15 +72,16 @@ SQLSMALLINT interval_code_of(SQLSMALLINT concise_type);
 
 // Sets the concise type with the defaults the spec attaches to it (SQL_C_NUMERIC: precision 38,
 // scale 0; character types: length 1...). SQLBindCol and SQLBindParameter use it too.
-void assign_concise_type(DescriptorRecord& record, SQLSMALLINT concise_type);
+void assign_concise_type(odbc::DescriptorRecord& record, SQLSMALLINT concise_type);
 
 // SQLBindParameter's ColumnSize and DecimalDigits onto SQL_DESC_LENGTH / _PRECISION / _SCALE.
-void set_parameter_sizes(DescriptorRecord& record, SQLULEN column_size, SQLSMALLINT decimal_digits);
+void set_parameter_sizes(odbc::DescriptorRecord& record, SQLULEN column_size,
+                         SQLSMALLINT decimal_digits);
 
 // Record fields of the IRD that come from a result column's attributes (SQLColAttribute), and
 // storing one without any side effect.
 const std::vector<SQLSMALLINT>& ird_column_fields();
-void store_column_field(DescriptorRecord& record, SQLSMALLINT field, const FieldValue& value);
+void store_column_field(odbc::DescriptorRecord& record, SQLSMALLINT field, const FieldValue& value);
 
 // The implementation's default precision of SQL_C_NUMERIC / SQL_NUMERIC (Redshift's maximum).
 inline constexpr SQLSMALLINT default_numeric_precision = 38;

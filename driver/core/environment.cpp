@@ -34,9 +34,9 @@ void Environment::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
     switch (attribute) {
         case SQL_ATTR_ODBC_VERSION:
             if (number != SQL_OV_ODBC2 && number != SQL_OV_ODBC3 && number != SQL_OV_ODBC3_80) {
-                throw OdbcError(sqlstate::invalid_attribute_value,
-                                "invalid attribute value: unknown SQL_ATTR_ODBC_VERSION "
-                                    + std::to_string(number));
+                throw odbc::OdbcError(sqlstate::invalid_attribute_value,
+                                      "invalid attribute value: unknown SQL_ATTR_ODBC_VERSION "
+                                          + std::to_string(number));
             }
             odbc_version_ = number;
             return;
@@ -48,14 +48,14 @@ void Environment::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
             return;
         case SQL_ATTR_OUTPUT_NTS:
             if (number != SQL_TRUE) {
-                throw OdbcError(sqlstate::optional_feature_not_implemented,
-                                "optional feature not implemented: strings are always "
-                                "NUL-terminated (SQL_ATTR_OUTPUT_NTS must be SQL_TRUE)");
+                throw odbc::OdbcError(sqlstate::optional_feature_not_implemented,
+                                      "optional feature not implemented: strings are always "
+                                      "NUL-terminated (SQL_ATTR_OUTPUT_NTS must be SQL_TRUE)");
             }
             output_nts_ = number;
             return;
         default:
-            throw OdbcError(
+            throw odbc::OdbcError(
                 sqlstate::invalid_attribute_identifier,
                 "invalid attribute identifier: environment attribute " + std::to_string(attribute));
     }
@@ -72,7 +72,7 @@ SQLINTEGER Environment::get_attribute(SQLINTEGER attribute) const {
         case SQL_ATTR_OUTPUT_NTS:
             return output_nts_;
         default:
-            throw OdbcError(
+            throw odbc::OdbcError(
                 sqlstate::invalid_attribute_identifier,
                 "invalid attribute identifier: environment attribute " + std::to_string(attribute));
     }

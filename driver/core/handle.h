@@ -31,7 +31,7 @@ public:
 
     [[nodiscard]] HandleKind kind() const { return kind_; }
 
-    Diagnostics& diagnostics() { return diagnostics_; }
+    odbc::Diagnostics& diagnostics() { return diagnostics_; }
 
     // Statements and descriptors share their connection's lock: ODBC lets an application use one
     // connection from several threads, and all of them share one libpq connection.
@@ -65,7 +65,7 @@ private:
     std::uint32_t magic_ = live_magic;
     HandleKind kind_;
     std::recursive_mutex* lock_;
-    Diagnostics diagnostics_;
+    odbc::Diagnostics diagnostics_;
 };
 
 }  // namespace rsodbc::core

@@ -5,8 +5,8 @@
 #include "core/connection.h"
 #include "core/descriptor_fields.h"
 #include "core/environment.h"
-#include "odbc/odbc_error.h"
 #include "log/logger.h"
+#include "odbc/odbc_error.h"
 #include "sql/escapes.h"
 #include "sql/placeholders.h"
 #include "sql/scanner.h"
@@ -56,9 +56,9 @@ SQLRETURN Statement::exec_direct(const std::string& sql) {
 
 void Statement::require_no_cursor() const {
     if (cursor_open()) {
-        throw OdbcError(sqlstate::invalid_cursor_state,
-                        "invalid cursor state: close the open cursor (SQLCloseCursor or "
-                        "SQLFreeStmt SQL_CLOSE) before executing again");
+        throw odbc::OdbcError(sqlstate::invalid_cursor_state,
+                              "invalid cursor state: close the open cursor (SQLCloseCursor or "
+                              "SQLFreeStmt SQL_CLOSE) before executing again");
     }
 }
 
@@ -71,9 +71,9 @@ void Statement::prepare(const std::string& sql) {
 
 SQLRETURN Statement::execute() {
     if (!prepared_sql_) {
-        throw OdbcError(sqlstate::function_sequence_error,
-                        "function sequence error: SQLExecute needs a statement prepared with "
-                        "SQLPrepare");
+        throw odbc::OdbcError(sqlstate::function_sequence_error,
+                              "function sequence error: SQLExecute needs a statement prepared with "
+                              "SQLPrepare");
     }
     require_no_cursor();
     return run(*prepared_sql_);
@@ -197,15 +197,15 @@ SQLRETURN Statement::adopt_results(wire::Results results) {
 void Statement::collect_notices() {
     std::size_t dropped = 0;
     for (const wire::Notice& notice : connection_.take_notices(dropped)) {
-        diagnostics().add(DiagRecord{
+        diagnostics().add(odbc::DiagRecord{
             std::string(sqlstate::general_warning),
             "[redshift-odbc][server] " + notice.severity + ": " + notice.message
                 + (notice.sqlstate.empty() ? "" : " (server SQLSTATE " + notice.sqlstate + ")")});
     }
     if (dropped != 0) {
-        diagnostics().add(DiagRecord{
+        diagnostics().add(odbc::DiagRecord{
             std::string(sqlstate::general_warning),
-            driver_message(std::to_string(dropped) + " more server notices were not kept")});
+            odbc::driver_message(std::to_string(dropped) + " more server notices were not kept")});
     }
 }
 
@@ -343,33 +343,35 @@ void Statement::look_up_nullability() {
 const ColumnDescription& Statement::column(SQLUSMALLINT number) {
     describe_prepared();
     if (number == 0) {
-        throw OdbcError(sqlstate::invalid_descriptor_index,
-                        "invalid descriptor index: column 0 is the bookmark column and bookmarks "
-                        "are not supported");
+        throw odbc::OdbcError(
+            sqlstate::invalid_descriptor_index,
+            "invalid descriptor index: column 0 is the bookmark column and bookmarks "
+            "are not supported");
     }
     if (number > cursor_.columns.size()) {
-        throw OdbcError(sqlstate::invalid_descriptor_index,
-                        "invalid descriptor index: column " + std::to_string(number)
-                            + " does not exist (the result has "
-                            + std::to_string(cursor_.columns.size()) + " columns)");
+        throw odbc::OdbcError(sqlstate::invalid_descriptor_index,
+                              "invalid descriptor index: column " + std::to_string(number)
+                                  + " does not exist (the result has "
+                                  + std::to_string(cursor_.columns.size()) + " columns)");
     }
     return cursor_.columns[number - 1];
 }
 
 SQLRETURN Statement::get_data(const GetDataRequest& request) {
     if (ard_.header().array_size > 1 && cursor_open() && !scrollable()) {
-        throw OdbcError(sqlstate::optional_feature_not_implemented,
-                        "optional feature not implemented: SQLGetData on a forward-only block "
-                        "cursor (rowset size above 1): its rows are not kept; bind the columns, "
-                        "fetch one row at a time, or use SQL_CURSOR_STATIC and SQLSetPos");
+        throw odbc::OdbcError(
+            sqlstate::optional_feature_not_implemented,
+            "optional feature not implemented: SQLGetData on a forward-only block "
+            "cursor (rowset size above 1): its rows are not kept; bind the columns, "
+            "fetch one row at a time, or use SQL_CURSOR_STATIC and SQLSetPos");
     }
     if (!cursor_.on_row) {
-        throw OdbcError(sqlstate::invalid_cursor_state,
-                        "invalid cursor state: the cursor is not positioned on a row (call "
-                        "SQLFetch first)");
+        throw odbc::OdbcError(sqlstate::invalid_cursor_state,
+                              "invalid cursor state: the cursor is not positioned on a row (call "
+                              "SQLFetch first)");
     }
     const ColumnDescription& column = this->column(request.column);
-    const DescriptorRecord* ard =
+    const odbc::DescriptorRecord* ard =
         request.c_type == SQL_ARD_TYPE ? &ard_.record(request.column) : nullptr;
     const SQLSMALLINT c_type = ard != nullptr ? ard->concise_type : request.c_type;
     const exec::Target target{
@@ -377,8 +379,8 @@ SQLRETURN Statement::get_data(const GetDataRequest& request) {
         static_cast<SQLCHAR>(ard != nullptr ? ard->precision : default_numeric_precision),
         static_cast<SQLSCHAR>(ard != nullptr ? ard->scale : 0)};
     if (types::is_piecewise_c_type(target.c_type) && request.capacity < 0) {
-        throw OdbcError(sqlstate::invalid_string_or_buffer_length,
-                        "invalid string or buffer length: BufferLength is negative");
+        throw odbc::OdbcError(sqlstate::invalid_string_or_buffer_length,
+                              "invalid string or buffer length: BufferLength is negative");
     }
     if (request.column != cursor_.get_data_column) {
         cursor_.get_data_column = request.column;
@@ -391,8 +393,9 @@ SQLRETURN Statement::get_data(const GetDataRequest& request) {
     const wire::Cell cell = cursor_.result->cell(request.column - 1);
     if (cell.is_null) {
         if (request.indicator == nullptr) {
-            throw OdbcError("22002", "indicator variable required but not supplied: column "
-                                         + std::to_string(request.column) + " is NULL");
+            throw odbc::OdbcError(sqlstate::indicator_variable_required,
+                                  "indicator variable required but not supplied: column "
+                                      + std::to_string(request.column) + " is NULL");
         }
         *request.indicator = SQL_NULL_DATA;
         get_data_done_ = true;
@@ -410,18 +413,18 @@ SQLRETURN Statement::get_data(const GetDataRequest& request) {
 void Statement::bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER data,
                             SQLLEN capacity, SQLLEN* indicator) {
     if (number == 0) {
-        throw OdbcError(sqlstate::invalid_descriptor_index,
-                        "invalid descriptor index: bookmark column 0 is not supported");
+        throw odbc::OdbcError(sqlstate::invalid_descriptor_index,
+                              "invalid descriptor index: bookmark column 0 is not supported");
     }
     if (capacity < 0) {
-        throw OdbcError(sqlstate::invalid_string_or_buffer_length,
-                        "invalid string or buffer length: BufferLength is negative");
+        throw odbc::OdbcError(sqlstate::invalid_string_or_buffer_length,
+                              "invalid string or buffer length: BufferLength is negative");
     }
     if (data == nullptr && indicator == nullptr) {
         ard_.unbind(number);
         return;
     }
-    DescriptorRecord& record = ard_.record(number);
+    odbc::DescriptorRecord& record = ard_.record(number);
     assign_concise_type(record, c_type);  // SQL_C_NUMERIC: precision 38, scale 0
     record.data_ptr = data;
     record.octet_length = capacity;
@@ -452,8 +455,8 @@ SQLRETURN Statement::more_results() {
 
 void Statement::close_cursor() {
     if (!cursor_open()) {
-        throw OdbcError(sqlstate::invalid_cursor_state,
-                        "invalid cursor state: no cursor is open on this statement");
+        throw odbc::OdbcError(sqlstate::invalid_cursor_state,
+                              "invalid cursor state: no cursor is open on this statement");
     }
     reset_results();
 }
@@ -471,8 +474,9 @@ void Statement::free_statement(SQLUSMALLINT option) {
             ipd_.unbind_all();
             break;
         default:
-            throw OdbcError("HY092", "invalid attribute/option identifier: SQLFreeStmt option "
-                                         + std::to_string(option));
+            throw odbc::OdbcError(sqlstate::invalid_attribute_identifier,
+                                  "invalid attribute/option identifier: SQLFreeStmt option "
+                                      + std::to_string(option));
     }
 }
 

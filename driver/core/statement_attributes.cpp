@@ -3,9 +3,9 @@
 #include "core/column_attributes.h"
 #include "core/connection.h"
 #include "core/descriptor_fields.h"
+#include "core/statement.h"
 #include "odbc/odbc_error.h"
 #include "odbc/record_numbers.h"
-#include "core/statement.h"
 
 namespace rsodbc::core {
 
@@ -25,22 +25,22 @@ SQLULEN pointer_value(const void* pointer) {
 }  // NOLINT
 
 [[noreturn]] void unsupported_attribute(SQLINTEGER attribute) {
-    throw OdbcError(sqlstate::invalid_attribute_identifier,
-                    "invalid attribute identifier: statement attribute " + std::to_string(attribute)
-                        + " is not supported");
+    throw odbc::OdbcError(sqlstate::invalid_attribute_identifier,
+                          "invalid attribute identifier: statement attribute "
+                              + std::to_string(attribute) + " is not supported");
 }
 
-void cursor_option_changed(Diagnostics& diagnostics, const std::string& what) {
+void cursor_option_changed(odbc::Diagnostics& diagnostics, const std::string& what) {
     diagnostics.add_warning(sqlstate::option_value_changed, "option value changed: " + what);
 }
 
 [[noreturn]] void invalid_cursor_option(SQLULEN value, const char* what) {
-    throw OdbcError(sqlstate::invalid_attribute_value,
-                    "invalid attribute value " + std::to_string(value) + " for " + what);
+    throw odbc::OdbcError(sqlstate::invalid_attribute_value,
+                          "invalid attribute value " + std::to_string(value) + " for " + what);
 }
 
 // SQL_ATTR_CURSOR_TYPE or SQL_ATTR_CURSOR_SCROLLABLE: the cursor type the request comes to.
-SQLULEN requested_cursor_type(SQLINTEGER attribute, SQLULEN value, Diagnostics& diagnostics) {
+SQLULEN requested_cursor_type(SQLINTEGER attribute, SQLULEN value, odbc::Diagnostics& diagnostics) {
     if (attribute == SQL_ATTR_CURSOR_TYPE) {
         if (value == SQL_CURSOR_KEYSET_DRIVEN || value == SQL_CURSOR_DYNAMIC) {
             cursor_option_changed(diagnostics,
@@ -62,7 +62,8 @@ SQLULEN requested_cursor_type(SQLINTEGER attribute, SQLULEN value, Diagnostics& 
 
 // Sensitivity, concurrency and bookmarks have one value each here: a request is accepted, changed
 // with 01S02, or refused, and nothing is stored.
-void check_fixed_cursor_option(SQLINTEGER attribute, SQLULEN value, Diagnostics& diagnostics) {
+void check_fixed_cursor_option(SQLINTEGER attribute, SQLULEN value,
+                               odbc::Diagnostics& diagnostics) {
     switch (attribute) {
         case SQL_ATTR_CURSOR_SENSITIVITY:
             if (value == SQL_SENSITIVE) {
@@ -83,8 +84,9 @@ void check_fixed_cursor_option(SQLINTEGER attribute, SQLULEN value, Diagnostics&
             return;
         default:  // SQL_ATTR_USE_BOOKMARKS
             if (value == SQL_UB_ON || value == SQL_UB_VARIABLE) {
-                throw OdbcError(sqlstate::optional_feature_not_implemented,
-                                "optional feature not implemented: bookmarks are not supported");
+                throw odbc::OdbcError(
+                    sqlstate::optional_feature_not_implemented,
+                    "optional feature not implemented: bookmarks are not supported");
             }
             if (value != SQL_UB_OFF) {
                 invalid_cursor_option(value, "SQL_ATTR_USE_BOOKMARKS");
@@ -104,13 +106,14 @@ void Statement::use_descriptor(DescriptorSlot& slot, SQLPOINTER handle) {
     }
     auto* descriptor = Handle::from<Descriptor>(handle);
     if (descriptor == nullptr) {
-        throw OdbcError(sqlstate::invalid_attribute_value,
-                        "invalid attribute value: not a descriptor handle");
+        throw odbc::OdbcError(sqlstate::invalid_attribute_value,
+                              "invalid attribute value: not a descriptor handle");
     }
     if (!descriptor->explicitly_allocated() || descriptor->owner() != &connection_) {
-        throw OdbcError("HY017",
-                        "invalid use of an automatically allocated descriptor handle: only "
-                        "descriptors allocated on this connection with SQLAllocHandle can be used");
+        throw odbc::OdbcError(
+            sqlstate::invalid_use_of_automatic_descriptor,
+            "invalid use of an automatically allocated descriptor handle: only "
+            "descriptors allocated on this connection with SQLAllocHandle can be used");
     }
     slot.use(descriptor);
 }
@@ -125,10 +128,10 @@ void Statement::forget_descriptor(const Descriptor& descriptor) {
 
 void Statement::fill_ird(Descriptor& ird) {
     const auto count = static_cast<SQLUSMALLINT>(column_count());
-    ird.records().assign(count, DescriptorRecord{});
-    for (const SQLUSMALLINT number : record_numbers(count)) {
+    ird.records().assign(count, odbc::DescriptorRecord{});
+    for (const SQLUSMALLINT number : odbc::record_numbers(count)) {
         const ColumnDescription& described = column_with_nullability(number);
-        DescriptorRecord& record = ird.records()[number - 1];
+        odbc::DescriptorRecord& record = ird.records()[number - 1];
         for (const SQLSMALLINT field : ird_column_fields()) {
             ColumnAttribute value = column_attribute(described, field);
             store_column_field(
@@ -149,9 +152,9 @@ bool Statement::set_descriptor_attribute(SQLINTEGER attribute, SQLPOINTER value)
             return true;
         case SQL_ATTR_IMP_ROW_DESC:
         case SQL_ATTR_IMP_PARAM_DESC:
-            throw OdbcError("HY017",
-                            "invalid use of an automatically allocated descriptor handle: "
-                            "implementation descriptors cannot be replaced");
+            throw odbc::OdbcError(sqlstate::invalid_use_of_automatic_descriptor,
+                                  "invalid use of an automatically allocated descriptor handle: "
+                                  "implementation descriptors cannot be replaced");
         case SQL_ATTR_ROW_BIND_TYPE:
             ard_.header().bind_type = as_number(value);
             return true;
@@ -166,7 +169,7 @@ bool Statement::set_descriptor_attribute(SQLINTEGER attribute, SQLPOINTER value)
             return true;
         case SQL_ATTR_PARAMSET_SIZE:
             if (as_number(value) == 0) {
-                throw OdbcError(
+                throw odbc::OdbcError(
                     sqlstate::invalid_attribute_value,
                     "invalid attribute value: SQL_ATTR_PARAMSET_SIZE must be at least 1");
             }
@@ -210,8 +213,9 @@ void Statement::set_attribute(SQLINTEGER attribute, SQLPOINTER value) {
         case SQL_ATTR_ROW_ARRAY_SIZE:
         case SQL_ROWSET_SIZE:
             if (number == 0) {
-                throw OdbcError(sqlstate::invalid_attribute_value,
-                                "invalid attribute value: the row array size must be at least 1");
+                throw odbc::OdbcError(
+                    sqlstate::invalid_attribute_value,
+                    "invalid attribute value: the row array size must be at least 1");
             }
             (attribute == SQL_ROWSET_SIZE ? rowset_size_ : ard_.header().array_size) = number;
             return;
@@ -262,14 +266,15 @@ void Statement::set_cursor_attribute(SQLINTEGER attribute, SQLULEN value) {
         return;  // no change: allowed at any time
     }
     if (cursor_open()) {
-        throw OdbcError(sqlstate::invalid_cursor_state,
-                        "invalid cursor state: the cursor type cannot change while a cursor is "
-                        "open; close it first");
+        throw odbc::OdbcError(
+            sqlstate::invalid_cursor_state,
+            "invalid cursor state: the cursor type cannot change while a cursor is "
+            "open; close it first");
     }
     if (prepared_sql_) {
-        throw OdbcError("HY011",
-                        "attribute cannot be set now: the cursor type must be chosen before "
-                        "SQLPrepare");
+        throw odbc::OdbcError(sqlstate::attribute_cannot_be_set_now,
+                              "attribute cannot be set now: the cursor type must be chosen before "
+                              "SQLPrepare");
     }
     cursor_type_ = value;
 }

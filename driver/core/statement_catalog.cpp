@@ -1,11 +1,10 @@
 // Catalog functions (SQLTables, SQLColumns...): one set-based query with bound parameters, read
 // whole (so it can run while another statement streams: the session drains that stream first),
 // shaped by catalog/ and served as a driver-built result like SQLGetTypeInfo's.
-#include "catalog/catalog_error.h"
 #include "core/connection.h"
 #include "core/environment.h"
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
+#include "odbc/odbc_error.h"
 #include "wire/buffered_result.h"
 
 namespace rsodbc::core {
@@ -45,18 +44,14 @@ catalog::Context Statement::catalog_context() {
 
 void Statement::catalog(const catalog::Request& request) {
     if (data_at_execution_) {
-        throw OdbcError(sqlstate::function_sequence_error,
-                        "function sequence error: SQLParamData/SQLPutData are still collecting "
-                        "data-at-execution parameters");
+        throw odbc::OdbcError(
+            sqlstate::function_sequence_error,
+            "function sequence error: SQLParamData/SQLPutData are still collecting "
+            "data-at-execution parameters");
     }
     require_no_cursor();
     const catalog::Context context = catalog_context();
-    catalog::Plan plan;
-    try {
-        plan = catalog::plan(request, context);
-    } catch (const catalog::CatalogError& error) {
-        throw OdbcError(error.state(), error.what());
-    }
+    catalog::Plan plan = catalog::plan(request, context);
     prepared_sql_.reset();
     reset_results();
     const ExecutingGuard executing(*this);

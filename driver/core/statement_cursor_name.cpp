@@ -1,9 +1,9 @@
 // SQLSetCursorName / SQLGetCursorName (ODBC Core conformance). Names are unique per connection and
 // never start with SQL_CUR or SQLCUR, which are reserved for names the driver generates.
 #include "core/connection.h"
+#include "core/statement.h"
 #include "odbc/odbc_error.h"
 #include "odbc/sqlstate.h"
-#include "core/statement.h"
 
 #include <atomic>
 #include <cctype>
@@ -43,22 +43,22 @@ void Statement::set_cursor_name(std::string name) {
     // The identifier limit of SQL_MAX_CURSOR_NAME_LEN (catalog/info_table.cpp).
     const std::size_t limit = connection_.is_redshift() ? 127 : 63;
     if (cursor_open()) {
-        throw OdbcError(sqlstate::invalid_cursor_state,
-                        "invalid cursor state: the statement has an open cursor; close it "
-                        "(SQLCloseCursor) before naming it");
+        throw odbc::OdbcError(sqlstate::invalid_cursor_state,
+                              "invalid cursor state: the statement has an open cursor; close it "
+                              "(SQLCloseCursor) before naming it");
     }
     if (name.empty() || name.size() > limit) {
-        throw OdbcError(
+        throw odbc::OdbcError(
             sqlstate::invalid_cursor_name,
             "invalid cursor name: a cursor name has 1 to " + std::to_string(limit) + " characters");
     }
     if (starts_with_nocase(name, "SQL_CUR") || starts_with_nocase(name, "SQLCUR")) {
-        throw OdbcError(sqlstate::invalid_cursor_name,
-                        "invalid cursor name: names starting with SQL_CUR or SQLCUR are "
-                        "reserved for the driver");
+        throw odbc::OdbcError(sqlstate::invalid_cursor_name,
+                              "invalid cursor name: names starting with SQL_CUR or SQLCUR are "
+                              "reserved for the driver");
     }
     if (connection_.cursor_name_taken(name, *this)) {
-        throw OdbcError(
+        throw odbc::OdbcError(
             sqlstate::duplicate_cursor_name,
             "duplicate cursor name: another statement of this connection is named " + name);
     }

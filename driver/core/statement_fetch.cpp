@@ -2,10 +2,10 @@
 // of SQL_ATTR_ROW_ARRAY_SIZE rows, or SQL_ROWSET_SIZE for SQLExtendedFetch). A forward-only cursor
 // reads its result as it arrives; a static cursor holds its result whole, so any rowset can be
 // fetched again (ODBC: "Scrollable Cursors", "SQLFetchScroll: Cursor Positioning Rules").
-#include "odbc/odbc_error.h"
 #include "core/statement.h"
 #include "exec/row_binder.h"
 #include "exec/scroll_position.h"
+#include "odbc/odbc_error.h"
 
 namespace rsodbc::core {
 
@@ -32,11 +32,11 @@ void Statement::require_cursor() const {
         return;
     }
     if (cursor_.result == nullptr && !prepared_sql_ && row_count_ == -1) {
-        throw OdbcError(sqlstate::function_sequence_error,
-                        "function sequence error: no statement has been executed");
+        throw odbc::OdbcError(sqlstate::function_sequence_error,
+                              "function sequence error: no statement has been executed");
     }
-    throw OdbcError(sqlstate::invalid_cursor_state,
-                    "invalid cursor state: the statement has no result set to fetch from");
+    throw odbc::OdbcError(sqlstate::invalid_cursor_state,
+                          "invalid cursor state: the statement has no result set to fetch from");
 }
 
 // Results read whole (with parameters, several statements, catalog results) could be positioned
@@ -47,13 +47,13 @@ bool Statement::scrollable() const {
 }
 
 SQLRETURN Statement::fetch() {
-    const DescriptorHeader& ird = ird_.header();
+    const odbc::DescriptorHeader& ird = ird_.header();
     return fetch_rowset({SQL_FETCH_NEXT, 0}, ard_.header().array_size, ird.rows_processed_ptr,
                         ird.array_status_ptr);
 }
 
 SQLRETURN Statement::fetch_scroll(SQLSMALLINT orientation, SQLLEN offset) {
-    const DescriptorHeader& ird = ird_.header();
+    const odbc::DescriptorHeader& ird = ird_.header();
     return fetch_rowset({orientation, offset}, ard_.header().array_size, ird.rows_processed_ptr,
                         ird.array_status_ptr);
 }
@@ -66,19 +66,20 @@ SQLRETURN Statement::extended_fetch(SQLUSMALLINT orientation, SQLLEN offset, SQL
 
 void Statement::check_orientation(SQLSMALLINT orientation) const {
     if (orientation == SQL_FETCH_BOOKMARK) {
-        throw OdbcError(sqlstate::optional_feature_not_implemented,
-                        "optional feature not implemented: bookmarks are not supported, so "
-                        "SQL_FETCH_BOOKMARK is not available");
+        throw odbc::OdbcError(sqlstate::optional_feature_not_implemented,
+                              "optional feature not implemented: bookmarks are not supported, so "
+                              "SQL_FETCH_BOOKMARK is not available");
     }
     if (!is_scroll_orientation(orientation)) {
-        throw OdbcError("HY106", "fetch type out of range: fetch orientation "
-                                     + std::to_string(orientation) + " is not defined");
+        throw odbc::OdbcError(sqlstate::fetch_type_out_of_range,
+                              "fetch type out of range: fetch orientation "
+                                  + std::to_string(orientation) + " is not defined");
     }
     if (orientation != SQL_FETCH_NEXT && cursor_type_ == SQL_CURSOR_FORWARD_ONLY) {
-        throw OdbcError("HY106",
-                        "fetch type out of range: the cursor is forward-only, so only "
-                        "SQL_FETCH_NEXT is allowed; set SQL_ATTR_CURSOR_TYPE to "
-                        "SQL_CURSOR_STATIC before executing to scroll");
+        throw odbc::OdbcError(sqlstate::fetch_type_out_of_range,
+                              "fetch type out of range: the cursor is forward-only, so only "
+                              "SQL_FETCH_NEXT is allowed; set SQL_ATTR_CURSOR_TYPE to "
+                              "SQL_CURSOR_STATIC before executing to scroll");
     }
 }
 
@@ -136,7 +137,7 @@ SQLRETURN Statement::fetch_positioned(FetchRequest request, SQLULEN size, SQLULE
     cursor_.on_row = fetched > 0;
     cursor_.current_row_number = fetched == 0 ? 0 : static_cast<SQLULEN>(target.start);
     if (target.clamped_to_first && rc != SQL_NO_DATA) {
-        diagnostics().add_warning("01S06",
+        diagnostics().add_warning(sqlstate::fetch_before_first_rowset,
                                   "attempt to fetch before the result set returned the first "
                                   "rowset: the first rowset was returned");
         return SQL_SUCCESS_WITH_INFO;
@@ -153,13 +154,14 @@ void Statement::bind_fetched_row(SQLULEN index, SQLULEN size, SQLUSMALLINT* row_
         if (diagnostics().records().size() > records_before) {
             status = SQL_ROW_SUCCESS_WITH_INFO;
         }
-    } catch (const OdbcError& error) {
+    } catch (const odbc::OdbcError& error) {
         if (size == 1) {
             throw;  // a single-row fetch fails as a whole
         }
         // In a rowset the row fails alone (ODBC: SQL_ROW_ERROR, SQL_SUCCESS_WITH_INFO).
-        diagnostics().add(DiagRecord{std::string(error.state()), driver_message(error.what()), 0,
-                                     static_cast<SQLLEN>(index + 1)});
+        diagnostics().add(odbc::DiagRecord{std::string(error.state()),
+                                           odbc::driver_message(error.what()), 0,
+                                           static_cast<SQLLEN>(index + 1)});
         status = SQL_ROW_ERROR;
     }
     if (row_status != nullptr) {
@@ -189,38 +191,43 @@ SQLRETURN Statement::finish_rowset(SQLULEN fetched, SQLULEN size, SQLULEN* rows_
 void Statement::set_position(SQLSETPOSIROW row, SQLUSMALLINT operation, SQLUSMALLINT lock) {
     if (operation != SQL_POSITION && operation != SQL_REFRESH && operation != SQL_UPDATE
         && operation != SQL_DELETE && operation != SQL_ADD) {
-        throw OdbcError("HY092", "invalid attribute/option identifier: SQLSetPos operation "
-                                     + std::to_string(operation));
+        throw odbc::OdbcError(sqlstate::invalid_attribute_identifier,
+                              "invalid attribute/option identifier: SQLSetPos operation "
+                                  + std::to_string(operation));
     }
     if (lock != SQL_LOCK_NO_CHANGE && lock != SQL_LOCK_EXCLUSIVE && lock != SQL_LOCK_UNLOCK) {
-        throw OdbcError("HY092", "invalid attribute/option identifier: SQLSetPos lock type "
-                                     + std::to_string(lock));
+        throw odbc::OdbcError(
+            sqlstate::invalid_attribute_identifier,
+            "invalid attribute/option identifier: SQLSetPos lock type " + std::to_string(lock));
     }
     require_cursor();
     if (operation != SQL_POSITION) {
-        throw OdbcError(sqlstate::optional_feature_not_implemented,
-                        "optional feature not implemented: cursors are read-only (Redshift has "
-                        "no positioned UPDATE or DELETE); SQLSetPos supports SQL_POSITION only");
+        throw odbc::OdbcError(
+            sqlstate::optional_feature_not_implemented,
+            "optional feature not implemented: cursors are read-only (Redshift has "
+            "no positioned UPDATE or DELETE); SQLSetPos supports SQL_POSITION only");
     }
     if (lock != SQL_LOCK_NO_CHANGE) {
-        throw OdbcError(sqlstate::optional_feature_not_implemented,
-                        "optional feature not implemented: rows cannot be locked; use "
-                        "SQL_LOCK_NO_CHANGE");
+        throw odbc::OdbcError(sqlstate::optional_feature_not_implemented,
+                              "optional feature not implemented: rows cannot be locked; use "
+                              "SQL_LOCK_NO_CHANGE");
     }
     if (!scrollable()) {
-        throw OdbcError(sqlstate::optional_feature_not_implemented,
-                        "optional feature not implemented: a forward-only cursor reads rows as "
-                        "they arrive and cannot be positioned; set SQL_ATTR_CURSOR_TYPE to "
-                        "SQL_CURSOR_STATIC before executing");
+        throw odbc::OdbcError(
+            sqlstate::optional_feature_not_implemented,
+            "optional feature not implemented: a forward-only cursor reads rows as "
+            "they arrive and cannot be positioned; set SQL_ATTR_CURSOR_TYPE to "
+            "SQL_CURSOR_STATIC before executing");
     }
     if (cursor_.rowset_rows == 0 || cursor_.rowset_start < 1) {
-        throw OdbcError(sqlstate::invalid_cursor_state,
-                        "invalid cursor state: no rowset has been fetched");
+        throw odbc::OdbcError(sqlstate::invalid_cursor_state,
+                              "invalid cursor state: no rowset has been fetched");
     }
     if (row == 0 || row > cursor_.rowset_rows) {
-        throw OdbcError("HY109", "invalid cursor position: row " + std::to_string(row)
-                                     + " is not in the current rowset of "
-                                     + std::to_string(cursor_.rowset_rows) + " rows");
+        throw odbc::OdbcError(sqlstate::invalid_cursor_position,
+                              "invalid cursor position: row " + std::to_string(row)
+                                  + " is not in the current rowset of "
+                                  + std::to_string(cursor_.rowset_rows) + " rows");
     }
     cursor_.result->seek(cursor_.rowset_start - 1 + static_cast<std::int64_t>(row) - 1);
     cursor_.current_row_number = static_cast<SQLULEN>(cursor_.rowset_start) + row - 1;

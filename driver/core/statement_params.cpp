@@ -3,12 +3,12 @@
 #include "config/server_flavor.h"
 #include "core/connection.h"
 #include "core/descriptor_fields.h"
-#include "odbc/odbc_error.h"
-#include "odbc/record_numbers.h"
 #include "core/statement.h"
 #include "exec/param_encoder.h"
 #include "exec/param_executor.h"
 #include "log/logger.h"
+#include "odbc/odbc_error.h"
+#include "odbc/record_numbers.h"
 #include "sql/insert_values.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
@@ -31,7 +31,8 @@ std::size_t marker_count_of(const std::string& sql) {
     try {
         return sql::number_markers(sql).marker_count;
     } catch (const sql::SqlTextError& error) {
-        throw OdbcError("42000", std::string("syntax error or access violation: ") + error.what());
+        throw odbc::OdbcError(sqlstate::syntax_error_or_access_violation,
+                              std::string("syntax error or access violation: ") + error.what());
     }
 }
 
@@ -73,35 +74,37 @@ int Statement::target_type_modifier(const std::string& sql, SQLUSMALLINT number)
 
 void Statement::bind_parameter(const ParameterBinding& binding) {
     if (binding.number == 0) {
-        throw OdbcError(sqlstate::invalid_descriptor_index,
-                        "invalid descriptor index: parameters are numbered from 1");
+        throw odbc::OdbcError(sqlstate::invalid_descriptor_index,
+                              "invalid descriptor index: parameters are numbered from 1");
     }
     if (binding.io_type != SQL_PARAM_INPUT) {
-        throw OdbcError(sqlstate::optional_feature_not_implemented,
-                        "optional feature not implemented: output parameters; bind the "
-                        "parameter as SQL_PARAM_INPUT ({?= call f(?)} returns the value as the "
-                        "result's one column, and its ?= is not a parameter)");
+        throw odbc::OdbcError(
+            sqlstate::optional_feature_not_implemented,
+            "optional feature not implemented: output parameters; bind the "
+            "parameter as SQL_PARAM_INPUT ({?= call f(?)} returns the value as the "
+            "result's one column, and its ?= is not a parameter)");
     }
     if (!types::is_known_c_type(binding.c_type)) {
-        throw OdbcError(
+        throw odbc::OdbcError(
             sqlstate::invalid_application_buffer_type,
             "invalid application buffer type: C type " + std::to_string(binding.c_type));
     }
     if (!types::is_known_sql_type(binding.sql_type)) {
-        throw OdbcError("HY004", "invalid SQL data type: " + std::to_string(binding.sql_type));
+        throw odbc::OdbcError(sqlstate::invalid_sql_data_type,
+                              "invalid SQL data type: " + std::to_string(binding.sql_type));
     }
     if (binding.buffer_length < 0) {
-        throw OdbcError(sqlstate::invalid_string_or_buffer_length,
-                        "invalid string or buffer length: BufferLength is negative");
+        throw odbc::OdbcError(sqlstate::invalid_string_or_buffer_length,
+                              "invalid string or buffer length: BufferLength is negative");
     }
-    DescriptorRecord& apd = apd_.record(binding.number);
+    odbc::DescriptorRecord& apd = apd_.record(binding.number);
     assign_concise_type(apd, binding.c_type);  // SQL_C_NUMERIC: precision 38, scale 0
     apd.data_ptr = binding.data;
     apd.octet_length = binding.buffer_length;
     apd.indicator_ptr = binding.indicator;
     apd.octet_length_ptr = binding.indicator;
     apd.bound_ = true;
-    DescriptorRecord& ipd = ipd_.record(binding.number);
+    odbc::DescriptorRecord& ipd = ipd_.record(binding.number);
     assign_concise_type(ipd, binding.sql_type);
     set_parameter_sizes(ipd, binding.column_size, binding.decimal_digits);
     ipd.parameter_type = binding.io_type;
@@ -115,7 +118,7 @@ void Statement::check_parameter_limit(std::size_t marker_count) {
         return;
     }
     // Nothing was sent: an application reading the status array sees no set used.
-    DescriptorHeader& ipd = ipd_.header();
+    odbc::DescriptorHeader& ipd = ipd_.header();
     if (ipd.rows_processed_ptr != nullptr) {
         *ipd.rows_processed_ptr = 0;
     }
@@ -123,18 +126,18 @@ void Statement::check_parameter_limit(std::size_t marker_count) {
         std::fill_n(ipd.array_status_ptr, std::max<SQLULEN>(apd_.header().array_size, 1),
                     static_cast<SQLUSMALLINT>(SQL_PARAM_UNUSED));
     }
-    throw OdbcError(sqlstate::too_many_parameters,
-                    "too many parameters: the statement has " + std::to_string(marker_count)
-                        + " parameter markers and " + (redshift ? "Redshift" : "PostgreSQL")
-                        + " accepts at most " + std::to_string(limit)
-                        + " in one statement; nothing was sent");
+    throw odbc::OdbcError(sqlstate::too_many_parameters,
+                          "too many parameters: the statement has " + std::to_string(marker_count)
+                              + " parameter markers and " + (redshift ? "Redshift" : "PostgreSQL")
+                              + " accepts at most " + std::to_string(limit)
+                              + " in one statement; nothing was sent");
 }
 
 std::size_t Statement::prepared_marker_count() {
     if (!prepared_sql_) {
-        throw OdbcError(sqlstate::function_sequence_error,
-                        "function sequence error: SQLNumParams and SQLDescribeParam need a "
-                        "prepared statement");
+        throw odbc::OdbcError(sqlstate::function_sequence_error,
+                              "function sequence error: SQLNumParams and SQLDescribeParam need a "
+                              "prepared statement");
     }
     const std::size_t count = marker_count_of(*prepared_sql_);
     check_parameter_limit(count);
@@ -146,7 +149,7 @@ SQLSMALLINT Statement::parameter_count() {
     // ParameterCountPtr is an SQLSMALLINT: PostgreSQL's 32,768..65,535 markers do not fit, and
     // a wrapped or clamped count would have the application bind the wrong parameters.
     if (count > static_cast<std::size_t>(std::numeric_limits<SQLSMALLINT>::max())) {
-        throw OdbcError(sqlstate::numeric_value_out_of_range,
+        throw odbc::OdbcError(sqlstate::numeric_value_out_of_range,
                         "numeric value out of range: the statement has " + std::to_string(count)
                             + " parameter markers, more than SQLNumParams can report (32767); "
                               "SQLDescribeParam describes each of them");
@@ -157,7 +160,7 @@ SQLSMALLINT Statement::parameter_count() {
 ParameterDescription Statement::describe_parameter(SQLUSMALLINT number) {
     const std::size_t count = prepared_marker_count();
     if (number == 0 || number > count) {
-        throw OdbcError(
+        throw odbc::OdbcError(
             sqlstate::invalid_descriptor_index,
             "invalid descriptor index: the statement has " + std::to_string(count) + " parameters");
     }
@@ -183,7 +186,7 @@ SQLRETURN Statement::run_with_parameters(const std::string& sql, std::size_t mar
         exec::ParamEncoder encoder(apd_, ipd_);
         if (encoder.needs_data_at_execution(count)) {
             DataAtExecution pending{sql, {}, 0, std::vector<std::optional<std::string>>(count)};
-            for (const SQLUSMALLINT number : record_numbers(count)) {
+            for (const SQLUSMALLINT number : odbc::record_numbers(count)) {
                 if (encoder.cell(number, 0).at_execution) {
                     pending.parameters.push_back(number);
                 }
@@ -204,7 +207,7 @@ void Statement::log_parameter_values(const std::string& sql) noexcept {
         const std::size_t count = sql::number_markers(sql).marker_count;
         exec::ParamEncoder encoder(apd_, ipd_);
         wire::ParamValues values;
-        Diagnostics scratch;
+        odbc::Diagnostics scratch;
         encoder.encode_row(static_cast<SQLUSMALLINT>(count), 0, values, scratch,
                            data_at_execution_ ? &data_at_execution_->supplied : nullptr);
         std::vector<const char*> pointers;
@@ -260,7 +263,7 @@ SQLRETURN Statement::execute_parameters(const std::string& sql) {
         return result.rc;
     }
     // A single parameter set still reports through the status and processed pointers.
-    DescriptorHeader& ipd = ipd_.header();
+    odbc::DescriptorHeader& ipd = ipd_.header();
     if (ipd.rows_processed_ptr != nullptr) {
         *ipd.rows_processed_ptr = 1;
     }
@@ -282,8 +285,8 @@ SQLRETURN Statement::execute_parameters(const std::string& sql) {
 
 SQLRETURN Statement::param_data(SQLPOINTER* token) {
     if (!data_at_execution_) {
-        throw OdbcError(sqlstate::function_sequence_error,
-                        "function sequence error: no parameter is waiting for data");
+        throw odbc::OdbcError(sqlstate::function_sequence_error,
+                              "function sequence error: no parameter is waiting for data");
     }
     DataAtExecution& pending = *data_at_execution_;
     pending.current = pending.current >= pending.parameters.size() ? 0 : pending.current + 1;
@@ -318,8 +321,8 @@ void Statement::cancel() {
 void Statement::put_data(SQLPOINTER data, SQLLEN length) {
     if (!data_at_execution_
         || data_at_execution_->current >= data_at_execution_->parameters.size()) {
-        throw OdbcError(sqlstate::function_sequence_error,
-                        "function sequence error: call SQLParamData before SQLPutData");
+        throw odbc::OdbcError(sqlstate::function_sequence_error,
+                              "function sequence error: call SQLParamData before SQLPutData");
     }
     const SQLUSMALLINT number = data_at_execution_->parameters[data_at_execution_->current];
     std::optional<std::string>& value = data_at_execution_->supplied[number - 1];
@@ -339,12 +342,13 @@ void Statement::put_data(SQLPOINTER data, SQLLEN length) {
     } else if (length >= 0) {
         bytes = static_cast<std::size_t>(length);
     } else {
-        throw OdbcError(sqlstate::invalid_string_or_buffer_length,
-                        "invalid string or buffer length: StrLen_or_Ind " + std::to_string(length));
+        throw odbc::OdbcError(
+            sqlstate::invalid_string_or_buffer_length,
+            "invalid string or buffer length: StrLen_or_Ind " + std::to_string(length));
     }
     if (data == nullptr && bytes > 0) {
-        throw OdbcError(sqlstate::invalid_use_of_null_pointer,
-                        "invalid use of null pointer: DataPtr is NULL");
+        throw odbc::OdbcError(sqlstate::invalid_use_of_null_pointer,
+                              "invalid use of null pointer: DataPtr is NULL");
     }
     if (!value) {
         value = std::string();

@@ -54,7 +54,7 @@ std::string describe(types::Outcome outcome, const wire::Cell& cell,
 }  // namespace
 
 types::Written write_cell(const wire::Cell& cell, const types::SqlTypeInfo& column,
-                          const Target& target, PieceState& piece, core::Diagnostics& diagnostics,
+                          const Target& target, PieceState& piece, odbc::Diagnostics& diagnostics,
                           SQLLEN row_number, SQLINTEGER column_number) {
     const types::Written written = types::write_cell_text(cell.text, column, target, piece);
     if (written.outcome == types::Outcome::ok) {
@@ -63,9 +63,9 @@ types::Written write_cell(const wire::Cell& cell, const types::SqlTypeInfo& colu
     std::string text = describe(written.outcome, cell, column, target, column_number);
     const std::string_view state = types::sqlstate_of(written.outcome);
     if (types::is_error(written.outcome)) {
-        throw core::OdbcError(state, text);
+        throw odbc::OdbcError(state, text);
     }
-    diagnostics.add(core::DiagRecord{std::string(state), core::driver_message(text), 0, row_number,
+    diagnostics.add(odbc::DiagRecord{std::string(state), odbc::driver_message(text), 0, row_number,
                                      column_number});
     return written;
 }

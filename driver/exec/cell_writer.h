@@ -18,7 +18,7 @@ using types::effective_c_type;
 // Converts a non-NULL cell. Throws OdbcError for the error outcomes (22003, 22018, 07006, ...);
 // posts 01004/01S07 as warnings with the row and column numbers.
 types::Written write_cell(const wire::Cell& cell, const types::SqlTypeInfo& column,
-                          const Target& target, PieceState& piece, core::Diagnostics& diagnostics,
+                          const Target& target, PieceState& piece, odbc::Diagnostics& diagnostics,
                           SQLLEN row_number, SQLINTEGER column_number);
 
 }  // namespace rsodbc::exec

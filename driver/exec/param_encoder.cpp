@@ -15,7 +15,7 @@ namespace {
 // Element `row` of a bound array: column-wise arrays step by the element size, row-wise ones by
 // the structure size in SQL_ATTR_PARAM_BIND_TYPE (ODBC: "Binding Arrays of Parameters").
 const char* element(const void* base, SQLULEN row, std::size_t element_size,
-                    const core::DescriptorHeader& header) {
+                    const odbc::DescriptorHeader& header) {
     if (base == nullptr) {
         return nullptr;
     }
@@ -28,7 +28,7 @@ const char* element(const void* base, SQLULEN row, std::size_t element_size,
     return bytes + row * stride;
 }
 
-SQLLEN read_length(const SQLLEN* base, SQLULEN row, const core::DescriptorHeader& header) {
+SQLLEN read_length(const SQLLEN* base, SQLULEN row, const odbc::DescriptorHeader& header) {
     const char* at = element(base, row, sizeof(SQLLEN), header);
     SQLLEN value = 0;
     std::memcpy(&value, at, sizeof value);
@@ -68,8 +68,8 @@ std::string describe_outcome(types::Outcome outcome) {
 const ParamEncoder::Binding& ParamEncoder::binding(SQLUSMALLINT number) {
     while (bindings_.size() < number) {
         const auto next = static_cast<SQLUSMALLINT>(bindings_.size() + 1);
-        const core::DescriptorRecord* apd = apd_.bound_record(next);
-        const core::DescriptorRecord* ipd = ipd_.bound_record(next);
+        const odbc::DescriptorRecord* apd = apd_.bound_record(next);
+        const odbc::DescriptorRecord* ipd = ipd_.bound_record(next);
         Binding& b = bindings_.emplace_back();
         if (apd == nullptr || ipd == nullptr) {
             continue;
@@ -89,8 +89,9 @@ const ParamEncoder::Binding& ParamEncoder::binding(SQLUSMALLINT number) {
     }
     const Binding& b = bindings_[number - 1];
     if (!b.bound) {
-        throw core::OdbcError("07002", "COUNT field incorrect: parameter " + std::to_string(number)
-                                           + " is not bound (SQLBindParameter)");
+        throw odbc::OdbcError(sqlstate::wrong_number_of_parameters,
+                              "COUNT field incorrect: parameter " + std::to_string(number)
+                                  + " is not bound (SQLBindParameter)");
     }
     return b;
 }
@@ -100,7 +101,7 @@ ParamCell ParamEncoder::cell(SQLUSMALLINT number, SQLULEN row) {
 }
 
 ParamCell ParamEncoder::cell(const Binding& b, SQLUSMALLINT number, SQLULEN row) const {
-    const core::DescriptorHeader& header = apd_.header();
+    const odbc::DescriptorHeader& header = apd_.header();
     ParamCell cell;
     cell.c_type = b.c_type;
     cell.data = element(b.data, row, b.element_size, header);
@@ -115,7 +116,7 @@ ParamCell ParamEncoder::cell(const Binding& b, SQLUSMALLINT number, SQLULEN row)
     }
     cell.length = b.octet_length != nullptr ? read_length(b.octet_length, row, header) : SQL_NTS;
     if (cell.data == nullptr) {
-        throw core::OdbcError(sqlstate::invalid_use_of_null_pointer,
+        throw odbc::OdbcError(sqlstate::invalid_use_of_null_pointer,
                               "invalid use of null pointer: parameter " + std::to_string(number)
                                   + " has no data buffer and is not NULL");
     }
@@ -123,7 +124,7 @@ ParamCell ParamEncoder::cell(const Binding& b, SQLUSMALLINT number, SQLULEN row)
 }
 
 bool ParamEncoder::needs_data_at_execution(SQLUSMALLINT count) {
-    for (const SQLUSMALLINT number : core::record_numbers(count)) {
+    for (const SQLUSMALLINT number : odbc::record_numbers(count)) {
         if (cell(number, 0).at_execution) {
             return true;
         }
@@ -132,14 +133,14 @@ bool ParamEncoder::needs_data_at_execution(SQLUSMALLINT count) {
 }
 
 void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues& out,
-                              core::Diagnostics& diagnostics,
+                              odbc::Diagnostics& diagnostics,
                               const std::vector<std::optional<std::string>>* supplied) {
-    for (const SQLUSMALLINT number : core::record_numbers(count)) {
+    for (const SQLUSMALLINT number : odbc::record_numbers(count)) {
         const Binding& b = binding(number);
         ParamCell source = cell(b, number, row);
         if (source.at_execution && supplied == nullptr) {
             // Only a single parameter set collects values through SQLParamData/SQLPutData.
-            throw core::OdbcError(sqlstate::optional_feature_not_implemented,
+            throw odbc::OdbcError(sqlstate::optional_feature_not_implemented,
                                   "optional feature not implemented: parameter "
                                       + std::to_string(number)
                                       + " is data-at-execution in a parameter array; bind its "
@@ -163,14 +164,14 @@ void ParamEncoder::encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues
         const types::Encoded encoded = types::encode_parameter(
             {source.c_type, source.data, source.length, b.numeric_scale}, b.target, text_);
         if (types::is_error(encoded.outcome)) {
-            throw core::OdbcError(
+            throw odbc::OdbcError(
                 types::sqlstate_of(encoded.outcome),
                 describe_outcome(encoded.outcome) + " (parameter " + std::to_string(number) + ")");
         }
         if (encoded.outcome != types::Outcome::ok) {
-            diagnostics.add(core::DiagRecord{
+            diagnostics.add(odbc::DiagRecord{
                 std::string(types::sqlstate_of(encoded.outcome)),
-                core::driver_message("parameter " + std::to_string(number)
+                odbc::driver_message("parameter " + std::to_string(number)
                                      + " lost its fractional part to fit its SQL type"),
                 0, static_cast<SQLLEN>(row + 1), number});
         }

@@ -3,7 +3,7 @@
 // row-wise binding, bind offset, indicators) and encodes each value as out-of-band text. The
 // descriptor records are looked up once per encoder (one execution), not once per value: the
 // bindings cannot change while SQLExecute runs.
-#include "core/descriptor.h"
+#include "odbc/descriptor_records.h"
 #include "odbc/diagnostics.h"
 #include "types/from_c/encode.h"
 #include "wire/param_values.h"
@@ -28,7 +28,8 @@ struct ParamCell {
 
 class ParamEncoder {
 public:
-    ParamEncoder(core::Descriptor& apd, core::Descriptor& ipd) : apd_(apd), ipd_(ipd) {}
+    ParamEncoder(odbc::DescriptorRecords& apd, odbc::DescriptorRecords& ipd)
+        : apd_(apd), ipd_(ipd) {}
 
     // Where parameter `number` (1-based) of `row` (0-based) lives in application memory.
     [[nodiscard]] ParamCell cell(SQLUSMALLINT number, SQLULEN row);
@@ -37,7 +38,7 @@ public:
     // (index number-1) collected by SQLPutData. Throws OdbcError (22001, 22003, 22008, 22018,
     // 07006...) for a value that cannot be sent; posts 01004/01S07 as warnings.
     void encode_row(SQLUSMALLINT count, SQLULEN row, wire::ParamValues& out,
-                    core::Diagnostics& diagnostics,
+                    odbc::Diagnostics& diagnostics,
                     const std::vector<std::optional<std::string>>* supplied = nullptr);
 
     // True when any parameter of row 0 is supplied at execution time.
@@ -61,8 +62,8 @@ private:
     const Binding& binding(SQLUSMALLINT number);
     [[nodiscard]] ParamCell cell(const Binding& b, SQLUSMALLINT number, SQLULEN row) const;
 
-    core::Descriptor& apd_;
-    core::Descriptor& ipd_;
+    odbc::DescriptorRecords& apd_;
+    odbc::DescriptorRecords& ipd_;
     std::vector<Binding> bindings_;  // resolved on first use, index number - 1
     std::string text_;               // one value's text, reused
 };

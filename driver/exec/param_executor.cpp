@@ -18,7 +18,7 @@ namespace {
 // fix. Recognised by SQLSTATE and the raising function, never by the message, which the server
 // translates (lc_messages); a server that does not name the function is trusted on the state.
 bool is_stale_plan(const wire::ServerError& error) {
-    return error.server_state() == "0A000"
+    return error.server_state() == sqlstate::server::feature_not_supported
            && (error.source_function().empty()
                || error.source_function() == "RevalidateCachedQuery");
 }
@@ -67,8 +67,8 @@ const std::string& ArrayShape::text(std::size_t rows) {
 std::vector<unsigned> ParamExecutor::parameter_types(SQLUSMALLINT count, bool declared) const {
     std::vector<unsigned> types;
     types.reserve(count);
-    for (const SQLUSMALLINT number : core::record_numbers(count)) {
-        const core::DescriptorRecord* ipd = context_.ipd.bound_record(number);
+    for (const SQLUSMALLINT number : odbc::record_numbers(count)) {
+        const odbc::DescriptorRecord* ipd = context_.ipd.bound_record(number);
         if (ipd == nullptr) {
             types.push_back(0U);
         } else {
@@ -94,7 +94,9 @@ std::vector<unsigned> repeated(const std::vector<unsigned>& row_types, std::size
 // declared SQL types settle it.
 bool needs_declared_types(const wire::ServerError& error) {
     const std::string& state = error.server_state();
-    return state == "42P18" || state == "42725" || state == "42883";
+    return state == sqlstate::server::indeterminate_datatype
+           || state == sqlstate::server::ambiguous_function
+           || state == sqlstate::server::undefined_function;
 }
 
 constexpr std::string_view types_savepoint = "rsodbc_parameter_types";
@@ -221,12 +223,12 @@ bool ParamExecutor::encode_batch(const ArrayShape& shape, ParamEncoder& encoder,
         const int before = batch.values.count();
         try {
             encoder.encode_row(shape.count(), row, batch.values, context_.diagnostics);
-        } catch (const core::OdbcError& error) {
+        } catch (const odbc::OdbcError& error) {
             // A value that cannot be sent fails its own row only; it never reaches the server.
             batch.values.truncate(before);
             status[row] = SQL_PARAM_ERROR;
-            context_.diagnostics.add(core::DiagRecord{std::string(error.state()),
-                                                      core::driver_message(error.what()), 0,
+            context_.diagnostics.add(odbc::DiagRecord{std::string(error.state()),
+                                                      odbc::driver_message(error.what()), 0,
                                                       static_cast<SQLLEN>(row + 1)});
             continue;
         }
@@ -252,7 +254,7 @@ const std::string& commit_command() {
 // SQLCancel and the query timeout both reach the server as a cancel of what it runs (57014).
 bool was_cancelled(const wire::PipelineOutcome& outcome) {
     return outcome.kind == Kind::failed && outcome.error
-           && outcome.error->server_state() == "57014";
+           && outcome.error->server_state() == sqlstate::server::query_canceled;
 }
 
 }  // namespace
@@ -672,9 +674,9 @@ ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
                 context_.diagnostics.add_server_error(*cancel_error_, SQL_ROW_NUMBER_UNKNOWN);
             }
         } else {
-            context_.diagnostics.add(core::DiagRecord{
-                "HY008",
-                core::driver_message("operation canceled: the rest of the parameter "
+            context_.diagnostics.add(odbc::DiagRecord{
+                std::string(sqlstate::operation_canceled),
+                odbc::driver_message("operation canceled: the rest of the parameter "
                                      "array was not sent"),
                 0, SQL_ROW_NUMBER_UNKNOWN});
         }

@@ -3,10 +3,10 @@
 // statement, or a parameter array either rewritten into multi-row INSERT ... VALUES batches or run
 // one set per statement, pipelined. Per-row truth: status array entries and the row count come
 // from what the server answered, never from what was sent (DESIGN.md, "Execution").
-#include "core/descriptor.h"
-#include "odbc/diagnostics.h"
 #include "exec/param_encoder.h"
 #include "exec/statement_cache.h"
+#include "odbc/descriptor_records.h"
+#include "odbc/diagnostics.h"
 #include "sql/insert_values.h"
 #include "wire/session.h"
 
@@ -56,9 +56,9 @@ private:
 struct ExecutionContext {
     wire::Session& session;
     StatementCache& cache;
-    core::Diagnostics& diagnostics;
-    core::Descriptor& apd;
-    core::Descriptor& ipd;
+    odbc::Diagnostics& diagnostics;
+    odbc::DescriptorRecords& apd;
+    odbc::DescriptorRecords& ipd;
     bool autocommit = true;
     bool pipeline = true;
     std::size_t batch_size = 100;

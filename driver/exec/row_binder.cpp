@@ -1,8 +1,8 @@
 #include "exec/row_binder.h"
 
+#include "exec/cell_writer.h"
 #include "odbc/odbc_error.h"
 #include "odbc/record_numbers.h"
-#include "exec/cell_writer.h"
 #include "types/c_types.h"
 
 #include <algorithm>
@@ -14,7 +14,7 @@ namespace {
 
 // Address of element `index` of a bound array.
 template <class T>
-T* element(T* base, SQLULEN index, std::size_t element_size, const core::DescriptorHeader& header) {
+T* element(T* base, SQLULEN index, std::size_t element_size, const odbc::DescriptorHeader& header) {
     if (base == nullptr) {
         return nullptr;
     }
@@ -36,12 +36,12 @@ void store_length(SQLLEN* target, SQLLEN value) {
 }  // namespace
 
 void bind_row(const wire::ResultStream& result, const std::vector<types::SqlTypeInfo>& column_types,
-              core::Descriptor& ard, SQLULEN index, core::Diagnostics& diagnostics,
+              odbc::DescriptorRecords& ard, SQLULEN index, odbc::Diagnostics& diagnostics,
               SQLLEN row_number) {
-    const core::DescriptorHeader& header = ard.header();
+    const odbc::DescriptorHeader& header = ard.header();
     const std::size_t records = std::min(ard.records().size(), column_types.size());
-    for (const SQLUSMALLINT number : core::record_numbers(records)) {
-        const core::DescriptorRecord* record = ard.bound_record(number);
+    for (const SQLUSMALLINT number : odbc::record_numbers(records)) {
+        const odbc::DescriptorRecord* record = ard.bound_record(number);
         if (record == nullptr) {
             continue;
         }
@@ -56,7 +56,7 @@ void bind_row(const wire::ResultStream& result, const std::vector<types::SqlType
         const wire::Cell cell = result.cell(number - 1);
         if (cell.is_null) {
             if (indicator == nullptr) {
-                throw core::OdbcError("22002",
+                throw odbc::OdbcError(sqlstate::indicator_variable_required,
                                       "indicator variable required but not supplied: column "
                                           + std::to_string(number) + " is NULL");
             }

@@ -6,7 +6,7 @@
 
 #include <new>
 
-namespace rsodbc::core {
+namespace rsodbc::odbc {
 
 std::string driver_message(std::string_view text) {
     std::string message = "[redshift-odbc] ";
@@ -46,9 +46,9 @@ namespace {
 // The server reports a cancel and a statement_timeout with the same code (57014); ODBC tells them
 // apart: HY008 for SQLCancel, HYT00 for SQL_ATTR_QUERY_TIMEOUT.
 std::string_view odbc_state_of(const wire::ServerError& error) {
-    if (error.server_state() == "57014"
+    if (error.server_state() == sqlstate::server::query_canceled
         && std::string_view(error.what()).find("statement timeout") != std::string_view::npos) {
-        return "HYT00";
+        return sqlstate::timeout_expired;
     }
     return wire::odbc_sqlstate_for(error.server_state());
 }
@@ -119,7 +119,8 @@ SQLRETURN Diagnostics::record_current_exception() noexcept {
         // Keep whatever records fit; the HY001 record reuses capacity reserved below when it can.
         try {
             records_.reserve(records_.size() + 1);
-            records_.push_back(DiagRecord{"HY001", "[redshift-odbc] memory allocation error"});
+            records_.push_back(DiagRecord{std::string(sqlstate::memory_allocation_error),
+                                          "[redshift-odbc] memory allocation error"});
         } catch (...) {
             records_.clear();  // no memory even for one record: SQL_ERROR without a record
         }
@@ -127,4 +128,4 @@ SQLRETURN Diagnostics::record_current_exception() noexcept {
     return SQL_ERROR;
 }
 
-}  // namespace rsodbc::core
+}  // namespace rsodbc::odbc

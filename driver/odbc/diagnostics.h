@@ -12,7 +12,7 @@ namespace rsodbc::wire {
 class ServerError;
 }  // namespace rsodbc::wire
 
-namespace rsodbc::core {
+namespace rsodbc::odbc {
 
 struct DiagRecord {
     std::string sqlstate;
@@ -56,4 +56,4 @@ private:
 // "[redshift-odbc] " + text: the component prefix ODBC asks drivers to put in messages.
 std::string driver_message(std::string_view text);
 
-}  // namespace rsodbc::core
+}  // namespace rsodbc::odbc

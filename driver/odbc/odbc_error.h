@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace rsodbc::core {
+namespace rsodbc::odbc {
 
 class OdbcError : public std::runtime_error {
 public:
@@ -19,4 +19,4 @@ private:
     sqlstate::Code state_;
 };
 
-}  // namespace rsodbc::core
+}  // namespace rsodbc::odbc

@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <iterator>
 
-namespace rsodbc::core {
+namespace rsodbc::odbc {
 
 class RecordNumbers {
 public:
@@ -66,4 +66,4 @@ inline RecordNumbers record_numbers(std::size_t count) {
     return RecordNumbers(count);
 }
 
-}  // namespace rsodbc::core
+}  // namespace rsodbc::odbc

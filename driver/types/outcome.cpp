@@ -1,6 +1,6 @@
 #include "types/outcome.h"
 
-#include "core/sqlstate.h"
+#include "odbc/sqlstate.h"
 
 #include <array>
 

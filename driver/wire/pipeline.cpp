@@ -2,6 +2,7 @@
 // statements are still being sent, so neither side can fill its socket buffer and wait forever
 // for the other (libpq docs, "Pipeline Mode": interleave sending and receiving).
 #include "log/logger.h"
+#include "odbc/sqlstate.h"
 #include "wire/session.h"
 
 #include <libpq-fe.h>
@@ -190,7 +191,7 @@ PipelineReport Session::run_pipeline(const PipelineSource& next) {
     require_open();
     take_wire();
     if (PQenterPipelineMode(conn_.get()) == 0 || PQsetnonblocking(conn_.get(), 1) != 0) {
-        throw_connection_error(state_connection_failure);
+        throw_connection_error(sqlstate::server::connection_failure);
     }
     bool broken = false;
     PipelineRun run(conn_.get(), next, broken);
@@ -200,7 +201,7 @@ PipelineReport Session::run_pipeline(const PipelineSource& next) {
     PQsetnonblocking(conn_.get(), 0);
     if (broken || PQexitPipelineMode(conn_.get()) == 0) {
         try {
-            throw_connection_error(state_connection_failure);
+            throw_connection_error(sqlstate::server::connection_failure);
         } catch (const ServerError& error) {
             report.connection_lost = error;
         }

@@ -1,5 +1,6 @@
 #include "wire/row_spool.h"
 
+#include "odbc/sqlstate.h"
 #include "wire/server_error.h"
 
 #include <libpq-fe.h>
@@ -25,8 +26,9 @@ void put_length(std::string& out, std::int32_t length) {
     char buffer[256];
     const char* message = strerror_r(error, buffer, sizeof buffer);
     // 58030: PostgreSQL's own code for an I/O error.
-    throw ServerError("58030", std::string("cannot ") + what
-                                   + " the temporary file holding rows read ahead: " + message);
+    throw ServerError(
+        sqlstate::server::io_error,
+        std::string("cannot ") + what + " the temporary file holding rows read ahead: " + message);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "wire/server_error.h"
 
+#include "odbc/sqlstate.h"
+
 #include <libpq-fe.h>
 
 #include <string_view>
@@ -33,7 +35,8 @@ ServerError error_from_result(const pg_result* result, bool connection_broken) {
         message = (severity.empty() ? std::string("ERROR") : severity) + ": " + primary;
     }
     if (state.empty()) {
-        state = connection_broken ? state_connection_failure : "XX000";
+        state = connection_broken ? sqlstate::server::connection_failure
+                                  : sqlstate::server::internal_error;
     }
     if (message.empty()) {
         message = "the server reported an error without a message";

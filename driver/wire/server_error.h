@@ -1,25 +1,22 @@
 #pragma once
 // An error reported by the server (or by libpq about the server connection), with the server's own
-// SQLSTATE. core/diagnostics maps the state to ODBC's and keeps the server's text.
+// SQLSTATE. odbc/diagnostics maps the state to ODBC's and keeps the server's text.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 struct pg_result;
 
 namespace rsodbc::wire {
 
-// Pseudo server states for failures libpq reports without a SQLSTATE: these are PostgreSQL's own
-// codes for the same conditions, so the one mapping table handles them.
-inline constexpr const char* state_connection_failure = "08006";
-inline constexpr const char* state_unable_to_connect = "08001";
-inline constexpr const char* state_authentication_failed = "28P01";
-
 class ServerError : public std::runtime_error {
 public:
-    ServerError(std::string server_state, const std::string& message, std::string detail = {},
+    // `server_state` is a PostgreSQL code: the server's, or one of sqlstate::server for failures
+    // libpq reports without one.
+    ServerError(std::string_view server_state, const std::string& message, std::string detail = {},
                 std::string hint = {}, std::string source_function = {})
         : std::runtime_error(message),
-          server_state_(std::move(server_state)),
+          server_state_(server_state),
           detail_(std::move(detail)),
           hint_(std::move(hint)),
           source_function_(std::move(source_function)) {}

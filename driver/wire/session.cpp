@@ -1,5 +1,6 @@
 #include "wire/session.h"
 
+#include "odbc/sqlstate.h"
 #include "wire/buffered_result.h"
 #include "wire/connect_failure.h"
 #include "wire/cursor_result.h"
@@ -109,9 +110,9 @@ void Session::connect(const ConnectParams& params) {
     if (conn == nullptr || PQstatus(conn.get()) != CONNECTION_OK) {
         const std::string message = connection_message(conn.get());
         if (is_authentication_failure(message)) {
-            throw ServerError(state_authentication_failed, message);
+            throw ServerError(sqlstate::server::invalid_password, message);
         }
-        throw ServerError(state_unable_to_connect,
+        throw ServerError(sqlstate::server::unable_to_connect,
                           explain_connect_failure(message, params, root_cert));
     }
     conn_ = std::move(conn);
@@ -244,7 +245,8 @@ void Session::take_wire() {
     draining_ = false;
     if (cancel_pending_) {
         cancel_pending_ = false;
-        throw ServerError("57014", "canceling statement due to user request");
+        throw ServerError(sqlstate::server::query_canceled,
+                          "canceling statement due to user request");
     }
 }
 
@@ -303,7 +305,7 @@ Results Session::execute_streaming(std::string_view sql) {
     const std::string text(sql);
     stream_autocommit_ = PQtransactionStatus(conn_.get()) == PQTRANS_IDLE;
     if (PQsendQuery(conn_.get(), text.c_str()) == 0) {
-        throw_connection_error(state_connection_failure);
+        throw_connection_error(sqlstate::server::connection_failure);
     }
     PQsetSingleRowMode(conn_.get());
     Results results;
@@ -384,22 +386,22 @@ bool Session::reports_redshift() const {
     return conn_ != nullptr && PQparameterStatus(conn_.get(), "padb_version") != nullptr;
 }
 
-void Session::throw_connection_error(const char* fallback_state) const {
+void Session::throw_connection_error(std::string_view fallback_state) const {
     const bool broken = !healthy();
-    throw ServerError(broken ? state_connection_failure : fallback_state,
+    throw ServerError(broken ? sqlstate::server::connection_failure : fallback_state,
                       connection_message(conn_.get()));
 }
 
 void Session::require_open() const {
     if (conn_ == nullptr) {
-        throw ServerError(state_connection_failure, "the connection is closed");
+        throw ServerError(sqlstate::server::connection_failure, "the connection is closed");
     }
 }
 
 PgResultPtr Session::checked(pg_result* raw) const {
     PgResultPtr result(raw);
     if (result == nullptr) {
-        throw_connection_error(state_connection_failure);
+        throw_connection_error(sqlstate::server::connection_failure);
     }
     const ExecStatusType status = PQresultStatus(result.get());
     if (status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE) {
@@ -453,7 +455,7 @@ Results Session::execute_prepared(const std::string& name, const ParamValues& pa
         if (PQsendQueryPrepared(conn_.get(), name.c_str(), parameters.count(), values.data(),
                                 lengths.data(), nullptr, 0)
             == 0) {
-            throw_connection_error(state_connection_failure);
+            throw_connection_error(sqlstate::server::connection_failure);
         }
         PQsetSingleRowMode(conn_.get());
         // A server error (a stale cached plan among them) arrives with the first result and is
@@ -480,7 +482,7 @@ Results Session::prepare_and_execute(const std::string& name, std::string_view s
     PGconn* conn = conn_.get();
     // Blocking pipeline mode: PQpipelineSync flushes everything, then results are read in order.
     if (PQenterPipelineMode(conn) == 0) {
-        throw_connection_error(state_connection_failure);
+        throw_connection_error(sqlstate::server::connection_failure);
     }
     const bool sent =
         PQsendPrepare(conn, name.c_str(), text.c_str(), static_cast<int>(types.size()),
@@ -517,13 +519,13 @@ Results Session::prepare_and_execute(const std::string& name, std::string_view s
         if (first_error) {
             throw std::move(*first_error);
         }
-        throw_connection_error(state_connection_failure);
+        throw_connection_error(sqlstate::server::connection_failure);
     }
     if (first_error) {
         throw std::move(*first_error);
     }
     if (rows == nullptr) {
-        throw_connection_error(state_connection_failure);
+        throw_connection_error(sqlstate::server::connection_failure);
     }
     Results results;
     results.push_back(std::make_unique<BufferedResult>(std::move(rows)));
@@ -557,7 +559,7 @@ Results Session::execute(std::string_view sql) {
     take_wire();
     const std::string text(sql);
     if (PQsendQuery(conn_.get(), text.c_str()) == 0) {
-        throw_connection_error(state_connection_failure);
+        throw_connection_error(sqlstate::server::connection_failure);
     }
     Results results;
     std::optional<ServerError> first_error;
@@ -574,7 +576,7 @@ Results Session::execute(std::string_view sql) {
             // COPY ... STDIN/STDOUT has no ODBC shape; end it cleanly and report it.
             end_copy(conn_.get(), status);
             if (!first_error) {
-                first_error = ServerError("0A000",
+                first_error = ServerError(sqlstate::server::feature_not_supported,
                                           "COPY to or from the client is not supported "
                                           "through ODBC; use COPY with S3 instead");
             }
@@ -588,7 +590,7 @@ Results Session::execute(std::string_view sql) {
         throw std::move(*first_error);
     }
     if (!healthy()) {
-        throw_connection_error(state_connection_failure);
+        throw_connection_error(sqlstate::server::connection_failure);
     }
     return results;
 }

@@ -172,7 +172,7 @@ private:
     // libpq's default would print notices on the application's stderr; they become diagnostics.
     static void receive_notice(void* session, const pg_result* result);
 
-    [[noreturn]] void throw_connection_error(const char* fallback_state) const;
+    [[noreturn]] void throw_connection_error(std::string_view fallback_state) const;
     void require_open() const;
     // Any command needs the wire: a result still streaming is read into memory first.
     void take_wire();

@@ -1,5 +1,6 @@
 #include "wire/streaming_result.h"
 
+#include "odbc/sqlstate.h"
 #include "wire/buffered_result.h"
 #include "wire/server_error.h"
 #include "wire/session.h"
@@ -13,7 +14,7 @@ StreamingResult::StreamingResult(Session& session) : WireResult(session) {
     try {
         PgResultPtr first = next_result();
         if (first == nullptr) {
-            throw ServerError(state_connection_failure,
+            throw ServerError(sqlstate::server::connection_failure,
                               "the server ended the statement without a result");
         }
         columns_ = BufferedResult::describe_columns(first.get());
@@ -90,7 +91,7 @@ bool StreamingResult::next_row() {
     }
     if (!lost_rows_.empty()) {
         ended_ = true;
-        throw ServerError("58030", lost_rows_);
+        throw ServerError(sqlstate::server::io_error, lost_rows_);
     }
     PgResultPtr result = next_result();
     if (result == nullptr) {

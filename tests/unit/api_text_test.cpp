@@ -2,8 +2,8 @@
 // (SQL_NTS, byte vs character units, truncation on a whole character with 01004, NULL vs "").
 #include "api/text_in.h"
 #include "api/text_out.h"
-#include "core/diagnostics.h"
-#include "core/odbc_error.h"
+#include "odbc/diagnostics.h"
+#include "odbc/odbc_error.h"
 
 #include <doctest/doctest.h>
 
@@ -16,8 +16,8 @@ using rsodbc::api::text_in;
 using rsodbc::api::text_out;
 using rsodbc::api::Units;
 using rsodbc::api::write_text;
-using rsodbc::core::Diagnostics;
-using rsodbc::core::OdbcError;
+using rsodbc::odbc::Diagnostics;
+using rsodbc::odbc::OdbcError;
 
 namespace {
 

@@ -1,10 +1,10 @@
 // Catalog function arguments: pattern, ordinary and identifier arguments become predicates with
 // $n placeholders (the values never enter the SQL text), and SQLTables' table type lists.
 #include "catalog/catalog_call.h"
-#include "catalog/catalog_error.h"
 #include "catalog/name_filter.h"
 #include "catalog/table_types.h"
 #include "catalog/type_names.h"
+#include "odbc/odbc_error.h"
 #include "types/type_table.h"
 
 #include <doctest/doctest.h>
@@ -82,7 +82,7 @@ TEST_CASE("plan: argument errors carry their SQLSTATE") {
     auto state_of = [&](const catalog::Request& request) {
         try {
             catalog::plan(request, context);
-        } catch (const catalog::CatalogError& error) {
+        } catch (const rsodbc::odbc::OdbcError& error) {
             return std::string(error.state());
         }
         return std::string("none");

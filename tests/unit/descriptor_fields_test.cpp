@@ -13,8 +13,8 @@ using rsodbc::core::Descriptor;
 using rsodbc::core::DescriptorKind;
 using rsodbc::core::FieldValue;
 using rsodbc::core::get_field;
-using rsodbc::core::OdbcError;
 using rsodbc::core::set_field;
+using rsodbc::odbc::OdbcError;
 
 namespace {
 
@@ -142,7 +142,7 @@ TEST_CASE("the IPD keeps SQLBindParameter's column size and decimal digits in st
     set_field(ipd, 1, SQL_DESC_TYPE, number(SQL_NUMERIC));
     set_field(ipd, 1, SQL_DESC_PRECISION, number(20));
     set_field(ipd, 1, SQL_DESC_SCALE, number(4));
-    const rsodbc::core::DescriptorRecord& record = ipd.record(1);
+    const rsodbc::odbc::DescriptorRecord& record = ipd.record(1);
     CHECK(record.column_size == 20);
     CHECK(record.decimal_digits == 4);
     CHECK(record.bound());
