@@ -2,6 +2,8 @@
 // parameter encoding used to answer on their own, pinned for every code they were asked about.
 #include "types/sql_types.h"
 
+#include "types/interval_fields.h"
+
 #include <doctest/doctest.h>
 #include <sqlucode.h>
 
@@ -67,4 +69,25 @@ TEST_CASE("SQL type families: the predicates") {
     CHECK(datetime_interval_code(SQL_INTERVAL_MINUTE_TO_SECOND) == SQL_CODE_MINUTE_TO_SECOND);
     CHECK(datetime_interval_code(SQL_TIMESTAMP) == 0);
     CHECK(datetime_interval_code(SQL_VARCHAR) == 0);
+}
+
+TEST_CASE("interval fields: one model for both directions") {
+    namespace interval = rsodbc::types::interval;
+    const auto year_month = interval::fields_of(SQL_INTERVAL_YEAR_TO_MONTH);
+    REQUIRE(year_month.has_value());
+    CHECK(year_month->code == SQL_IS_YEAR_TO_MONTH);
+    CHECK(year_month->leading == interval::year);
+    CHECK(year_month->trailing == interval::month);
+    const auto hour_second = interval::fields_of(SQL_C_INTERVAL_HOUR_TO_SECOND);
+    REQUIRE(hour_second.has_value());
+    CHECK(hour_second->code == SQL_IS_HOUR_TO_SECOND);
+    CHECK(hour_second->leading == interval::hour);
+    CHECK(hour_second->trailing == interval::second);
+    const auto second = interval::fields_of(SQL_INTERVAL_SECOND);
+    REQUIRE(second.has_value());
+    CHECK(second->leading == interval::second);
+    CHECK(second->trailing == interval::second);
+    CHECK_FALSE(interval::fields_of(SQL_TYPE_TIME).has_value());
+    CHECK_FALSE(interval::fields_of(SQL_INTERVAL_YEAR - 1).has_value());
+    CHECK_FALSE(interval::fields_of(SQL_INTERVAL_MINUTE_TO_SECOND + 1).has_value());
 }

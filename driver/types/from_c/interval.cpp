@@ -3,6 +3,7 @@
 // D, "C to SQL: Year-Month Intervals", "Day-Time Intervals" and the interval rows of "Numeric"
 // and "Character". Sent as PostgreSQL interval text ("1 year 2 mons", "-3 days -04:05:06.5").
 #include "types/from_c/detail.h"
+#include "types/interval_fields.h"
 
 #include <algorithm>
 #include <charconv>
@@ -15,43 +16,13 @@ namespace rsodbc::types::from_c {
 
 namespace {
 
-enum Field : int { year = 1, month, day, hour, minute, second };
+using interval::Field;
+using interval::Fields;
+using enum interval::Field;
 
-struct Fields {
-    Field leading;
-    Field trailing;
-};
-
-// Interval SQL types and C types share their codes (SQL_C_INTERVAL_DAY == SQL_INTERVAL_DAY).
+// Callers have checked that `type` is an interval type.
 Fields fields_of(SQLSMALLINT type) {
-    switch (type) {
-        case SQL_INTERVAL_YEAR:
-            return {year, year};
-        case SQL_INTERVAL_MONTH:
-            return {month, month};
-        case SQL_INTERVAL_YEAR_TO_MONTH:
-            return {year, month};
-        case SQL_INTERVAL_DAY:
-            return {day, day};
-        case SQL_INTERVAL_HOUR:
-            return {hour, hour};
-        case SQL_INTERVAL_MINUTE:
-            return {minute, minute};
-        case SQL_INTERVAL_SECOND:
-            return {second, second};
-        case SQL_INTERVAL_DAY_TO_HOUR:
-            return {day, hour};
-        case SQL_INTERVAL_DAY_TO_MINUTE:
-            return {day, minute};
-        case SQL_INTERVAL_DAY_TO_SECOND:
-            return {day, second};
-        case SQL_INTERVAL_HOUR_TO_MINUTE:
-            return {hour, minute};
-        case SQL_INTERVAL_HOUR_TO_SECOND:
-            return {hour, second};
-        default:
-            return {minute, second};
-    }
+    return interval::fields_of(type).value_or(Fields{SQL_IS_MINUTE_TO_SECOND, minute, second});
 }
 
 constexpr std::uint64_t micros_per_second = 1'000'000;

@@ -16,11 +16,13 @@
 // - a leading field beyond SQLUINTEGER: interval_field_overflow (22015). The ARD's leading
 //   precision is not applied.
 // - text that is not an interval: 22018.
+#include "types/interval_fields.h"
 #include "types/to_c/convert.h"
 
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 namespace rsodbc::types {
 
@@ -242,59 +244,9 @@ bool parse_interval(std::string_view text, IntervalValue& value) {
     return any;
 }
 
-enum Field : int { year = 1, month, day, hour, minute, second };
-
-struct Fields {
-    SQLINTERVAL code;
-    Field leading;
-    Field trailing;
-};
-
-bool fields_of(SQLSMALLINT c_type, Fields& out) {
-    switch (c_type) {
-        case SQL_C_INTERVAL_YEAR:
-            out = {SQL_IS_YEAR, year, year};
-            return true;
-        case SQL_C_INTERVAL_MONTH:
-            out = {SQL_IS_MONTH, month, month};
-            return true;
-        case SQL_C_INTERVAL_YEAR_TO_MONTH:
-            out = {SQL_IS_YEAR_TO_MONTH, year, month};
-            return true;
-        case SQL_C_INTERVAL_DAY:
-            out = {SQL_IS_DAY, day, day};
-            return true;
-        case SQL_C_INTERVAL_HOUR:
-            out = {SQL_IS_HOUR, hour, hour};
-            return true;
-        case SQL_C_INTERVAL_MINUTE:
-            out = {SQL_IS_MINUTE, minute, minute};
-            return true;
-        case SQL_C_INTERVAL_SECOND:
-            out = {SQL_IS_SECOND, second, second};
-            return true;
-        case SQL_C_INTERVAL_DAY_TO_HOUR:
-            out = {SQL_IS_DAY_TO_HOUR, day, hour};
-            return true;
-        case SQL_C_INTERVAL_DAY_TO_MINUTE:
-            out = {SQL_IS_DAY_TO_MINUTE, day, minute};
-            return true;
-        case SQL_C_INTERVAL_DAY_TO_SECOND:
-            out = {SQL_IS_DAY_TO_SECOND, day, second};
-            return true;
-        case SQL_C_INTERVAL_HOUR_TO_MINUTE:
-            out = {SQL_IS_HOUR_TO_MINUTE, hour, minute};
-            return true;
-        case SQL_C_INTERVAL_HOUR_TO_SECOND:
-            out = {SQL_IS_HOUR_TO_SECOND, hour, second};
-            return true;
-        case SQL_C_INTERVAL_MINUTE_TO_SECOND:
-            out = {SQL_IS_MINUTE_TO_SECOND, minute, second};
-            return true;
-        default:
-            return false;
-    }
-}
+using interval::Field;
+using interval::Fields;
+using enum interval::Field;
 
 I128 micros_in(Field field) {
     switch (field) {
@@ -388,10 +340,11 @@ std::string_view trim_spaces(std::string_view text) {
 }  // namespace
 
 Written write_interval(std::string_view text, SQLSMALLINT c_type, void* data) {
-    Fields f{};
-    if (!fields_of(c_type, f)) {
+    const std::optional<Fields> fields = interval::fields_of(c_type);
+    if (!fields) {
         return {Outcome::unsupported, 0};
     }
+    const Fields f = *fields;
     IntervalValue value;
     if (!parse_interval(trim_spaces(text), value)) {
         return {Outcome::invalid_character, 0};
