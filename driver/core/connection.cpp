@@ -8,6 +8,7 @@
 #include "config/redact.h"
 #include "core/environment.h"
 #include "core/statement.h"
+#include "exec/statement_cache.h"
 #include "log/logger.h"
 #include "odbc/odbc_error.h"
 #include "sql/escapes.h"
@@ -147,7 +148,9 @@ std::string Connection::read_only_sql(bool read_only) {
 }
 
 Connection::Connection(Environment& environment)
-    : Handle(HandleKind::connection, mutex_), environment_(environment) {}
+    : Handle(HandleKind::connection, mutex_),
+      environment_(environment),
+      statement_cache_(std::make_unique<exec::StatementCache>()) {}
 
 Connection::~Connection() = default;
 
@@ -233,8 +236,8 @@ void Connection::open(config::AttributeMap attributes) {
     run_session_setup();
     session_timeout_ = SQLULEN{0};
     session_.set_spill_threshold(static_cast<std::size_t>(settings_.spill_threshold_mb) << 20);
-    statement_cache_.clear();
-    statement_cache_.set_capacity(static_cast<std::size_t>(settings_.statement_cache_size));
+    statement_cache_->clear();
+    statement_cache_->set_capacity(static_cast<std::size_t>(settings_.statement_cache_size));
     switch (settings_.flavor) {
         case config::ServerFlavor::redshift:
             redshift_ = true;
@@ -332,7 +335,7 @@ void Connection::disconnect() {
     }
     statements_.clear();
     descriptors_.clear();  // SQLDisconnect frees explicitly allocated descriptors too
-    statement_cache_.clear();
+    statement_cache_->clear();
     session_.disconnect();
     RSODBC_LOG(info, "disconnected from {}:{} after {} ms connected", settings_.host,
                settings_.port, milliseconds_since(connected_at_));
@@ -360,7 +363,7 @@ void Connection::reset_to_defaults() {
     // prepared (statements the application PREPAREd in SQL stay).
     const wire::TransactionStatus status = session_.transaction_status();
     std::string sql = status == wire::TransactionStatus::idle ? "" : "ROLLBACK; ";
-    const std::vector<std::string> prepared = statement_cache_.take_names();
+    const std::vector<std::string> prepared = statement_cache_->take_names();
     if (redshift_) {
         sql += "RESET ALL";
         for (const std::string& name : prepared) {
@@ -469,7 +472,7 @@ wire::Results Connection::execute(const std::string& sql, SQLULEN timeout_second
         begin_work(timeout_seconds, !autocommit_ && sql::runs_outside_transaction(sql))
             .execute(sql);
     if (sql::changes_schema(sql)) {
-        statement_cache_.invalidate();
+        statement_cache_->invalidate();
     }
     return results;
 }
@@ -511,7 +514,7 @@ std::vector<unsigned> Connection::parameter_types(const std::string& sql) {
     require_connected();
     require_describable(sql);
     const std::string text = sql::number_markers(sql).text;
-    exec::CachedStatement& statement = statement_cache_.prepare(session_, text, {});
+    exec::CachedStatement& statement = statement_cache_->prepare(session_, text, {});
     return exec::StatementCache::shape(session_, statement).parameter_types;
 }
 
@@ -535,9 +538,9 @@ wire::Results Connection::catalog_query(const std::string& sql,
     for (const std::string& parameter : parameters) {
         values.add(parameter);
     }
-    statement_cache_.begin_execution();
-    wire::Results results = statement_cache_.execute(session_, sql, {}, values);
-    statement_cache_.end_execution(session_);
+    statement_cache_->begin_execution();
+    wire::Results results = statement_cache_->execute(session_, sql, {}, values);
+    statement_cache_->end_execution(session_);
     return results;
 }
 

@@ -6,7 +6,6 @@
 #include "config/server_flavor.h"
 #include "config/settings.h"
 #include "core/handle.h"
-#include "exec/statement_cache.h"
 #include "types/type_reporting.h"
 #include "wire/session.h"
 
@@ -19,6 +18,10 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace rsodbc::exec {
+class StatementCache;
+}  // namespace rsodbc::exec
 
 namespace rsodbc::core {
 
@@ -90,7 +93,7 @@ public:
     // server was asked to stop it. Thread-safe, without the connection's lock.
     bool cancel_if_executing(const Statement* statement) { return session_.cancel_for(statement); }
 
-    exec::StatementCache& statement_cache() { return statement_cache_; }
+    exec::StatementCache& statement_cache() { return *statement_cache_; }
 
     [[nodiscard]] bool autocommit() const { return autocommit_; }
 
@@ -149,7 +152,7 @@ private:
     Environment& environment_;
     std::recursive_mutex mutex_;
     wire::Session session_;
-    exec::StatementCache statement_cache_;
+    std::unique_ptr<exec::StatementCache> statement_cache_;  // never null
     config::Settings settings_;
     std::chrono::steady_clock::time_point connected_at_;  // for the disconnect's log line
     bool redshift_ = false;

@@ -5,6 +5,8 @@
 #include "core/connection.h"
 #include "core/descriptor_fields.h"
 #include "core/environment.h"
+#include "exec/cell_writer.h"
+#include "exec/executor.h"
 #include "log/logger.h"
 #include "odbc/odbc_error.h"
 #include "sql/escapes.h"
@@ -26,11 +28,14 @@ Statement::Statement(Connection& connection, std::recursive_mutex& lock)
       ard_(DescriptorKind::ard, lock),
       apd_(DescriptorKind::apd, lock),
       ird_(DescriptorKind::ird, lock),
-      ipd_(DescriptorKind::ipd, lock) {
+      ipd_(DescriptorKind::ipd, lock),
+      executor_(std::make_unique<exec::Executor>()) {
     ird_.set_refresh([this](Descriptor& ird) { fill_ird(ird); });
     // QueryTimeout is the connection's default for SQL_ATTR_QUERY_TIMEOUT.
     query_timeout = static_cast<SQLULEN>(connection.settings().query_timeout);
 }
+
+Statement::~Statement() = default;
 
 Statement::ExecutingGuard::ExecutingGuard(Statement& statement)
     : connection_(statement.connection_), previous_(connection_.set_executing(&statement)) {}
@@ -92,8 +97,7 @@ bool is_searched_update_or_delete(std::string_view tag) {
 
 SQLRETURN Statement::run(const std::string& sql) {
     if (!log::enabled(spdlog::level::err)) {
-        std::string path;
-        return run_path(sql, path);
+        return run_path(sql, nullptr);
     }
     // At debug level every statement, how it ran, its rows and its time; at error level the
     // statement that failed (its SQLSTATE follows from the entry wrapper).
@@ -104,7 +108,7 @@ SQLRETURN Statement::run(const std::string& sql) {
     };
     std::string path = "simple query";
     try {
-        const SQLRETURN rc = run_path(sql, path);
+        const SQLRETURN rc = run_path(sql, &path);
         RSODBC_LOG(debug, "statement {} ran ({}) in {:.3f} ms, {} rows{}: {}",
                    static_cast<const void*>(this), path, elapsed_ms(), row_count(),
                    cursor_.result != nullptr && cursor_.result->holds_wire() ? " read so far" : "",
@@ -117,45 +121,85 @@ SQLRETURN Statement::run(const std::string& sql) {
     }
 }
 
-SQLRETURN Statement::run_path(const std::string& sql, std::string& path) {
+exec::Settings Statement::execution_settings() const {
+    const config::Settings& settings = connection_.settings();
+    exec::Settings execution;
+    execution.query_timeout = query_timeout;
+    execution.forward_only = cursor_type_ == SQL_CURSOR_FORWARD_ONLY;
+    execution.use_declare_fetch = settings.use_declare_fetch;
+    execution.fetch_rows = settings.fetch_rows;
+    execution.batch_size = static_cast<std::size_t>(settings.batch_size);
+    execution.autocommit = connection_.autocommit();
+    execution.pipeline = settings.pipeline;
+    execution.driver_rolls_back =
+        !connection_.autocommit() && settings.transaction_error_behavior != 0;
+    execution.savepoints = !connection_.is_redshift();
+    return execution;
+}
+
+SQLRETURN Statement::run_path(const std::string& sql, std::string* path) {
     const ExecutingGuard executing(*this);
     reset_results();
     data_at_execution_.reset();
     awaiting_data_ = false;
-    // ? markers are counted cheaply; text written with $n markers counts only when parameters
-    // are bound (a plain statement without parameters takes the simple-query path).
-    std::size_t markers = sql::count_markers(sql);
-    if (markers == 0 && ipd_.count() != 0) {  // != 0: 32,768+ records read negative
-        markers = sql::number_markers(sql).marker_count;
+    const exec::Settings settings = execution_settings();
+    const exec::Plan plan = exec::choose(sql, apd_, ipd_, settings);
+    if (path != nullptr) {
+        *path = exec::describe(plan, settings);
     }
-    if (markers > 0 || apd_.header().array_size > 1) {
-        const SQLULEN sets = apd_.header().array_size;
-        path = sets > 1 ? "parameter array of " + std::to_string(sets) + " sets, batches of "
-                              + std::to_string(connection_.settings().batch_size)
-               : uses_server_cursor(sql) ? "prepared, server cursor"
-                                         : "prepared, " + std::to_string(markers) + " parameters";
-        return run_with_parameters(sql, markers);
+    if (plan.has_parameters()) {
+        return run_with_parameters(sql, plan);
     }
-    // One statement that returns rows streams them; anything else (commands, several statements
-    // for SQLMoreResults) is read whole.
-    // A static cursor scrolls over its whole result, so it is read whole.
-    if (uses_server_cursor(sql)) {
-        path = "server cursor";
-        return adopt_results(connection_.execute_cursor(sql, query_timeout));
-    }
-    if (sql::classify(sql) == sql::StatementKind::query
-        && cursor_type_ == SQL_CURSOR_FORWARD_ONLY) {
-        path = "streamed";
-        return adopt_results(connection_.execute_streaming(sql, query_timeout));
-    }
-    return adopt_results(connection_.execute(sql, query_timeout));
+    return run_plan(sql, plan, settings);
 }
 
-// UseDeclareFetch: one forward-only query runs through a server-side cursor (static cursors
-// need the whole result, parameter arrays several executions).
-bool Statement::uses_server_cursor(const std::string& sql) {
-    return connection_.settings().use_declare_fetch && cursor_type_ == SQL_CURSOR_FORWARD_ONLY
-           && apd_.header().array_size <= 1 && sql::declarable_as_cursor(sql);
+namespace {
+
+// The connection as exec/ sees it: the handle keeps the transaction rules.
+class ConnectionLink final : public exec::Link {
+public:
+    explicit ConnectionLink(Connection& connection) : connection_(connection) {}
+
+    wire::Results execute(const std::string& sql, SQLULEN timeout_seconds) override {
+        return connection_.execute(sql, timeout_seconds);
+    }
+
+    wire::Results execute_streaming(const std::string& sql, SQLULEN timeout_seconds) override {
+        return connection_.execute_streaming(sql, timeout_seconds);
+    }
+
+    wire::Results execute_cursor(const std::string& sql, SQLULEN timeout_seconds) override {
+        return connection_.execute_cursor(sql, timeout_seconds);
+    }
+
+    wire::Session& begin_work(SQLULEN timeout_seconds) override {
+        return connection_.begin_work(timeout_seconds);
+    }
+
+    exec::StatementCache& statement_cache() override { return connection_.statement_cache(); }
+
+private:
+    Connection& connection_;
+};
+
+}  // namespace
+
+SQLRETURN Statement::run_plan(const std::string& sql, const exec::Plan& plan,
+                              const exec::Settings& settings) {
+    ConnectionLink link(connection_);
+    const exec::Bindings bindings{apd_, ipd_, diagnostics(),
+                                  data_at_execution_ ? &data_at_execution_->supplied : nullptr,
+                                  &cancel_requested_};
+    exec::Outcome outcome = executor_->run(plan, sql, link, bindings, settings);
+    if (plan.path == exec::Path::parameter_array) {
+        row_count_ = outcome.rows_applied;
+        return outcome.rc;
+    }
+    const SQLRETURN rc = adopt_results(std::move(outcome.results));
+    if (plan.has_parameters()) {
+        exec::Executor::single_set_adopted(ipd_);
+    }
+    return rc;
 }
 
 SQLLEN Statement::row_count() const {

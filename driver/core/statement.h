@@ -4,8 +4,7 @@
 #include "catalog/catalog_call.h"
 #include "core/descriptor.h"
 #include "core/handle.h"
-#include "exec/cell_writer.h"
-#include "exec/param_executor.h"
+#include "types/to_c/cell.h"
 #include "types/type_table.h"
 #include "wire/result_stream.h"
 
@@ -18,6 +17,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+
+namespace rsodbc::exec {
+class Executor;
+struct Plan;
+struct Settings;
+}  // namespace rsodbc::exec
 
 namespace rsodbc::core {
 
@@ -70,6 +75,11 @@ public:
     static constexpr HandleKind handle_kind = HandleKind::statement;
 
     Statement(Connection& connection, std::recursive_mutex& lock);
+    ~Statement() override;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    Statement(Statement&&) = delete;
+    Statement& operator=(Statement&&) = delete;
 
     Connection& connection() { return connection_; }
 
@@ -161,17 +171,22 @@ public:
 private:
     [[nodiscard]] bool translates(const std::string& sql) const;
     SQLRETURN run(const std::string& sql);
-    // `path` says how it ran, for the log.
-    SQLRETURN run_path(const std::string& sql, std::string& path);
+    // Asks exec/ how `sql` runs and has it run; `path` (when not null) says how, for the log.
+    SQLRETURN run_path(const std::string& sql, std::string* path);
+    // What the execution path depends on: this statement's attributes and its connection's
+    // settings.
+    [[nodiscard]] exec::Settings execution_settings() const;
     void log_parameter_values(const std::string& sql) noexcept;
     SQLRETURN adopt_results(wire::Results results);
-    bool uses_server_cursor(const std::string& sql);
-    SQLRETURN run_with_parameters(const std::string& sql, std::size_t marker_count);
+    SQLRETURN run_with_parameters(const std::string& sql, const exec::Plan& plan);
+    // Has exec/ run `plan` and adopts what it returns.
+    SQLRETURN run_plan(const std::string& sql, const exec::Plan& plan,
+                       const exec::Settings& settings);
     // Refuses (54023) a statement with more markers than the server accepts, before anything is
     // sent; a parameter array's status entries say no set was used.
     void check_parameter_limit(std::size_t marker_count);
     std::size_t prepared_marker_count();
-    SQLRETURN execute_parameters(const std::string& sql);
+    SQLRETURN execute_parameters(const std::string& sql, const exec::Plan& plan);
     void require_no_cursor() const;
     void describe_prepared();
     int target_type_modifier(const std::string& sql, SQLUSMALLINT number);
@@ -234,8 +249,9 @@ private:
     std::atomic<bool> awaiting_data_{false};
     std::optional<std::string> prepared_sql_;
     std::string cursor_name_;  // empty until set or first asked for
-    // The batch statements of the last array execution, reused while the SQL stays the same.
-    std::optional<exec::ArrayShape> array_shape_;
+    // Chooses and drives the execution paths; keeps the batch statements of the last array
+    // execution, reused while the SQL stays the same.
+    std::unique_ptr<exec::Executor> executor_;
 
     // Where the application stands in the current result. Ending the results and moving to the
     // next one both start from a fresh value, so a new member cannot be forgotten in one of them.
@@ -277,7 +293,7 @@ private:
     std::optional<DataAtExecution> data_at_execution_;
 
     bool get_data_done_ = false;
-    exec::PieceState piece_;
+    types::PieceState piece_;
 };
 
 }  // namespace rsodbc::core

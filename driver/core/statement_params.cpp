@@ -1,18 +1,16 @@
 // Statement: binding parameters, describing them, data at execution, and running statements
-// with parameters through exec::ParamExecutor.
+// with parameters through exec::Executor.
 #include "config/server_flavor.h"
 #include "core/connection.h"
 #include "core/descriptor_fields.h"
 #include "core/statement.h"
+#include "exec/executor.h"
 #include "exec/param_encoder.h"
-#include "exec/param_executor.h"
 #include "log/logger.h"
 #include "odbc/odbc_error.h"
-#include "odbc/record_numbers.h"
 #include "sql/insert_values.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
-#include "sql/statement_kind.h"
 #include "types/c_types.h"
 #include "types/sql_types.h"
 #include "types/type_reporting.h"
@@ -179,25 +177,21 @@ ParameterDescription Statement::describe_parameter(SQLUSMALLINT number) {
     return {info.sql_type, info.column_size, info.decimal_digits, SQL_NULLABLE_UNKNOWN};
 }
 
-SQLRETURN Statement::run_with_parameters(const std::string& sql, std::size_t marker_count) {
-    check_parameter_limit(marker_count);
-    const auto count = static_cast<SQLUSMALLINT>(marker_count);  // at most 65,535 from here
-    if (apd_.header().array_size <= 1) {
-        exec::ParamEncoder encoder(apd_, ipd_);
-        if (encoder.needs_data_at_execution(count)) {
-            DataAtExecution pending{sql, {}, 0, std::vector<std::optional<std::string>>(count)};
-            for (const SQLUSMALLINT number : odbc::record_numbers(count)) {
-                if (encoder.cell(number, 0).at_execution) {
-                    pending.parameters.push_back(number);
-                }
-            }
-            pending.current = pending.parameters.size();
-            data_at_execution_ = std::move(pending);
+SQLRETURN Statement::run_with_parameters(const std::string& sql, const exec::Plan& plan) {
+    check_parameter_limit(plan.markers);
+    const auto count = static_cast<SQLUSMALLINT>(plan.markers);  // at most 65,535 from here
+    if (plan.sets <= 1) {
+        std::vector<SQLUSMALLINT> at_execution =
+            exec::Executor::data_at_execution(apd_, ipd_, count);
+        if (!at_execution.empty()) {
+            const std::size_t waiting = at_execution.size();
+            data_at_execution_ = DataAtExecution{sql, std::move(at_execution), waiting,
+                                                 std::vector<std::optional<std::string>>(count)};
             awaiting_data_ = true;
             return SQL_NEED_DATA;
         }
     }
-    return execute_parameters(sql);
+    return execute_parameters(sql, plan);
 }
 
 // LogLevel=trace with LogParameters=1 only: the values a support engineer may need to reproduce
@@ -236,51 +230,13 @@ void Statement::log_parameter_values(const std::string& sql) noexcept {
     }
 }
 
-SQLRETURN Statement::execute_parameters(const std::string& sql) {
+SQLRETURN Statement::execute_parameters(const std::string& sql, const exec::Plan& plan) {
     cancel_requested_.store(false);  // before the guard: a cancel from then on counts
     const ExecutingGuard executing(*this);
     if (connection_.settings().log_parameters && log::enabled(spdlog::level::trace)) {
         log_parameter_values(sql);
     }
-    exec::ExecutionContext context{
-        connection_.begin_work(query_timeout),
-        connection_.statement_cache(),
-        diagnostics(),
-        apd_,
-        ipd_,
-        connection_.autocommit(),
-        connection_.settings().pipeline,
-        static_cast<std::size_t>(connection_.settings().batch_size),
-        data_at_execution_ ? &data_at_execution_->supplied : nullptr,
-        &array_shape_,
-        !connection_.autocommit() && connection_.settings().transaction_error_behavior != 0,
-        !connection_.is_redshift(),
-        &cancel_requested_};
-    exec::ParamExecutor executor(context);
-    if (apd_.header().array_size > 1) {
-        const exec::ArrayResult result = executor.execute_array(sql);
-        row_count_ = result.rows_applied;
-        return result.rc;
-    }
-    // A single parameter set still reports through the status and processed pointers.
-    odbc::DescriptorHeader& ipd = ipd_.header();
-    if (ipd.rows_processed_ptr != nullptr) {
-        *ipd.rows_processed_ptr = 1;
-    }
-    if (ipd.array_status_ptr != nullptr) {
-        ipd.array_status_ptr[0] = SQL_PARAM_ERROR;  // until the execution below succeeds
-    }
-    // A forward-only query streams its rows as one without parameters does; a static cursor
-    // scrolls over its whole result, so that one is read whole.
-    const bool stream =
-        cursor_type_ == SQL_CURSOR_FORWARD_ONLY && sql::classify(sql) == sql::StatementKind::query;
-    const SQLRETURN rc = adopt_results(
-        uses_server_cursor(sql) ? executor.execute_cursor(sql, connection_.settings().fetch_rows)
-                                : executor.execute_one(sql, stream));
-    if (ipd.array_status_ptr != nullptr) {
-        ipd.array_status_ptr[0] = SQL_PARAM_SUCCESS;
-    }
-    return rc;
+    return run_plan(sql, plan, execution_settings());
 }
 
 SQLRETURN Statement::param_data(SQLPOINTER* token) {
@@ -299,7 +255,8 @@ SQLRETURN Statement::param_data(SQLPOINTER* token) {
         return SQL_NEED_DATA;
     }
     const std::string sql = pending.sql;
-    const SQLRETURN rc = execute_parameters(sql);
+    const SQLRETURN rc =
+        execute_parameters(sql, exec::choose(sql, apd_, ipd_, execution_settings()));
     data_at_execution_.reset();
     awaiting_data_ = false;
     return rc;
