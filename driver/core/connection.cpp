@@ -591,6 +591,16 @@ void Connection::end_transaction(SQLSMALLINT completion) {
     require_connected();
     statement_savepoint_ = false;
     const wire::TransactionStatus status = session_.transaction_status();
+    if (status == wire::TransactionStatus::unknown && !autocommit_) {
+        // The session is lost (server restarted, backend terminated, network cut): the server
+        // rolls back the transaction of a session that ends, so a COMMIT must not look done.
+        throw odbc::OdbcError(sqlstate::communication_link_failure,
+                              completion == SQL_COMMIT
+                                  ? "the connection to the server is lost: the open transaction "
+                                    "was not committed (the server rolled it back)"
+                                  : "the connection to the server is lost: the server rolled "
+                                    "the open transaction back");
+    }
     if (status == wire::TransactionStatus::in_error) {
         session_timeout_.reset();  // a SET in the transaction is undone too
         session_.run("ROLLBACK");

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <string>
 #include <thread>
 
@@ -204,4 +205,48 @@ TEST_CASE("fault: SQLCancel stops a result in the middle of the fetch loop with 
     SQLCloseCursor(stmt);
     check(SQLExecDirect(stmt, sqlc("SELECT 1"), SQL_NTS), SQL_HANDLE_STMT, stmt);
     CHECK(SQLFreeHandle(SQL_HANDLE_STMT, stmt) == SQL_SUCCESS);
+}
+
+namespace {
+
+// tests/integration/restart_test.sh sets RSODBC_TEST_RESTART_COMMAND (pg_ctl restart of the test
+// server); the suite as a whole does not restart the server every other test shares.
+doctest::skip unless_restart_command() {
+    return doctest::skip(std::getenv("RSODBC_TEST_RESTART_COMMAND") == nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("restart: the server stopped and restarted under open connections"
+          * unless_restart_command()) {
+    Connection idle;
+    Connection in_transaction;
+    exec(in_transaction.dbc, "DROP TABLE IF EXISTS it_restart");
+    exec(in_transaction.dbc, "CREATE TABLE it_restart (i integer)");
+    check(SQLSetConnectAttr(in_transaction.dbc, SQL_ATTR_AUTOCOMMIT,
+                            reinterpret_cast<SQLPOINTER>(SQL_AUTOCOMMIT_OFF), 0),
+          SQL_HANDLE_DBC, in_transaction.dbc);
+    exec(in_transaction.dbc, "INSERT INTO it_restart VALUES (1)");  // never committed
+
+    REQUIRE(std::system(std::getenv("RSODBC_TEST_RESTART_COMMAND")) == 0);  // NOLINT(cert-env33-c)
+
+    for (Connection* connection : {&idle, &in_transaction}) {
+        SQLHSTMT stmt = new_statement(connection->dbc);
+        const auto start = Clock::now();
+        CHECK(SQLExecDirect(stmt, sqlc("SELECT 1"), SQL_NTS) == SQL_ERROR);
+        CHECK(seconds_since(start) < 10.0);
+        CHECK(is_connection_failure(stmt));
+        SQLUINTEGER dead = SQL_CD_FALSE;
+        check(SQLGetConnectAttr(connection->dbc, SQL_ATTR_CONNECTION_DEAD, &dead, 0, nullptr),
+              SQL_HANDLE_DBC, connection->dbc);
+        CHECK(dead == SQL_CD_TRUE);
+        // Ending the lost transaction cannot claim a commit that never happened.
+        if (connection == &in_transaction) {
+            CHECK(SQLEndTran(SQL_HANDLE_DBC, connection->dbc, SQL_COMMIT) == SQL_ERROR);
+        }
+        check_recovery(*connection, stmt);
+    }
+    Connection after;
+    CHECK(query_string(after.dbc, "SELECT count(*) FROM it_restart") == "0");
+    exec(after.dbc, "DROP TABLE it_restart");
 }

@@ -8,6 +8,7 @@
 #                            it was a temp one; idempotent, never fails, safe in an EXIT trap
 #   pg_cluster_psql ARGS...  psql as the cluster superuser over the unix socket (trust auth)
 #   pg_cluster_log_tail      last lines of the server log, for failure reports
+#   pg_cluster_restart       stop the running server (-m fast) and start it again on its port
 #
 # Callers: `trap pg_cluster_stop EXIT` right after sourcing, so the server stops and the temp dir
 # goes away even when tests fail.
@@ -197,6 +198,14 @@ pg_cluster_start() {
     export RSODBC_TEST_DATABASE=rsodbc_test
     _pgc_log "PostgreSQL $(pg_cluster_psql -d postgres -Atc 'SHOW server_version') on" \
         "127.0.0.1:$PG_CLUSTER_PORT, data in $PG_CLUSTER_DIR (running as $(_pgc_as_owner id -un))"
+}
+
+# Stops the running server (-m fast: every session is cut) and starts it again on the same port;
+# returns when it accepts connections.
+pg_cluster_restart() {
+    _pgc_as_owner "$PG_CLUSTER_BIN/pg_ctl" -D "$PG_CLUSTER_DIR/data" -m fast -w -t 60 restart \
+        -l "$PG_CLUSTER_DIR/postgres.log" >/dev/null || return 1
+    _pgc_wait_ready
 }
 
 pg_cluster_psql() {
