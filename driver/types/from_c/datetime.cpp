@@ -2,6 +2,7 @@
 // twins) and character data in ODBC literal form bound to datetime targets. ODBC appendix D,
 // "C to SQL: Date", "Time", "Timestamp" and the datetime rows of "C to SQL: Character".
 #include "types/from_c/detail.h"
+#include "types/text_cursor.h"
 
 #include <charconv>
 #include <chrono>
@@ -226,66 +227,26 @@ Encoded encode_stamp(const Stamp& s, StampOrigin origin, const ParamTarget& targ
     return finish(Outcome::ok, target, out);
 }
 
-class Cursor {
-public:
-    explicit Cursor(std::string_view text) : text_(text) {}
-
-    [[nodiscard]] bool done() const { return position_ == text_.size(); }
-
-    [[nodiscard]] char peek() const { return done() ? '\0' : text_[position_]; }
-
-    bool accept(char c) {
-        if (peek() != c) {
-            return false;
-        }
-        ++position_;
-        return true;
-    }
-
-    bool number(std::size_t min_digits, std::size_t max_digits, unsigned& value) {
-        value = 0;
-        std::size_t count = 0;
-        while (count < max_digits && peek() >= '0' && peek() <= '9') {
-            value = value * 10 + static_cast<unsigned>(text_[position_++] - '0');
-            ++count;
-        }
-        return count >= min_digits;
-    }
-
-private:
-    std::string_view text_;
-    std::size_t position_ = 0;
-};
-
-bool read_date(Cursor& in, Stamp& s) {
+bool read_date(TextCursor& in, Stamp& s) {
     unsigned year = 0;
-    if (!in.number(4, 4, year) || !in.accept('-') || !in.number(1, 2, s.month) || !in.accept('-')
-        || !in.number(1, 2, s.day)) {
+    if (!in.digits(4, 4, year) || !in.accept('-') || !in.digits(1, 2, s.month) || !in.accept('-')
+        || !in.digits(1, 2, s.day)) {
         return false;
     }
     s.year = static_cast<int>(year);
     return true;
 }
 
-bool read_time(Cursor& in, Stamp& s) {
-    if (!in.number(1, 2, s.hour) || !in.accept(':') || !in.number(1, 2, s.minute) || !in.accept(':')
-        || !in.number(1, 2, s.second)) {
+bool read_time(TextCursor& in, Stamp& s) {
+    if (!in.digits(1, 2, s.hour) || !in.accept(':') || !in.digits(1, 2, s.minute) || !in.accept(':')
+        || !in.digits(1, 2, s.second)) {
         return false;
     }
     if (in.accept('.')) {
-        std::uint32_t scale = 100'000'000;
-        std::size_t digits = 0;
-        while (in.peek() >= '0' && in.peek() <= '9') {
-            const auto digit = static_cast<std::uint32_t>(in.peek() - '0');
-            in.accept(in.peek());
-            if (digits++ < 9) {
-                s.fraction += digit * scale;
-                scale /= 10;
-            } else if (digit != 0) {
-                s.beyond_nanos = true;
-            }
-        }
-        return digits > 0;
+        const TextCursor::Fraction fraction = in.fraction(9);
+        s.fraction = fraction.value;
+        s.beyond_nanos = fraction.lost;
+        return fraction.count > 0;
     }
     return true;
 }
@@ -294,7 +255,7 @@ bool read_time(Cursor& in, Stamp& s) {
 // between date and time (ISO 8601).
 std::optional<Stamp> parse_value(std::string_view text) {
     Stamp s;
-    Cursor in(text);
+    TextCursor in(text);
     if (text.size() > 4 && text[4] == '-') {
         if (!read_date(in, s)) {
             return std::nullopt;

@@ -1,6 +1,7 @@
 // Server date/time text ("2024-02-29", "13:05:09.123456", "2024-02-29 13:05:09.5+01",
 // "0044-03-15 BC", "infinity") -> ODBC date, time and timestamp structs. Hand-written and
 // locale-free: the server's ISO output is fixed by client DateStyle ISO (the default).
+#include "types/text_cursor.h"
 #include "types/to_c/convert.h"
 
 #include <chrono>
@@ -24,91 +25,38 @@ struct DateTimeParts {
     bool has_zone = false;
 };
 
-class Reader {
-public:
-    explicit Reader(std::string_view text) : text_(text) {}
-
-    [[nodiscard]] bool done() const { return position_ >= text_.size(); }
-
-    [[nodiscard]] char peek() const { return done() ? '\0' : text_[position_]; }
-
-    bool accept(char c) {
-        if (peek() != c) {
-            return false;
-        }
-        ++position_;
-        return true;
-    }
-
-    // Reads at least `min_digits` decimal digits (and at most 9).
-    std::optional<unsigned> number(std::size_t min_digits, std::size_t* count = nullptr) {
-        unsigned value = 0;
-        std::size_t digits = 0;
-        while (!done() && digits < 9 && peek() >= '0' && peek() <= '9') {
-            value = value * 10 + static_cast<unsigned>(peek() - '0');
-            ++position_;
-            ++digits;
-        }
-        if (count != nullptr) {
-            *count = digits;
-        }
-        return digits >= min_digits ? std::optional<unsigned>(value) : std::nullopt;
-    }
-
-    [[nodiscard]] std::string_view rest() const { return text_.substr(position_); }
-
-private:
-    std::string_view text_;
-    std::size_t position_ = 0;
-};
-
-bool read_time(Reader& in, DateTimeParts& parts) {
-    const auto hour = in.number(2);
-    if (!hour || !in.accept(':')) {
-        return false;
-    }
-    const auto minute = in.number(2);
-    if (!minute || !in.accept(':')) {
-        return false;
-    }
-    const auto second = in.number(2);
-    if (!second) {
+bool read_time(TextCursor& in, DateTimeParts& parts) {
+    // Two digits or more (up to nine), as the server prints them.
+    if (!in.digits(2, 9, parts.hour) || !in.accept(':') || !in.digits(2, 9, parts.minute)
+        || !in.accept(':') || !in.digits(2, 9, parts.second)) {
         return false;
     }
     parts.has_time = true;
-    parts.hour = *hour;
-    parts.minute = *minute;
-    parts.second = *second;
     if (in.accept('.')) {
-        std::size_t digits = 0;
-        auto fraction = in.number(1, &digits);
-        if (!fraction) {
+        // Digits past nanoseconds carry nothing ODBC can hold.
+        const TextCursor::Fraction fraction = in.fraction(9);
+        if (fraction.count == 0) {
             return false;
         }
-        while (digits++ < 9) {
-            *fraction *= 10;
-        }
-        parts.fraction_ns = *fraction;
-        while (in.peek() >= '0' && in.peek() <= '9') {
-            in.accept(in.peek());  // digits past nanoseconds carry nothing ODBC can hold
-        }
+        parts.fraction_ns = fraction.value;
     }
     return true;
 }
 
 // A trailing zone ("+01", "-05:30") is read past: timestamptz arrives in the session's time zone,
 // so its local time is the value; a timetz's offset has no place in a struct (has_zone: 01S07).
-bool skip_zone(Reader& in, DateTimeParts& parts) {
+bool skip_zone(TextCursor& in, DateTimeParts& parts) {
     if (in.peek() != '+' && in.peek() != '-') {
         return true;
     }
     parts.has_zone = true;
     in.accept(in.peek());
-    if (!in.number(2)) {
+    unsigned ignored = 0;
+    if (!in.digits(2, 9, ignored)) {
         return false;
     }
     while (in.accept(':')) {
-        if (!in.number(2)) {
+        if (!in.digits(2, 9, ignored)) {
             return false;
         }
     }
@@ -117,25 +65,16 @@ bool skip_zone(Reader& in, DateTimeParts& parts) {
 
 std::optional<DateTimeParts> parse(std::string_view text) {
     DateTimeParts parts;
-    Reader in(text);
+    TextCursor in(text);
     const bool starts_as_time = text.size() > 2 && text[2] == ':';
     if (!starts_as_time) {
-        const auto year = in.number(4);
-        if (!year || !in.accept('-')) {
-            return std::nullopt;
-        }
-        const auto month = in.number(2);
-        if (!month || !in.accept('-')) {
-            return std::nullopt;
-        }
-        const auto day = in.number(2);
-        if (!day) {
+        unsigned year = 0;
+        if (!in.digits(4, 9, year) || !in.accept('-') || !in.digits(2, 9, parts.month)
+            || !in.accept('-') || !in.digits(2, 9, parts.day)) {
             return std::nullopt;
         }
         parts.has_date = true;
-        parts.year = static_cast<int>(*year);
-        parts.month = *month;
-        parts.day = *day;
+        parts.year = static_cast<int>(year);
         // A date-only BC value ("0044-03-15 BC") has no time: leave " BC" for the check below.
         if (in.rest() != " BC" && !in.accept(' ') && !in.accept('T')) {
             if (in.done()) {

@@ -17,6 +17,7 @@
 //   precision is not applied.
 // - text that is not an interval: 22018.
 #include "types/interval_fields.h"
+#include "types/text_cursor.h"
 #include "types/to_c/convert.h"
 
 #include <cstdint>
@@ -46,94 +47,48 @@ struct IntervalValue {
 };
 
 bool is_digit(char c) {
-    return c >= '0' && c <= '9';
+    return TextCursor::is_digit(c);
 }
 
-class Reader {
-public:
-    explicit Reader(std::string_view text) : text_(text) {}
-
-    [[nodiscard]] bool done() const { return at_ >= text_.size(); }
-
-    [[nodiscard]] char peek() const { return done() ? '\0' : text_[at_]; }
-
-    bool accept(char c) {
-        if (peek() != c) {
+// Unsigned decimal digits, at least one; fails past field_limit.
+bool read_amount(TextCursor& in, std::int64_t& value) {
+    value = 0;
+    bool any = false;
+    while (is_digit(in.peek())) {
+        if (value > field_limit) {
             return false;
         }
-        ++at_;
-        return true;
+        value = value * 10 + (in.peek() - '0');
+        in.accept(in.peek());
+        any = true;
     }
+    return any;
+}
 
-    void skip_spaces() {
-        while (peek() == ' ') {
-            ++at_;
-        }
+// Fraction digits after a point, as microseconds; notes digits beyond the sixth.
+std::int64_t micro_fraction(TextCursor& in, bool& lost) {
+    const TextCursor::Fraction fraction = in.fraction(6);
+    if (fraction.lost) {
+        lost = true;
     }
+    return fraction.value;
+}
 
-    // Unsigned decimal digits, at least one; fails past field_limit.
-    bool number(std::int64_t& value, std::size_t* count = nullptr) {
-        value = 0;
-        std::size_t digits = 0;
-        while (is_digit(peek())) {
-            if (value > field_limit) {
-                return false;
-            }
-            value = value * 10 + (peek() - '0');
-            ++at_;
-            ++digits;
-        }
-        if (count != nullptr) {
-            *count = digits;
-        }
-        return digits > 0;
+// An "H:MM..." time field next (an optional sign, digits, then a colon)?
+bool time_ahead(const TextCursor& in) {
+    const std::string_view rest = in.rest();
+    std::size_t at = 0;
+    if (at < rest.size() && (rest[at] == '-' || rest[at] == '+')) {
+        ++at;
     }
-
-    // Fraction digits after a point, as microseconds; notes digits beyond the sixth.
-    std::int64_t micro_fraction(bool& lost) {
-        std::int64_t value = 0;
-        int digits = 0;
-        while (is_digit(peek())) {
-            if (digits < 6) {
-                value = value * 10 + (peek() - '0');
-                ++digits;
-            } else if (peek() != '0') {
-                lost = true;
-            }
-            ++at_;
-        }
-        for (; digits < 6; ++digits) {
-            value *= 10;
-        }
-        return value;
+    while (at < rest.size() && is_digit(rest[at])) {
+        ++at;
     }
-
-    std::string_view word() {
-        const std::size_t start = at_;
-        while (!done() && ((peek() >= 'a' && peek() <= 'z') || (peek() >= 'A' && peek() <= 'Z'))) {
-            ++at_;
-        }
-        return text_.substr(start, at_ - start);
-    }
-
-    [[nodiscard]] bool time_ahead() const {
-        std::size_t at = at_;
-        if (at < text_.size() && (text_[at] == '-' || text_[at] == '+')) {
-            ++at;
-        }
-        while (at < text_.size() && is_digit(text_[at])) {
-            ++at;
-        }
-        return at < text_.size() && text_[at] == ':';
-    }
-
-private:
-    std::string_view text_;
-    std::size_t at_ = 0;
-};
+    return at < rest.size() && rest[at] == ':';
+}
 
 // "[-+]H:MM[:SS[.ffffff]]", hours unbounded.
-bool read_time(Reader& in, IntervalValue& value) {
+bool read_time(TextCursor& in, IntervalValue& value) {
     const bool negative = in.peek() == '-';
     if (in.peek() == '-' || in.peek() == '+') {
         in.accept(in.peek());
@@ -142,18 +97,18 @@ bool read_time(Reader& in, IntervalValue& value) {
     std::int64_t minutes = 0;
     std::int64_t seconds = 0;
     std::int64_t fraction = 0;
-    if (!in.number(hours) || !in.accept(':') || !in.number(minutes) || minutes > 59) {
+    if (!read_amount(in, hours) || !in.accept(':') || !read_amount(in, minutes) || minutes > 59) {
         return false;
     }
     if (in.accept(':')) {
-        if (!in.number(seconds) || seconds > 59) {
+        if (!read_amount(in, seconds) || seconds > 59) {
             return false;
         }
         if (in.accept('.')) {
             if (!is_digit(in.peek())) {
                 return false;
             }
-            fraction = in.micro_fraction(value.fraction_lost);
+            fraction = micro_fraction(in, value.fraction_lost);
         }
     }
     const I128 micros = I128{hours} * micros_per_hour + I128{minutes} * micros_per_minute
@@ -168,20 +123,20 @@ bool unit_is(std::string_view word, std::string_view singular, std::string_view 
 
 // "N unit" with unit year/mon/day (postgres) or hour/min/sec (postgres_verbose; sec may have
 // a fraction).
-bool read_field(Reader& in, IntervalValue& value) {
+bool read_field(TextCursor& in, IntervalValue& value) {
     const bool negative = in.peek() == '-';
     if (in.peek() == '-' || in.peek() == '+') {
         in.accept(in.peek());
     }
     std::int64_t amount = 0;
-    if (!in.number(amount)) {
+    if (!read_amount(in, amount)) {
         return false;
     }
     std::int64_t fraction = 0;
     bool has_fraction = false;
     if (in.accept('.')) {
         has_fraction = true;
-        fraction = in.micro_fraction(value.fraction_lost);
+        fraction = micro_fraction(in, value.fraction_lost);
     }
     in.skip_spaces();
     const std::string_view unit = in.word();
@@ -210,7 +165,7 @@ bool read_field(Reader& in, IntervalValue& value) {
 }
 
 bool parse_interval(std::string_view text, IntervalValue& value) {
-    Reader in(text);
+    TextCursor in(text);
     in.skip_spaces();
     const bool verbose = in.accept('@');
     bool ago = false;
@@ -230,7 +185,7 @@ bool parse_interval(std::string_view text, IntervalValue& value) {
         if (ago) {
             return false;  // nothing follows "ago"
         }
-        const bool ok = in.time_ahead() ? read_time(in, value) : read_field(in, value);
+        const bool ok = time_ahead(in) ? read_time(in, value) : read_field(in, value);
         if (!ok) {
             return false;
         }
