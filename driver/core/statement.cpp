@@ -54,9 +54,9 @@ SQLRETURN Statement::exec_direct(const std::string& sql) {
     require_no_cursor();
     prepared_sql_.reset();
     if (translates(sql)) {
-        return run(connection_.native_sql(sql));
+        return run(connection_.native_sql(sql), nullptr);
     }
-    return run(sql);
+    return run(sql, nullptr);
 }
 
 void Statement::require_no_cursor() const {
@@ -72,6 +72,7 @@ void Statement::prepare(const std::string& sql) {
     reset_results();
     prepared_sql_.reset();  // a text that fails to translate leaves nothing prepared
     prepared_sql_ = translates(sql) ? connection_.native_sql(sql) : sql;
+    prepared_facts_ = sql::text_facts(*prepared_sql_, connection_.settings().use_declare_fetch);
 }
 
 SQLRETURN Statement::execute() {
@@ -81,7 +82,7 @@ SQLRETURN Statement::execute() {
                               "SQLPrepare");
     }
     require_no_cursor();
-    return run(*prepared_sql_);
+    return run(*prepared_sql_, &prepared_facts_);
 }
 
 namespace {
@@ -95,9 +96,9 @@ bool is_searched_update_or_delete(std::string_view tag) {
 
 }  // namespace
 
-SQLRETURN Statement::run(const std::string& sql) {
+SQLRETURN Statement::run(const std::string& sql, const sql::TextFacts* facts) {
     if (!log::enabled(spdlog::level::err)) {
-        return run_path(sql, nullptr);
+        return run_path(sql, facts, nullptr);
     }
     // At debug level every statement, how it ran, its rows and its time; at error level the
     // statement that failed (its SQLSTATE follows from the entry wrapper).
@@ -108,7 +109,7 @@ SQLRETURN Statement::run(const std::string& sql) {
     };
     std::string path = "simple query";
     try {
-        const SQLRETURN rc = run_path(sql, &path);
+        const SQLRETURN rc = run_path(sql, facts, &path);
         RSODBC_LOG(debug, "statement {} ran ({}) in {:.3f} ms, {} rows{}: {}",
                    static_cast<const void*>(this), path, elapsed_ms(), row_count(),
                    cursor_.result != nullptr && cursor_.result->holds_wire() ? " read so far" : "",
@@ -137,13 +138,14 @@ exec::Settings Statement::execution_settings() const {
     return execution;
 }
 
-SQLRETURN Statement::run_path(const std::string& sql, std::string* path) {
+SQLRETURN Statement::run_path(const std::string& sql, const sql::TextFacts* facts,
+                              std::string* path) {
     const ExecutingGuard executing(*this);
     reset_results();
     data_at_execution_.reset();
     awaiting_data_ = false;
     const exec::Settings settings = execution_settings();
-    const exec::Plan plan = exec::choose(sql, apd_, ipd_, settings);
+    const exec::Plan plan = exec::choose(sql, facts, apd_, ipd_, settings);
     if (path != nullptr) {
         *path = exec::describe(plan, settings);
     }

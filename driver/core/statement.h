@@ -4,6 +4,7 @@
 #include "catalog/catalog_call.h"
 #include "core/descriptor.h"
 #include "core/handle.h"
+#include "sql/statement_kind.h"
 #include "types/to_c/cell.h"
 #include "types/type_table.h"
 #include "wire/result_stream.h"
@@ -170,9 +171,10 @@ public:
 
 private:
     [[nodiscard]] bool translates(const std::string& sql) const;
-    SQLRETURN run(const std::string& sql);
+    // `facts`: the prepared text's, or null for text run directly.
+    SQLRETURN run(const std::string& sql, const sql::TextFacts* facts);
     // Asks exec/ how `sql` runs and has it run; `path` (when not null) says how, for the log.
-    SQLRETURN run_path(const std::string& sql, std::string* path);
+    SQLRETURN run_path(const std::string& sql, const sql::TextFacts* facts, std::string* path);
     // What the execution path depends on: this statement's attributes and its connection's
     // settings.
     [[nodiscard]] exec::Settings execution_settings() const;
@@ -248,7 +250,8 @@ private:
     // data_at_execution_ is set, readable without the lock (SQLCancel).
     std::atomic<bool> awaiting_data_{false};
     std::optional<std::string> prepared_sql_;
-    std::string cursor_name_;  // empty until set or first asked for
+    sql::TextFacts prepared_facts_;  // of prepared_sql_, found once by SQLPrepare
+    std::string cursor_name_;        // empty until set or first asked for
     // Chooses and drives the execution paths; keeps the batch statements of the last array
     // execution, reused while the SQL stays the same.
     std::unique_ptr<exec::Executor> executor_;

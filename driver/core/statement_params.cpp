@@ -256,7 +256,7 @@ SQLRETURN Statement::param_data(SQLPOINTER* token) {
     }
     const std::string sql = pending.sql;
     const SQLRETURN rc =
-        execute_parameters(sql, exec::choose(sql, apd_, ipd_, execution_settings()));
+        execute_parameters(sql, exec::choose(sql, nullptr, apd_, ipd_, execution_settings()));
     data_at_execution_.reset();
     awaiting_data_ = false;
     return rc;

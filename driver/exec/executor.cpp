@@ -8,11 +8,11 @@
 
 namespace rsodbc::exec {
 
-Plan choose(const std::string& sql, const odbc::DescriptorRecords& apd,
+Plan choose(const std::string& sql, const sql::TextFacts* facts, const odbc::DescriptorRecords& apd,
             const odbc::DescriptorRecords& ipd, const Settings& settings) {
     Plan plan;
     plan.sets = apd.header().array_size;
-    plan.markers = sql::count_markers(sql);
+    plan.markers = facts != nullptr ? facts->question_markers : sql::count_markers(sql);
     if (plan.markers == 0 && ipd.count() != 0) {  // != 0: 32,768+ records read negative
         plan.markers = sql::number_markers(sql).marker_count;
     }
@@ -20,12 +20,14 @@ Plan choose(const std::string& sql, const odbc::DescriptorRecords& apd,
     // need the whole result, parameter arrays several executions).
     const auto server_cursor = [&] {
         return settings.use_declare_fetch && settings.forward_only && plan.sets <= 1
-               && sql::declarable_as_cursor(sql);
+               && (facts != nullptr ? facts->declarable_as_cursor : sql::declarable_as_cursor(sql));
     };
     // One forward-only query streams its rows; anything else (commands, several statements for
     // SQLMoreResults, a static cursor) is read whole.
     const auto streams = [&] {
-        return settings.forward_only && sql::classify(sql) == sql::StatementKind::query;
+        return settings.forward_only
+               && (facts != nullptr ? facts->kind : sql::classify(sql))
+                      == sql::StatementKind::query;
     };
     if (plan.sets > 1) {
         plan.path = Path::parameter_array;

@@ -7,6 +7,7 @@
 #include "exec/statement_cache.h"
 #include "odbc/descriptor_records.h"
 #include "odbc/diagnostics.h"
+#include "sql/statement_kind.h"
 #include "wire/result_stream.h"
 #include "wire/session.h"
 
@@ -76,8 +77,9 @@ struct Plan {
 
 // `?` markers are counted cheaply; text written with $n markers counts them only when parameters
 // are bound (a plain statement without parameters takes the simple-query path). A static cursor
-// scrolls over its whole result, so it is read whole.
-Plan choose(const std::string& sql, const odbc::DescriptorRecords& apd,
+// scrolls over its whole result, so it is read whole. `facts` are the text's, found when it was
+// prepared; null scans the text now.
+Plan choose(const std::string& sql, const sql::TextFacts* facts, const odbc::DescriptorRecords& apd,
             const odbc::DescriptorRecords& ipd, const Settings& settings);
 
 // How a plan runs, in words, for the log.

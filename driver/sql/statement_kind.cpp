@@ -184,4 +184,8 @@ bool changes_schema(std::string_view sql) {
     return false;
 }
 
+TextFacts text_facts(std::string_view sql, bool cursors) {
+    return {count_markers(sql), classify(sql), cursors && declarable_as_cursor(sql)};
+}
+
 }  // namespace rsodbc::sql

@@ -2,6 +2,7 @@
 
 #include "sql/scanner.h"
 
+#include <cstddef>
 #include <string_view>
 
 namespace rsodbc::sql {
@@ -27,5 +28,15 @@ bool changes_schema(std::string_view sql);
 // A single query that DECLARE ... CURSOR FOR accepts (SELECT, WITH ... SELECT, VALUES, TABLE);
 // SHOW, EXPLAIN and FETCH return rows but cannot be declared as cursors.
 bool declarable_as_cursor(std::string_view sql);
+
+// What the execution path depends on in a statement's text, from scanning it once: a prepared
+// statement keeps these for all its executions instead of scanning its text again each time.
+struct TextFacts {
+    std::size_t question_markers = 0;  // count_markers
+    StatementKind kind = StatementKind::other;
+    bool declarable_as_cursor = false;  // looked for only when `cursors` (UseDeclareFetch)
+};
+
+TextFacts text_facts(std::string_view sql, bool cursors);
 
 }  // namespace rsodbc::sql
