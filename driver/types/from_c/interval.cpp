@@ -4,6 +4,7 @@
 // and "Character". Sent as PostgreSQL interval text ("1 year 2 mons", "-3 days -04:05:06.5").
 #include "types/from_c/detail.h"
 #include "types/interval_fields.h"
+#include "types/text_cursor.h"
 
 #include <algorithm>
 #include <charconv>
@@ -317,14 +318,16 @@ bool starts_with_word(std::string_view text, std::string_view upper) {
 
 // Reads a field's digits, saturating above 32 bits (the caller reports 22015); false when there
 // are none.
-bool read_field(std::string_view text, std::size_t& i, std::uint64_t& value) {
-    const std::size_t start = i;
+bool read_field(TextCursor& in, std::uint64_t& value) {
     value = 0;
-    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-        value = std::min<std::uint64_t>(value * 10 + static_cast<std::uint64_t>(text[i] - '0'),
+    bool any = false;
+    while (TextCursor::is_digit(in.peek())) {
+        value = std::min<std::uint64_t>(value * 10 + static_cast<std::uint64_t>(in.peek() - '0'),
                                         std::uint64_t{1} << 40U);
+        in.accept(in.peek());
+        any = true;
     }
-    return i > start;
+    return any;
 }
 
 void skip_blanks(std::string_view text, std::size_t& i) {
@@ -447,37 +450,29 @@ bool interval_value_text(std::string_view text, const Fields& f, std::string_vie
 }
 
 // The target's fields from leading to trailing, each after its separator ("1-2", "3 4:5:6").
-bool read_interval_fields(std::string_view body, const Fields& f, std::size_t& i,
-                          std::uint64_t (&values)[7]) {
+bool read_interval_fields(TextCursor& in, const Fields& f, std::uint64_t (&values)[7]) {
     for (int field = f.leading; field <= f.trailing; ++field) {
         if (field != f.leading) {
             const char separator = field == month ? '-' : field == hour ? ' ' : ':';
-            if (i >= body.size() || body[i] != separator) {
+            if (!in.accept(separator)) {
                 return false;
             }
-            ++i;
         }
-        if (!read_field(body, i, values[field])) {
+        if (!read_field(in, values[field])) {
             return false;
         }
     }
     return true;
 }
 
-// Fractional seconds after the '.' at body[i], in microseconds; nonzero digits below a
+// Fractional seconds after the '.' just read, in microseconds; nonzero digits below a
 // microsecond are an interval field overflow.
-Outcome read_interval_fraction(std::string_view body, std::size_t& i, std::uint64_t& fraction) {
-    std::size_t digits = 0;
-    for (++i; i < body.size() && body[i] >= '0' && body[i] <= '9'; ++i, ++digits) {
-        if (digits < 6) {
-            fraction = fraction * 10 + static_cast<std::uint64_t>(body[i] - '0');
-        } else if (body[i] != '0') {
-            return Outcome::interval_field_overflow;  // below microseconds
-        }
+Outcome read_interval_fraction(TextCursor& in, std::uint64_t& fraction) {
+    const TextCursor::Fraction read = in.fraction(6);
+    if (read.lost) {
+        return Outcome::interval_field_overflow;  // below microseconds
     }
-    for (; digits < 6; ++digits) {
-        fraction *= 10;
-    }
+    fraction = read.value;
     return Outcome::ok;
 }
 
@@ -513,18 +508,18 @@ Encoded encode_interval_text(std::string_view text, const ParamTarget& target, s
         return fail(Outcome::invalid_character, out);
     }
     std::uint64_t values[7] = {};
-    std::size_t i = 0;
-    if (!read_interval_fields(body, f, i, values)) {
+    TextCursor in(body);
+    if (!read_interval_fields(in, f, values)) {
         return fail(Outcome::invalid_character, out);
     }
     std::uint64_t fraction = 0;
-    if (f.trailing == second && i < body.size() && body[i] == '.') {
-        const Outcome outcome = read_interval_fraction(body, i, fraction);
+    if (f.trailing == second && in.accept('.')) {
+        const Outcome outcome = read_interval_fraction(in, fraction);
         if (outcome != Outcome::ok) {
             return fail(outcome, out);
         }
     }
-    if (i != body.size()) {
+    if (!in.done()) {
         return fail(Outcome::invalid_character, out);
     }
     for (const std::uint64_t v : values) {
