@@ -88,7 +88,8 @@ has_file() { grep -qxF "$1" <<<"$contents"; }
 for file in "/usr/lib/$multiarch/odbc/libredshiftodbc.so" \
     "/usr/lib/$multiarch/odbc/libredshiftodbcS.so" /usr/share/redshift-odbc/odbcinst.ini \
     /usr/include/redshift_odbc.h /usr/share/doc/redshift-odbc/copyright \
-    /usr/share/doc/redshift-odbc/NOTICE /usr/share/doc/redshift-odbc/README.md; do
+    /usr/share/doc/redshift-odbc/NOTICE /usr/share/doc/redshift-odbc/README.md \
+    /usr/bin/redshift-odbc /usr/share/man/man1/redshift-odbc.1.gz; do
     check "the .deb contains $file" has_file "$file"
 done
 check "the .deb carries no second license file" eval '! has_file /usr/share/doc/redshift-odbc/LICENSE'
@@ -126,6 +127,8 @@ sections() { grep -cxF "[$driver_name]" "$odbcinst_ini" 2>/dev/null || true; }
 echo "-- dpkg -i"
 dpkg -i "$deb" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; echo "FAIL: dpkg -i"; exit 1; }
 check "odbcinst -q -d lists the driver" eval 'odbcinst -q -d | grep -qxF "[$driver_name]"'
+check "the installed redshift-odbc runs and lists the driver" \
+    eval '/usr/bin/redshift-odbc list | grep -qF "$driver_name"'
 check "registered once with UsageCount 1" test "$(sections)/$(usage_count)" = 1/1
 check "registered with the installed driver" \
     eval 'registration | grep -qx "Driver *= */usr/lib/$multiarch/odbc/libredshiftodbc.so"'
