@@ -9,9 +9,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <latch>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace bench {
@@ -242,6 +245,70 @@ inline std::string commit_message(std::int64_t transactions, std::int64_t execut
                + " executions";
     }
     return out;
+}
+
+// connect_concurrent, for both programs: `threads` threads call `connect()` at the same moment
+// (it returns an owning pointer to a connection); the result's seconds run from the start signal
+// to the last connection made, its latencies are each thread's connect, and its message compares
+// that with one connect alone (the median of five, made first). Connections close after the
+// measurement, through the pointers' destructors. Any thread's error is thrown.
+template <class Connect>
+Result measure_concurrent_connects(std::size_t threads, Connect connect) {
+    std::vector<double> alone;
+    for (int i = 0; i < 5; ++i) {
+        const auto t = Clock::now();
+        const auto connection = connect();
+        alone.push_back(seconds_since(t));  // before the connection closes
+    }
+    const double one = percentile(alone, 0.5);
+    std::vector<double> took(threads, 0.0);
+    std::vector<std::string> errors(threads);
+    std::latch ready(static_cast<std::ptrdiff_t>(threads) + 1);
+    std::latch go(1);
+    std::latch connected(static_cast<std::ptrdiff_t>(threads) + 1);
+    std::latch done(1);
+    std::vector<std::thread> pool;
+    for (std::size_t i = 0; i < threads; ++i) {
+        pool.emplace_back([&, i] {
+            decltype(connect()) connection;
+            ready.count_down();
+            go.wait();
+            const auto t = Clock::now();
+            try {
+                connection = connect();
+            } catch (const std::exception& e) {
+                errors[i] = e.what();
+            }
+            took[i] = seconds_since(t);
+            connected.count_down();
+            done.wait();  // closing is not part of what is measured
+            try {
+                connection.reset();
+            } catch (const std::exception& e) {
+                errors[i] = e.what();
+            }
+        });
+    }
+    ready.arrive_and_wait();
+    const auto start = Clock::now();
+    go.count_down();
+    connected.arrive_and_wait();
+    Result r;
+    r.seconds = seconds_since(start);
+    done.count_down();
+    for (auto& t : pool)
+        t.join();
+    for (const std::string& e : errors) {
+        if (!e.empty())
+            throw Failure(e);
+    }
+    r.rows = static_cast<std::int64_t>(threads);
+    r.latencies = took;
+    char msg[160];
+    std::snprintf(msg, sizeof msg, "one connect alone %.1f ms; %lld at once %.1f ms (%.2f× one)",
+                  one * 1e3, static_cast<long long>(threads), r.seconds * 1e3, r.seconds / one);
+    r.message = msg;
+    return r;
 }
 
 }  // namespace bench

@@ -554,64 +554,8 @@ Result connect_cycles(const Env& env, Dbc& /*anchor*/, const bench::Options& o) 
 // it. Seconds: the wall time from the start signal to the last connection made; latencies: each
 // thread's connect. One environment for all, as a server has; `anchor` keeps the driver loaded.
 Result connect_concurrent(const Env& env, Dbc& /*anchor*/, const bench::Options& o) {
-    std::vector<double> alone;
-    for (int i = 0; i < 5; ++i) {
-        const auto t = bench::Clock::now();
-        Dbc d(env, o.target);
-        alone.push_back(bench::seconds_since(t));
-        d.disconnect();
-    }
-    const double one = bench::percentile(alone, 0.5);
-    const auto threads = static_cast<std::size_t>(o.rows);
-    std::vector<double> took(threads, 0.0);
-    std::vector<std::string> errors(threads);
-    std::latch ready(static_cast<std::ptrdiff_t>(threads) + 1);
-    std::latch go(1);
-    std::latch connected(static_cast<std::ptrdiff_t>(threads) + 1);
-    std::latch done(1);
-    std::vector<std::thread> pool;
-    for (std::size_t i = 0; i < threads; ++i) {
-        pool.emplace_back([&, i] {
-            std::unique_ptr<Dbc> d;
-            ready.count_down();
-            go.wait();
-            const auto t = bench::Clock::now();
-            try {
-                d = std::make_unique<Dbc>(env, o.target);
-            } catch (const std::exception& e) {
-                errors[i] = e.what();
-            }
-            took[i] = bench::seconds_since(t);
-            connected.count_down();
-            done.wait();  // disconnects are not part of what is measured
-            try {
-                if (d)
-                    d->disconnect();
-            } catch (const std::exception& e) {
-                errors[i] = e.what();
-            }
-        });
-    }
-    ready.arrive_and_wait();
-    const auto start = bench::Clock::now();
-    go.count_down();
-    connected.arrive_and_wait();
-    Result r;
-    r.seconds = bench::seconds_since(start);
-    done.count_down();
-    for (auto& t : pool)
-        t.join();
-    for (const std::string& e : errors) {
-        if (!e.empty())
-            throw Failure(e);
-    }
-    r.rows = o.rows;
-    r.latencies = took;
-    char msg[160];
-    std::snprintf(msg, sizeof msg, "one connect alone %.1f ms; %lld at once %.1f ms (%.2f× one)",
-                  one * 1e3, static_cast<long long>(o.rows), r.seconds * 1e3, r.seconds / one);
-    r.message = msg;
-    return r;
+    return bench::measure_concurrent_connects(static_cast<std::size_t>(o.rows),
+                                              [&] { return std::make_unique<Dbc>(env, o.target); });
 }
 
 std::int64_t drain(const Stmt& s, SQLUSMALLINT name_column, const char* what) {
