@@ -86,10 +86,11 @@ std::string validate(Attributes& attributes) {
             return message;
         }
         key = std::string(keyword->name);
-        if (!keyword->choices.empty() && !value.empty()
+        const std::string& given = value;  // clang 14 cannot capture a structured binding
+        if (!keyword->choices.empty() && !given.empty()
             && std::none_of(
                 keyword->choices.begin(), keyword->choices.end(),
-                [&](std::string_view choice) { return config::iequals(choice, value); })) {
+                [&](std::string_view choice) { return config::iequals(choice, given); })) {
             std::string message = key + "=" + value + " is not one of:";
             for (const auto choice : keyword->choices) {
                 message += " ";
