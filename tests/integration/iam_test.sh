@@ -140,20 +140,31 @@ expect() {
     fi
     echo "ok: $name"
 }
+# In the sanitize variant LeakSanitizer itself crashes at the exit of `check` after a failed IAM
+# connect ("Tracer caught signal 11" while it scans a stale dynamic-TLS block of a module unloaded
+# during the connect; not a leak report, and it persists with the driver linked -z nodelete), so
+# these three runs keep ASan and UBSan but not the leak check. cli_test.sh runs the CLI with it.
+check_cli() {
+    if [[ -n ${ASAN_OPTIONS:-} ]]; then
+        ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" "$cli" check "$@"
+    else
+        "$cli" check "$@"
+    fi
+}
 if [[ -x $cli ]]; then
     dsn="Driver={$RSODBC_TEST_DRIVER};Server=localhost;Port=$PG_CLUSTER_PORT;Database=rsodbc_test"
     dsn+=";SSLRootCert=$scratch/ca.crt;IAM=1;Region=us-east-1;ClusterId=mock-cluster;DbUser=iam_alice"
     dsn+=";AccessKeyID=AKIDMOCKEXAMPLE;SecretAccessKey=$secret;EndpointUrl=http://127.0.0.1:$port"
     control POST /_mock/reset
     set +e
-    output=$("$cli" check "$dsn" 2>&1)
+    output=$(check_cli "$dsn" 2>&1)
     status=$?
     set -e
     expect "check IAM DSN" 0 "$status" "$output" '^Connection: OK' '^  SecretAccessKey +\*\*\*\*' \
         '^  IAM +1 +\[connection string\]' '^  SSLMode +verify-full +\[default with IAM\]'
     control POST /_mock/config '{"faults": {"GetClusterCredentials": "AccessDenied"}}'
     set +e
-    output=$("$cli" check "$dsn" 2>&1)
+    output=$(check_cli "$dsn" 2>&1)
     status=$?
     set -e
     expect "check IAM AccessDenied" 1 "$status" "$output" '^Connection: FAILED' \
@@ -161,8 +172,10 @@ if [[ -x $cli ]]; then
         '^Hint: AWS knows the identity but its IAM policy does not allow this'
     control POST /_mock/config '{"faults": {}}'
     set +e
-    output=$(env -u AWS_CONFIG_FILE -u AWS_SHARED_CREDENTIALS_FILE -u AWS_PROFILE HOME="$scratch" \
-        "$cli" check "Profile=nowhere;AccessKeyID=;SecretAccessKey=;$dsn" 2>&1)
+    output=$(
+        unset AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE AWS_PROFILE
+        HOME=$scratch check_cli "Profile=nowhere;AccessKeyID=;SecretAccessKey=;$dsn" 2>&1
+    )
     status=$?
     set -e
     expect "check IAM missing profile" 1 "$status" "$output" "profile 'nowhere' not found" \
