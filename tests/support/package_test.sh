@@ -133,19 +133,14 @@ check "registered once with UsageCount 1" test "$(sections)/$(usage_count)" = 1/
 check "registered with the installed driver" \
     eval 'registration | grep -qx "Driver *= */usr/lib/$multiarch/odbc/libredshiftodbc.so"'
 
-# A user DSN on the registered driver, in a private odbc.ini (no system DSN is written; the file
-# goes away with $work).
+# A user DSN on the registered driver, made as a user would: with the installed CLI, in a private
+# user odbc.ini (no system DSN is written; the file goes away with $work).
 export ODBCINI=$work/odbc.ini
-cat >"$ODBCINI" <<EOF
-[package_test]
-Driver = $driver_name
-Server = $RSODBC_TEST_HOST
-Port = $RSODBC_TEST_PORT
-Database = $RSODBC_TEST_DATABASE
-UID = $RSODBC_TEST_USER
-PWD = $RSODBC_TEST_PASSWORD
-SSLMode = prefer
-EOF
+: >"$ODBCINI"
+check "redshift-odbc add-dsn writes the DSN" /usr/bin/redshift-odbc add-dsn package_test --user \
+    "Driver=$driver_name" "Server=$RSODBC_TEST_HOST" "Port=$RSODBC_TEST_PORT" \
+    "Database=$RSODBC_TEST_DATABASE" "UID=$RSODBC_TEST_USER" "PWD=$RSODBC_TEST_PASSWORD" \
+    SSLMode=prefer
 echo "-- isql through the registered driver"
 isql_query() {
     local out
