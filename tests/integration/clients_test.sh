@@ -36,7 +36,7 @@ if [[ -n $preload ]]; then
     # (google/sanitizers#611): PHP runs in the plain variant only.
     echo "   skipped in the sanitize variant (PHP's RTLD_DEEPBIND and ASan do not mix)"
 else
-    php "$here/php_app.php" "$RSODBC_TEST_CONNSTR" "php_app_$suffix" || rc=1
+    LD_PRELOAD=$preload php "$here/php_app.php" "$RSODBC_TEST_CONNSTR" "php_app_$suffix" || rc=1
 fi
 echo "-- Ruby (ruby-odbc)"
 LD_PRELOAD="${preload:+$preload }$libodbc" ruby "$here/ruby_app.rb" "$RSODBC_TEST_DSN" \
