@@ -235,16 +235,13 @@ ResolvedCredentials profile_credentials(const std::string& name, const ProviderC
     return profile_chain(name, context, files, visited);
 }
 
-ResolvedCredentials assume_role(const ResolvedCredentials& source, const std::string& role_arn,
-                                const std::string& session_name, const std::string& external_id,
-                                const ProviderContext& context) {
-    std::vector<std::pair<std::string, std::string>> fields{{"Action", "AssumeRole"},
-                                                            {"Version", "2011-06-15"},
-                                                            {"RoleArn", role_arn},
-                                                            {"RoleSessionName", session_name}};
-    if (!external_id.empty()) {
-        fields.emplace_back("ExternalId", external_id);
-    }
+namespace {
+
+// AssumeRole and AssumeRoleWithWebIdentity differ only in their form fields and whether the call
+// is signed; the endpoint, the answer's shape and "no keys in the answer" are the same.
+ResolvedCredentials sts_credentials(const std::vector<std::pair<std::string, std::string>>& fields,
+                                    const std::string& what, const AwsCredentials* signing_keys,
+                                    std::string source, const ProviderContext& context) {
     AwsCall call;
     call.url = !context.sts_endpoint_url.empty() ? context.sts_endpoint_url
                                                  : service_url("sts", context.region);
@@ -252,11 +249,11 @@ ResolvedCredentials assume_role(const ResolvedCredentials& source, const std::st
     call.service = "sts";
     call.content_type = "application/x-www-form-urlencoded; charset=utf-8";
     call.body = form_body(fields);
-    call.what = "STS AssumeRole (" + role_arn + ")";
-    const std::string body = send_aws_call(call, &source.keys, context.http, context.now);
+    call.what = what;
+    const std::string body = send_aws_call(call, signing_keys, context.http, context.now);
     const auto xml = parse_xml(body);
     ResolvedCredentials result;
-    result.source = "role " + role_arn;
+    result.source = std::move(source);
     if (xml) {
         result.keys.access_key_id = xml->find_text("AccessKeyId");
         result.keys.secret_access_key = xml->find_text("SecretAccessKey");
@@ -269,6 +266,22 @@ ResolvedCredentials assume_role(const ResolvedCredentials& source, const std::st
     return result;
 }
 
+}  // namespace
+
+ResolvedCredentials assume_role(const ResolvedCredentials& source, const std::string& role_arn,
+                                const std::string& session_name, const std::string& external_id,
+                                const ProviderContext& context) {
+    std::vector<std::pair<std::string, std::string>> fields{{"Action", "AssumeRole"},
+                                                            {"Version", "2011-06-15"},
+                                                            {"RoleArn", role_arn},
+                                                            {"RoleSessionName", session_name}};
+    if (!external_id.empty()) {
+        fields.emplace_back("ExternalId", external_id);
+    }
+    return sts_credentials(fields, "STS AssumeRole (" + role_arn + ")", &source.keys,
+                           "role " + role_arn, context);
+}
+
 ResolvedCredentials web_identity_credentials(const std::string& token_file,
                                              const std::string& role_arn,
                                              const std::string& session_name,
@@ -277,32 +290,14 @@ ResolvedCredentials web_identity_credentials(const std::string& token_file,
     if (!token || token->empty()) {
         fail("web identity token file '" + token_file + "' cannot be read");
     }
-    AwsCall call;
-    call.url = !context.sts_endpoint_url.empty() ? context.sts_endpoint_url
-                                                 : service_url("sts", context.region);
-    call.region = context.region;
-    call.service = "sts";
-    call.content_type = "application/x-www-form-urlencoded; charset=utf-8";
-    call.body = form_body({{"Action", "AssumeRoleWithWebIdentity"},
-                           {"Version", "2011-06-15"},
-                           {"RoleArn", role_arn},
-                           {"RoleSessionName", session_name},
-                           {"WebIdentityToken", *token}});
-    call.what = "STS AssumeRoleWithWebIdentity (" + role_arn + ")";
-    const std::string body = send_aws_call(call, nullptr, context.http, context.now);
-    const auto xml = parse_xml(body);
-    ResolvedCredentials result;
-    result.source = "web identity role " + role_arn;
-    if (xml) {
-        result.keys.access_key_id = xml->find_text("AccessKeyId");
-        result.keys.secret_access_key = xml->find_text("SecretAccessKey");
-        result.keys.session_token = xml->find_text("SessionToken");
-        result.expiration = parse_iso8601(xml->find_text("Expiration"));
-    }
-    if (result.keys.access_key_id.empty() || result.keys.secret_access_key.empty()) {
-        throw AuthError(AuthFailure::network, call.what + " answered without credentials");
-    }
-    return result;
+    // Unsigned: the web identity token is the credential.
+    return sts_credentials({{"Action", "AssumeRoleWithWebIdentity"},
+                            {"Version", "2011-06-15"},
+                            {"RoleArn", role_arn},
+                            {"RoleSessionName", session_name},
+                            {"WebIdentityToken", *token}},
+                           "STS AssumeRoleWithWebIdentity (" + role_arn + ")", nullptr,
+                           "web identity role " + role_arn, context);
 }
 
 ResolvedCredentials container_credentials(const ProviderContext& context) {
