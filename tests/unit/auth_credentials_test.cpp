@@ -6,74 +6,20 @@
 #include "auth/auth_error.h"
 #include "auth/credentials.h"
 #include "auth/shared_config.h"
+#include "unit_fixtures.h"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <map>
 #include <string>
-#include <sys/stat.h>
 
 namespace auth = rsodbc::auth;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A temporary HOME with ~/.aws, and an environment that holds only what a test puts in it.
-class Scrubbed {
-public:
-    Scrubbed() {
-        std::string pattern = (fs::temp_directory_path() / "rsodbc-aws-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        home_ = pattern;
-        fs::create_directories(home_ / ".aws");
-        env_["HOME"] = home_.string();
-        env_["AWS_EC2_METADATA_DISABLED"] = "true";  // never reach for 169.254.169.254
-    }
-
-    Scrubbed(const Scrubbed&) = delete;
-    Scrubbed& operator=(const Scrubbed&) = delete;
-
-    ~Scrubbed() {
-        std::error_code ignored;
-        fs::remove_all(home_, ignored);
-    }
-
-    const fs::path& home() const { return home_; }
-
-    void set(const std::string& name, const std::string& value) { env_[name] = value; }
-
-    void unset(const std::string& name) { env_.erase(name); }
-
-    // Writes a file below HOME and returns its path.
-    std::string write(const std::string& relative, const std::string& text,
-                      bool executable = false) const {
-        const fs::path path = home_ / relative;
-        fs::create_directories(path.parent_path());
-        std::ofstream(path, std::ios::binary) << text;
-        if (executable) {
-            ::chmod(path.c_str(), 0700);
-        }
-        return path.string();
-    }
-
-    auth::ProviderContext context() const {
-        auth::ProviderContext context;
-        context.env = [env = env_](const char* name) {
-            const auto it = env.find(name);
-            return it != env.end() ? it->second : std::string();
-        };
-        context.region = "us-east-1";
-        context.now = auth::Clock::now();
-        context.http.timeout_seconds = 5;
-        return context;
-    }
-
-private:
-    fs::path home_;
-    std::map<std::string, std::string> env_;
-};
+using Scrubbed = unit_fixtures::ScrubbedAws;
+using unit_fixtures::contains;
 
 rsodbc::config::IamSettings iam_profile(const std::string& profile) {
     rsodbc::config::IamSettings iam;
@@ -93,10 +39,6 @@ std::string error_of(Run run, auth::AuthFailure expected = auth::AuthFailure::cr
     }
     FAIL("no AuthError");
     return {};
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "config/connection_string.h"
 #include "config/redact.h"
 #include "config/settings.h"
+#include "unit_fixtures.h"
 
 #include <doctest/doctest.h>
 
@@ -16,13 +17,7 @@ using auth::RedshiftHost;
 
 namespace {
 
-config::Settings settings_from(std::string_view text) {
-    config::AttributeMap attrs;
-    for (const config::KeyValue& pair : config::parse_connection_string(text)) {
-        attrs.add_if_absent(pair.key, pair.value);
-    }
-    return config::make_settings(attrs);
-}
+using unit_fixtures::settings_from;
 
 std::string config_error(std::string_view text) {
     try {

@@ -11,13 +11,12 @@
 #include "config/connection_string.h"
 #include "config/settings.h"
 #include "mock_aws.h"
+#include "unit_fixtures.h"
 
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -44,65 +43,18 @@ const mock_aws::Mock& fresh_mock() {
     return mock();
 }
 
-class Scrubbed {
+// The shared scrubbed environment with STS aimed at the mock.
+class Scrubbed : public unit_fixtures::ScrubbedAws {
 public:
-    Scrubbed() {
-        std::string pattern = (fs::temp_directory_path() / "rsodbc-aws-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        home_ = pattern;
-        fs::create_directories(home_ / ".aws");
-        env_["HOME"] = home_.string();
-        env_["AWS_EC2_METADATA_DISABLED"] = "true";
-    }
-
-    Scrubbed(const Scrubbed&) = delete;
-    Scrubbed& operator=(const Scrubbed&) = delete;
-
-    ~Scrubbed() {
-        std::error_code ignored;
-        fs::remove_all(home_, ignored);
-    }
-
-    void set(const std::string& name, const std::string& value) { env_[name] = value; }
-
-    void unset(const std::string& name) { env_.erase(name); }
-
-    std::string write(const std::string& relative, const std::string& text) const {
-        const fs::path path = home_ / relative;
-        fs::create_directories(path.parent_path());
-        std::ofstream(path, std::ios::binary) << text;
-        return path.string();
-    }
-
-    auth::EnvReader env() const {
-        return [env = env_](const char* name) {
-            const auto it = env.find(name);
-            return it != env.end() ? it->second : std::string();
-        };
-    }
-
     auth::ProviderContext context() const {
-        auth::ProviderContext context;
-        context.env = env();
-        context.region = "us-east-1";
+        auth::ProviderContext context = ScrubbedAws::context();
         context.sts_endpoint_url = mock().url("/");
-        context.now = auth::Clock::now();
-        context.http.timeout_seconds = 5;
         return context;
     }
-
-private:
-    fs::path home_;
-    std::map<std::string, std::string> env_;
 };
 
-config::Settings settings_from(const std::string& text) {
-    config::AttributeMap attrs;
-    for (const config::KeyValue& pair : config::parse_connection_string(text)) {
-        attrs.add_if_absent(pair.key, pair.value);
-    }
-    return config::make_settings(attrs);
-}
+using unit_fixtures::contains;
+using unit_fixtures::settings_from;
 
 // A provisioned IAM connection string aimed at the mock, with the mock's accepted keys; `extra`
 // comes first, so its keywords win (the first occurrence of a keyword counts).
@@ -123,10 +75,6 @@ auth::AuthError error_of(Run run) {
     }
     FAIL("no AuthError");
     return {auth::AuthFailure::settings, ""};
-}
-
-bool contains(const std::string& text, std::string_view part) {
-    return text.find(part) != std::string::npos;
 }
 
 nlohmann::json last_request() {

@@ -2,6 +2,7 @@
 
 #include "config/connection_string.h"
 #include "config/keywords.h"
+#include "unit_fixtures.h"
 
 #include <doctest/doctest.h>
 
@@ -14,13 +15,7 @@ using config::ServerFlavor;
 
 namespace {
 
-config::Settings settings_from(std::string_view text) {
-    config::AttributeMap attrs;
-    for (const config::KeyValue& pair : config::parse_connection_string(text)) {
-        attrs.add_if_absent(pair.key, pair.value);
-    }
-    return config::make_settings(attrs);
-}
+using unit_fixtures::settings_from;
 
 std::string error_of(std::string_view text) {
     try {
