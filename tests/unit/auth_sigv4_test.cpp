@@ -16,7 +16,7 @@ using namespace rsodbc::auth;
 namespace {
 
 std::filesystem::path suite_dir() {
-    return std::filesystem::path(__FILE__).parent_path() / "aws4_testsuite";
+    return std::filesystem::path(RSODBC_SOURCE_DIR) / "tests" / "unit" / "aws4_testsuite";
 }
 
 std::chrono::system_clock::time_point suite_time() {

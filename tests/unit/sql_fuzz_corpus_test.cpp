@@ -14,10 +14,10 @@
 
 namespace {
 
-// The corpus sits beside this file's directory; __FILE__ is the absolute source path CMake
-// compiles, so no compile definition in tests/unit/CMakeLists.txt is needed.
+// RSODBC_SOURCE_DIR (set by CMake) rather than __FILE__: under ccache's base directory __FILE__
+// is relative, and the test then passed only when started from its build directory.
 std::filesystem::path corpus_dir(std::string_view target) {
-    return std::filesystem::path(__FILE__).parent_path().parent_path() / "fuzz" / "corpus" / target;
+    return std::filesystem::path(RSODBC_SOURCE_DIR) / "tests" / "fuzz" / "corpus" / target;
 }
 
 template <class Check>
