@@ -11,11 +11,10 @@
 #include "exec/statement_cache.h"
 #include "log/logger.h"
 #include "odbc/odbc_error.h"
+#include "sql/analysed_statement.h"
 #include "sql/escapes.h"
 #include "sql/placeholders.h"
 #include "sql/sql_error.h"
-#include "sql/statement_kind.h"
-#include "sql/transaction_block.h"
 #include "wire/server_error.h"
 
 #include <algorithm>
@@ -466,12 +465,13 @@ wire::Session& Connection::begin_work(SQLULEN timeout_seconds, bool outside_tran
     return session_;
 }
 
-wire::Results Connection::execute(const std::string& sql, SQLULEN timeout_seconds) {
-    RSODBC_LOG(debug, "execute: {}", sql);
+wire::Results Connection::execute(const sql::AnalysedStatement& statement,
+                                  SQLULEN timeout_seconds) {
+    RSODBC_LOG(debug, "execute: {}", statement.text());
     wire::Results results =
-        begin_work(timeout_seconds, !autocommit_ && sql::runs_outside_transaction(sql))
-            .execute(sql);
-    if (sql::changes_schema(sql)) {
+        begin_work(timeout_seconds, !autocommit_ && statement.runs_outside_transaction())
+            .execute(statement.text());
+    if (statement.changes_schema()) {
         statement_cache_->invalidate();
     }
     return results;

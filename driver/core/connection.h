@@ -19,6 +19,10 @@
 #include <string_view>
 #include <vector>
 
+namespace rsodbc::sql {
+class AnalysedStatement;
+}  // namespace rsodbc::sql
+
 namespace rsodbc::exec {
 class StatementCache;
 }  // namespace rsodbc::exec
@@ -74,7 +78,7 @@ public:
     // Runs SQL for a statement, opening the transaction first in manual-commit mode. A statement
     // that cannot run in a transaction block (sql/transaction_block.h) runs without one; with a
     // transaction already open it is refused (25000) before anything is sent.
-    wire::Results execute(const std::string& sql, SQLULEN timeout_seconds = 0);
+    wire::Results execute(const sql::AnalysedStatement& statement, SQLULEN timeout_seconds = 0);
     // One row-returning statement whose rows stream as they are fetched.
     wire::Results execute_streaming(const std::string& sql, SQLULEN timeout_seconds = 0);
     // One query through a server-side cursor (UseDeclareFetch), Fetch rows at a time.

@@ -9,10 +9,9 @@
 #include "exec/executor.h"
 #include "log/logger.h"
 #include "odbc/odbc_error.h"
+#include "sql/analysed_statement.h"
 #include "sql/escapes.h"
-#include "sql/placeholders.h"
 #include "sql/scanner.h"
-#include "sql/statement_kind.h"
 #include "types/to_c/convert.h"
 #include "wire/buffered_result.h"
 #include "wire/server_error.h"
@@ -44,19 +43,29 @@ Statement::ExecutingGuard::~ExecutingGuard() {
     connection_.set_executing(previous_);
 }
 
+Statement::ScanTally::ScanTally(Statement& statement)
+    : total_(statement.text_scans_), start_(sql::scans_on_this_thread) {}
+
+Statement::ScanTally::~ScanTally() {
+    total_ += sql::scans_on_this_thread - start_;
+}
+
 // Every text path (SQLExecDirect, SQLPrepare; parameter arrays run the prepared text) translates
 // ODBC escapes here, before `?` numbering. Text without `{` is used as it is, with no copy.
 bool Statement::translates(const std::string& sql) const {
     return no_scan == SQL_NOSCAN_OFF && sql::may_contain_escapes(sql);
 }
 
+Statement::Analysed Statement::analyse(const std::string& sql) const {
+    return std::make_shared<const sql::AnalysedStatement>(
+        translates(sql) ? connection_.native_sql(sql) : sql);
+}
+
 SQLRETURN Statement::exec_direct(const std::string& sql) {
+    const ScanTally tally(*this);
     require_no_cursor();
-    prepared_sql_.reset();
-    if (translates(sql)) {
-        return run(connection_.native_sql(sql), nullptr);
-    }
-    return run(sql, nullptr);
+    prepared_.reset();
+    return run(analyse(sql));
 }
 
 void Statement::require_no_cursor() const {
@@ -68,21 +77,22 @@ void Statement::require_no_cursor() const {
 }
 
 void Statement::prepare(const std::string& sql) {
+    const ScanTally tally(*this);
     require_no_cursor();
     reset_results();
-    prepared_sql_.reset();  // a text that fails to translate leaves nothing prepared
-    prepared_sql_ = translates(sql) ? connection_.native_sql(sql) : sql;
-    prepared_facts_ = sql::text_facts(*prepared_sql_, connection_.settings().use_declare_fetch);
+    prepared_.reset();  // a text that fails to translate leaves nothing prepared
+    prepared_ = analyse(sql);
 }
 
 SQLRETURN Statement::execute() {
-    if (!prepared_sql_) {
+    if (!prepared_) {
         throw odbc::OdbcError(sqlstate::function_sequence_error,
                               "function sequence error: SQLExecute needs a statement prepared with "
                               "SQLPrepare");
     }
+    const ScanTally tally(*this);
     require_no_cursor();
-    return run(*prepared_sql_, &prepared_facts_);
+    return run(prepared_);
 }
 
 namespace {
@@ -96,10 +106,11 @@ bool is_searched_update_or_delete(std::string_view tag) {
 
 }  // namespace
 
-SQLRETURN Statement::run(const std::string& sql, const sql::TextFacts* facts) {
+SQLRETURN Statement::run(const Analysed& statement) {
     if (!log::enabled(spdlog::level::err)) {
-        return run_path(sql, facts, nullptr);
+        return run_path(statement, nullptr);
     }
+    const std::string& sql = statement->text();
     // At debug level every statement, how it ran, its rows and its time; at error level the
     // statement that failed (its SQLSTATE follows from the entry wrapper).
     const auto started = std::chrono::steady_clock::now();
@@ -109,7 +120,7 @@ SQLRETURN Statement::run(const std::string& sql, const sql::TextFacts* facts) {
     };
     std::string path = "simple query";
     try {
-        const SQLRETURN rc = run_path(sql, facts, &path);
+        const SQLRETURN rc = run_path(statement, &path);
         RSODBC_LOG(debug, "statement {} ran ({}) in {:.3f} ms, {} rows{}: {}",
                    static_cast<const void*>(this), path, elapsed_ms(), row_count(),
                    cursor_.result != nullptr && cursor_.result->holds_wire() ? " read so far" : "",
@@ -138,21 +149,20 @@ exec::Settings Statement::execution_settings() const {
     return execution;
 }
 
-SQLRETURN Statement::run_path(const std::string& sql, const sql::TextFacts* facts,
-                              std::string* path) {
+SQLRETURN Statement::run_path(const Analysed& statement, std::string* path) {
     const ExecutingGuard executing(*this);
     reset_results();
     data_at_execution_.reset();
     awaiting_data_ = false;
     const exec::Settings settings = execution_settings();
-    const exec::Plan plan = exec::choose(sql, facts, apd_, ipd_, settings);
+    const exec::Plan plan = exec::choose(*statement, apd_, ipd_, settings);
     if (path != nullptr) {
         *path = exec::describe(plan, settings);
     }
     if (plan.has_parameters()) {
-        return run_with_parameters(sql, plan);
+        return run_with_parameters(statement, plan);
     }
-    return run_plan(sql, plan, settings);
+    return run_plan(*statement, plan, settings);
 }
 
 namespace {
@@ -162,8 +172,9 @@ class ConnectionLink final : public exec::Link {
 public:
     explicit ConnectionLink(Connection& connection) : connection_(connection) {}
 
-    wire::Results execute(const std::string& sql, SQLULEN timeout_seconds) override {
-        return connection_.execute(sql, timeout_seconds);
+    wire::Results execute(const sql::AnalysedStatement& statement,
+                          SQLULEN timeout_seconds) override {
+        return connection_.execute(statement, timeout_seconds);
     }
 
     wire::Results execute_streaming(const std::string& sql, SQLULEN timeout_seconds) override {
@@ -186,13 +197,13 @@ private:
 
 }  // namespace
 
-SQLRETURN Statement::run_plan(const std::string& sql, const exec::Plan& plan,
+SQLRETURN Statement::run_plan(const sql::AnalysedStatement& statement, const exec::Plan& plan,
                               const exec::Settings& settings) {
     ConnectionLink link(connection_);
     const exec::Bindings bindings{apd_, ipd_, diagnostics(),
                                   data_at_execution_ ? &data_at_execution_->supplied : nullptr,
                                   &cancel_requested_};
-    exec::Outcome outcome = executor_->run(plan, sql, link, bindings, settings);
+    exec::Outcome outcome = executor_->run(plan, statement, link, bindings, settings);
     if (plan.path == exec::Path::parameter_array) {
         row_count_ = outcome.rows_applied;
         return outcome.rc;
@@ -297,11 +308,11 @@ bool Statement::cursor_open() const {
 // Describe before execute (SQLPrepare then SQLNumResultCols/SQLDescribeCol, as Tableau does): the
 // server prepares the text without running it.
 void Statement::describe_prepared() {
-    if (cursor_.result != nullptr || !prepared_sql_ || described_) {
+    if (cursor_.result != nullptr || !prepared_ || described_) {
         return;
     }
     try {
-        append_columns(connection_.describe(sql::number_markers(*prepared_sql_).text));
+        append_columns(connection_.describe(prepared_->numbered_text()));
     } catch (const wire::ServerError& error) {
         // Several statements in one text cannot be prepared; their shape is known after running.
         if (std::string_view(error.what()).find("multiple commands") == std::string_view::npos) {
@@ -480,7 +491,7 @@ void Statement::bind_column(SQLUSMALLINT number, SQLSMALLINT c_type, SQLPOINTER 
 
 void Statement::type_info(SQLSMALLINT sql_type) {
     require_no_cursor();
-    prepared_sql_.reset();
+    prepared_.reset();
     reset_results();
     catalog::TypeInfoResult built =
         catalog::type_info(sql_type, connection_.is_redshift(), connection_.reporting());

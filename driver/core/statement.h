@@ -4,7 +4,6 @@
 #include "catalog/catalog_call.h"
 #include "core/descriptor.h"
 #include "core/handle.h"
-#include "sql/statement_kind.h"
 #include "types/to_c/cell.h"
 #include "types/type_table.h"
 #include "wire/result_stream.h"
@@ -18,6 +17,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+
+namespace rsodbc::sql {
+class AnalysedStatement;
+}  // namespace rsodbc::sql
 
 namespace rsodbc::exec {
 class Executor;
@@ -161,6 +164,10 @@ public:
     void forget_descriptor(const Descriptor& descriptor);
     [[nodiscard]] SQLULEN get_attribute(SQLINTEGER attribute);
 
+    // SQL_ATTR_RSODBC_TEXT_SCANS: scanner passes over SQL text made by this statement's
+    // SQLPrepare, SQLExecDirect, SQLExecute and SQLParamData calls so far.
+    [[nodiscard]] std::size_t text_scans() const { return text_scans_; }
+
     // Statement attributes with plain values; pointer attributes live in the descriptors.
     SQLULEN max_rows = 0;
     SQLULEN query_timeout = 0;
@@ -170,28 +177,33 @@ public:
     SQLULEN retrieve_data = SQL_RD_ON;
 
 private:
+    using Analysed = std::shared_ptr<const sql::AnalysedStatement>;
+
     [[nodiscard]] bool translates(const std::string& sql) const;
-    // `facts`: the prepared text's, or null for text run directly.
-    SQLRETURN run(const std::string& sql, const sql::TextFacts* facts);
-    // Asks exec/ how `sql` runs and has it run; `path` (when not null) says how, for the log.
-    SQLRETURN run_path(const std::string& sql, const sql::TextFacts* facts, std::string* path);
+
+    // The application's text analysed once (escapes translated first unless SQL_NOSCAN_ON).
+    [[nodiscard]] Analysed analyse(const std::string& sql) const;
+    SQLRETURN run(const Analysed& statement);
+    // Asks exec/ how the statement runs and has it run; `path` (when not null) says how, for the
+    // log.
+    SQLRETURN run_path(const Analysed& statement, std::string* path);
     // What the execution path depends on: this statement's attributes and its connection's
     // settings.
     [[nodiscard]] exec::Settings execution_settings() const;
-    void log_parameter_values(const std::string& sql) noexcept;
+    void log_parameter_values(const sql::AnalysedStatement& statement) noexcept;
     SQLRETURN adopt_results(wire::Results results);
-    SQLRETURN run_with_parameters(const std::string& sql, const exec::Plan& plan);
+    SQLRETURN run_with_parameters(const Analysed& statement, const exec::Plan& plan);
     // Has exec/ run `plan` and adopts what it returns.
-    SQLRETURN run_plan(const std::string& sql, const exec::Plan& plan,
+    SQLRETURN run_plan(const sql::AnalysedStatement& statement, const exec::Plan& plan,
                        const exec::Settings& settings);
     // Refuses (54023) a statement with more markers than the server accepts, before anything is
     // sent; a parameter array's status entries say no set was used.
     void check_parameter_limit(std::size_t marker_count);
     std::size_t prepared_marker_count();
-    SQLRETURN execute_parameters(const std::string& sql, const exec::Plan& plan);
+    SQLRETURN execute_parameters(const sql::AnalysedStatement& statement, const exec::Plan& plan);
     void require_no_cursor() const;
     void describe_prepared();
-    int target_type_modifier(const std::string& sql, SQLUSMALLINT number);
+    int target_type_modifier(SQLUSMALLINT number);
     void look_up_nullability();
     void adopt_next_result();
     void reset_results();
@@ -246,12 +258,28 @@ private:
         const Statement* previous_;  // guards nest: run() calls execute_parameters()
     };
 
+    // Adds the scanner passes made during one call to text_scans_.
+    class ScanTally {
+    public:
+        explicit ScanTally(Statement& statement);
+        ~ScanTally();
+
+        ScanTally(const ScanTally&) = delete;
+        ScanTally& operator=(const ScanTally&) = delete;
+        ScanTally(ScanTally&&) = delete;
+        ScanTally& operator=(ScanTally&&) = delete;
+
+    private:
+        std::size_t& total_;
+        std::size_t start_;
+    };
+
     std::atomic<bool> cancel_requested_{false};  // by request_cancel, for the current execution
     // data_at_execution_ is set, readable without the lock (SQLCancel).
     std::atomic<bool> awaiting_data_{false};
-    std::optional<std::string> prepared_sql_;
-    sql::TextFacts prepared_facts_;  // of prepared_sql_, found once by SQLPrepare
-    std::string cursor_name_;        // empty until set or first asked for
+    Analysed prepared_;           // SQLPrepare's text, analysed once for all its executions
+    std::size_t text_scans_ = 0;  // see text_scans()
+    std::string cursor_name_;     // empty until set or first asked for
     // Chooses and drives the execution paths; keeps the batch statements of the last array
     // execution, reused while the SQL stays the same.
     std::unique_ptr<exec::Executor> executor_;
@@ -287,7 +315,7 @@ private:
     // Data at execution: SQLExecute returned SQL_NEED_DATA and SQLParamData/SQLPutData are
     // collecting the values.
     struct DataAtExecution {
-        std::string sql;
+        Analysed statement;
         std::vector<SQLUSMALLINT> parameters;  // the numbers still to come, in order
         std::size_t current = 0;               // index into parameters; size() before the first
         std::vector<std::optional<std::string>> supplied;

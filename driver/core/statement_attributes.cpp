@@ -7,6 +7,8 @@
 #include "odbc/odbc_error.h"
 #include "odbc/record_numbers.h"
 
+#include <redshift_odbc.h>
+
 namespace rsodbc::core {
 
 namespace {
@@ -271,7 +273,7 @@ void Statement::set_cursor_attribute(SQLINTEGER attribute, SQLULEN value) {
             "invalid cursor state: the cursor type cannot change while a cursor is "
             "open; close it first");
     }
-    if (prepared_sql_) {
+    if (prepared_) {
         throw odbc::OdbcError(sqlstate::attribute_cannot_be_set_now,
                               "attribute cannot be set now: the cursor type must be chosen before "
                               "SQLPrepare");
@@ -344,6 +346,8 @@ SQLULEN Statement::get_attribute(SQLINTEGER attribute) {
             return SQL_FALSE;
         case SQL_ATTR_ROW_NUMBER:
             return cursor_open() ? cursor_.current_row_number : 0;
+        case SQL_ATTR_RSODBC_TEXT_SCANS:
+            return static_cast<SQLULEN>(text_scans_);
         default:
             unsupported_attribute(attribute);
     }

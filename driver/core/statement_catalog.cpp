@@ -52,7 +52,7 @@ void Statement::catalog(const catalog::Request& request) {
     require_no_cursor();
     const catalog::Context context = catalog_context();
     catalog::Plan plan = catalog::plan(request, context);
-    prepared_sql_.reset();
+    prepared_.reset();
     reset_results();
     const ExecutingGuard executing(*this);
     catalog::Rows rows;

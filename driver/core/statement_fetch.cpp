@@ -31,7 +31,7 @@ void Statement::require_cursor() const {
     if (cursor_open()) {
         return;
     }
-    if (cursor_.result == nullptr && !prepared_sql_ && row_count_ == -1) {
+    if (cursor_.result == nullptr && !prepared_ && row_count_ == -1) {
         throw odbc::OdbcError(sqlstate::function_sequence_error,
                               "function sequence error: no statement has been executed");
     }

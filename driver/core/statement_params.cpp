@@ -8,8 +8,8 @@
 #include "exec/param_encoder.h"
 #include "log/logger.h"
 #include "odbc/odbc_error.h"
+#include "sql/analysed_statement.h"
 #include "sql/insert_values.h"
-#include "sql/placeholders.h"
 #include "sql/sql_error.h"
 #include "types/c_types.h"
 #include "types/sql_types.h"
@@ -25,9 +25,9 @@ namespace rsodbc::core {
 
 namespace {
 
-std::size_t marker_count_of(const std::string& sql) {
+std::size_t marker_count_of(const sql::AnalysedStatement& statement) {
     try {
-        return sql::number_markers(sql).marker_count;
+        return statement.parameter_count();
     } catch (const sql::SqlTextError& error) {
         throw odbc::OdbcError(sqlstate::syntax_error_or_access_violation,
                               std::string("syntax error or access violation: ") + error.what());
@@ -47,13 +47,8 @@ std::string trimmed(std::string text) {
 // size buffers and round values by them (pyodbc refuses Decimal('1.5') for a scale of 0). When the
 // parameter is a whole element of INSERT ... VALUES, its column says: describe
 // `SELECT <columns> FROM <target>` (prepared, never run) and take that column's type modifier.
-int Statement::target_type_modifier(const std::string& sql, SQLUSMALLINT number) {
-    std::optional<sql::InsertPlan> plan;
-    try {
-        plan = sql::plan_insert_values(sql);
-    } catch (const sql::SqlTextError&) {
-        return -1;
-    }
+int Statement::target_type_modifier(SQLUSMALLINT number) {
+    const std::optional<sql::InsertPlan>& plan = prepared_->insert();
     if (!plan || number > plan->parameter_elements.size()
         || !plan->parameter_elements[number - 1]) {
         return -1;
@@ -132,12 +127,12 @@ void Statement::check_parameter_limit(std::size_t marker_count) {
 }
 
 std::size_t Statement::prepared_marker_count() {
-    if (!prepared_sql_) {
+    if (!prepared_) {
         throw odbc::OdbcError(sqlstate::function_sequence_error,
                               "function sequence error: SQLNumParams and SQLDescribeParam need a "
                               "prepared statement");
     }
-    const std::size_t count = marker_count_of(*prepared_sql_);
+    const std::size_t count = marker_count_of(*prepared_);
     check_parameter_limit(count);
     return count;
 }
@@ -163,7 +158,7 @@ ParameterDescription Statement::describe_parameter(SQLUSMALLINT number) {
             "invalid descriptor index: the statement has " + std::to_string(count) + " parameters");
     }
     // The server infers each parameter's type from where it is used.
-    const std::vector<unsigned> types = connection_.parameter_types(*prepared_sql_);
+    const std::vector<unsigned> types = connection_.parameter_types(prepared_->text());
     const unsigned type_oid = number <= types.size() ? types[number - 1] : 0;
     // An unbounded text target is described as the long type it is (TextAsLongVarchar), so an
     // application that binds with this ColumnSize (PHP) can send text of any length.
@@ -172,12 +167,11 @@ ParameterDescription Statement::describe_parameter(SQLUSMALLINT number) {
     text_only.text_as_long_varchar = reporting.text_as_long_varchar;
     text_only.long_text_bytes = reporting.long_text_bytes;
     const types::SqlTypeInfo info = types::apply_reporting(
-        types::describe_server_type(type_oid, target_type_modifier(*prepared_sql_, number)),
-        text_only);
+        types::describe_server_type(type_oid, target_type_modifier(number)), text_only);
     return {info.sql_type, info.column_size, info.decimal_digits, SQL_NULLABLE_UNKNOWN};
 }
 
-SQLRETURN Statement::run_with_parameters(const std::string& sql, const exec::Plan& plan) {
+SQLRETURN Statement::run_with_parameters(const Analysed& statement, const exec::Plan& plan) {
     check_parameter_limit(plan.markers);
     const auto count = static_cast<SQLUSMALLINT>(plan.markers);  // at most 65,535 from here
     if (plan.sets <= 1) {
@@ -185,20 +179,20 @@ SQLRETURN Statement::run_with_parameters(const std::string& sql, const exec::Pla
             exec::Executor::data_at_execution(apd_, ipd_, count);
         if (!at_execution.empty()) {
             const std::size_t waiting = at_execution.size();
-            data_at_execution_ = DataAtExecution{sql, std::move(at_execution), waiting,
+            data_at_execution_ = DataAtExecution{statement, std::move(at_execution), waiting,
                                                  std::vector<std::optional<std::string>>(count)};
             awaiting_data_ = true;
             return SQL_NEED_DATA;
         }
     }
-    return execute_parameters(sql, plan);
+    return execute_parameters(*statement, plan);
 }
 
 // LogLevel=trace with LogParameters=1 only: the values a support engineer may need to reproduce
 // a failure, which may also be personal data. Encoded a second time, for the log alone.
-void Statement::log_parameter_values(const std::string& sql) noexcept {
+void Statement::log_parameter_values(const sql::AnalysedStatement& statement) noexcept {
     try {
-        const std::size_t count = sql::number_markers(sql).marker_count;
+        const std::size_t count = statement.parameter_count();
         exec::ParamEncoder encoder(apd_, ipd_);
         wire::ParamValues values;
         odbc::Diagnostics scratch;
@@ -230,16 +224,18 @@ void Statement::log_parameter_values(const std::string& sql) noexcept {
     }
 }
 
-SQLRETURN Statement::execute_parameters(const std::string& sql, const exec::Plan& plan) {
+SQLRETURN Statement::execute_parameters(const sql::AnalysedStatement& statement,
+                                        const exec::Plan& plan) {
     cancel_requested_.store(false);  // before the guard: a cancel from then on counts
     const ExecutingGuard executing(*this);
     if (connection_.settings().log_parameters && log::enabled(spdlog::level::trace)) {
-        log_parameter_values(sql);
+        log_parameter_values(statement);
     }
-    return run_plan(sql, plan, execution_settings());
+    return run_plan(statement, plan, execution_settings());
 }
 
 SQLRETURN Statement::param_data(SQLPOINTER* token) {
+    const ScanTally tally(*this);
     if (!data_at_execution_) {
         throw odbc::OdbcError(sqlstate::function_sequence_error,
                               "function sequence error: no parameter is waiting for data");
@@ -254,9 +250,9 @@ SQLRETURN Statement::param_data(SQLPOINTER* token) {
         }
         return SQL_NEED_DATA;
     }
-    const std::string sql = pending.sql;
+    const Analysed statement = pending.statement;  // the sequence's end resets `pending`
     const SQLRETURN rc =
-        execute_parameters(sql, exec::choose(sql, nullptr, apd_, ipd_, execution_settings()));
+        execute_parameters(*statement, exec::choose(*statement, apd_, ipd_, execution_settings()));
     data_at_execution_.reset();
     awaiting_data_ = false;
     return rc;

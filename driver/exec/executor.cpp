@@ -2,32 +2,27 @@
 
 #include "exec/param_encoder.h"
 #include "odbc/record_numbers.h"
-#include "sql/placeholders.h"
-#include "sql/scanner.h"
-#include "sql/statement_kind.h"
 
 namespace rsodbc::exec {
 
-Plan choose(const std::string& sql, const sql::TextFacts* facts, const odbc::DescriptorRecords& apd,
+Plan choose(const sql::AnalysedStatement& statement, const odbc::DescriptorRecords& apd,
             const odbc::DescriptorRecords& ipd, const Settings& settings) {
     Plan plan;
     plan.sets = apd.header().array_size;
-    plan.markers = facts != nullptr ? facts->question_markers : sql::count_markers(sql);
+    plan.markers = statement.question_markers();
     if (plan.markers == 0 && ipd.count() != 0) {  // != 0: 32,768+ records read negative
-        plan.markers = sql::number_markers(sql).marker_count;
+        plan.markers = statement.parameter_count();
     }
     // UseDeclareFetch: one forward-only query runs through a server-side cursor (static cursors
     // need the whole result, parameter arrays several executions).
     const auto server_cursor = [&] {
         return settings.use_declare_fetch && settings.forward_only && plan.sets <= 1
-               && (facts != nullptr ? facts->declarable_as_cursor : sql::declarable_as_cursor(sql));
+               && statement.declarable_as_cursor();
     };
     // One forward-only query streams its rows; anything else (commands, several statements for
     // SQLMoreResults, a static cursor) is read whole.
     const auto streams = [&] {
-        return settings.forward_only
-               && (facts != nullptr ? facts->kind : sql::classify(sql))
-                      == sql::StatementKind::query;
+        return settings.forward_only && statement.kind() == sql::StatementKind::query;
     };
     if (plan.sets > 1) {
         plan.path = Path::parameter_array;
@@ -63,27 +58,27 @@ std::string describe(const Plan& plan, const Settings& settings) {
     return {};
 }
 
-Outcome Executor::run(const Plan& plan, const std::string& sql, Link& link,
+Outcome Executor::run(const Plan& plan, const sql::AnalysedStatement& statement, Link& link,
                       const Bindings& bindings, const Settings& settings) {
     Outcome outcome;
     switch (plan.path) {
         case Path::simple:
-            outcome.results = link.execute(sql, settings.query_timeout);
+            outcome.results = link.execute(statement, settings.query_timeout);
             break;
         case Path::streamed:
-            outcome.results = link.execute_streaming(sql, settings.query_timeout);
+            outcome.results = link.execute_streaming(statement.text(), settings.query_timeout);
             break;
         case Path::server_cursor:
-            outcome.results = link.execute_cursor(sql, settings.query_timeout);
+            outcome.results = link.execute_cursor(statement.text(), settings.query_timeout);
             break;
         default:
-            return run_parameters(plan, sql, link, bindings, settings);
+            return run_parameters(plan, statement, link, bindings, settings);
     }
     return outcome;
 }
 
-Outcome Executor::run_parameters(const Plan& plan, const std::string& sql, Link& link,
-                                 const Bindings& bindings, const Settings& settings) {
+Outcome Executor::run_parameters(const Plan& plan, const sql::AnalysedStatement& statement,
+                                 Link& link, const Bindings& bindings, const Settings& settings) {
     ExecutionContext context{link.begin_work(settings.query_timeout),
                              link.statement_cache(),
                              bindings.diagnostics,
@@ -100,7 +95,7 @@ Outcome Executor::run_parameters(const Plan& plan, const std::string& sql, Link&
     ParamExecutor executor(context);
     Outcome outcome;
     if (plan.path == Path::parameter_array) {
-        const ArrayResult result = executor.execute_array(sql);
+        const ArrayResult result = executor.execute_array(statement);
         outcome.rc = result.rc;
         outcome.rows_applied = result.rows_applied;
         return outcome;
@@ -114,8 +109,8 @@ Outcome Executor::run_parameters(const Plan& plan, const std::string& sql, Link&
         ipd.array_status_ptr[0] = SQL_PARAM_ERROR;  // until the execution below succeeds
     }
     outcome.results = plan.path == Path::parameters_cursor
-                          ? executor.execute_cursor(sql, settings.fetch_rows)
-                          : executor.execute_one(sql, plan.path == Path::parameters_stream);
+                          ? executor.execute_cursor(statement, settings.fetch_rows)
+                          : executor.execute_one(statement, plan.path == Path::parameters_stream);
     return outcome;
 }
 

@@ -7,7 +7,7 @@
 #include "exec/statement_cache.h"
 #include "odbc/descriptor_records.h"
 #include "odbc/diagnostics.h"
-#include "sql/statement_kind.h"
+#include "sql/analysed_statement.h"
 #include "wire/result_stream.h"
 #include "wire/session.h"
 
@@ -25,8 +25,10 @@ namespace rsodbc::exec {
 // connection handle, which implements this.
 class Link {
 public:
-    // One or several statements, their results read whole.
-    virtual wire::Results execute(const std::string& sql, SQLULEN timeout_seconds) = 0;
+    // One or several statements, their results read whole. The analysis says whether the text
+    // must run outside a transaction block and whether it changes the schema.
+    virtual wire::Results execute(const sql::AnalysedStatement& statement,
+                                  SQLULEN timeout_seconds) = 0;
     // One query whose rows stream as they are fetched.
     virtual wire::Results execute_streaming(const std::string& sql, SQLULEN timeout_seconds) = 0;
     // One query through a server-side cursor (UseDeclareFetch).
@@ -75,11 +77,11 @@ struct Plan {
     [[nodiscard]] bool has_parameters() const { return path >= Path::parameters; }
 };
 
-// `?` markers are counted cheaply; text written with $n markers counts them only when parameters
-// are bound (a plain statement without parameters takes the simple-query path). A static cursor
-// scrolls over its whole result, so it is read whole. `facts` are the text's, found when it was
-// prepared; null scans the text now.
-Plan choose(const std::string& sql, const sql::TextFacts* facts, const odbc::DescriptorRecords& apd,
+// From the statement's analysis (found once at SQLPrepare/SQLExecDirect: nothing is scanned
+// here). Text written with $n markers counts them only when parameters are bound (a plain
+// statement without parameters takes the simple-query path). A static cursor scrolls over its
+// whole result, so it is read whole.
+Plan choose(const sql::AnalysedStatement& statement, const odbc::DescriptorRecords& apd,
             const odbc::DescriptorRecords& ipd, const Settings& settings);
 
 // How a plan runs, in words, for the log.
@@ -106,8 +108,8 @@ struct Outcome {
 // One per statement handle: keeps what outlives one execution (a parameter array's batch texts).
 class Executor {
 public:
-    Outcome run(const Plan& plan, const std::string& sql, Link& link, const Bindings& bindings,
-                const Settings& settings);
+    Outcome run(const Plan& plan, const sql::AnalysedStatement& statement, Link& link,
+                const Bindings& bindings, const Settings& settings);
 
     // A single parameter set's results were adopted (read ahead without error): its status entry
     // says SQL_PARAM_SUCCESS.
@@ -120,7 +122,7 @@ public:
                                                        SQLUSMALLINT count);
 
 private:
-    Outcome run_parameters(const Plan& plan, const std::string& sql, Link& link,
+    Outcome run_parameters(const Plan& plan, const sql::AnalysedStatement& statement, Link& link,
                            const Bindings& bindings, const Settings& settings);
 
     std::optional<ArrayShape> array_shape_;  // reused while the SQL text stays the same

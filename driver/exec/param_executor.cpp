@@ -45,11 +45,12 @@ struct ParamExecutor::Batch {
     std::vector<wire::PipelineOutcome> row_outcomes;  // after a retry row by row
 };
 
-ArrayShape::ArrayShape(const std::string& sql, std::size_t batch_size)
-    : sql_(sql), batch_size_(batch_size), insert_(sql::plan_insert_values(sql)) {
-    sql::PreparedText numbered = sql::number_markers(sql);
-    count_ = static_cast<SQLUSMALLINT>(numbered.marker_count);
-    numbered_ = std::move(numbered.text);
+ArrayShape::ArrayShape(const sql::AnalysedStatement& statement, std::size_t batch_size)
+    : sql_(statement.text()),
+      batch_size_(batch_size),
+      numbered_(statement.numbered_text()),
+      count_(static_cast<SQLUSMALLINT>(statement.parameter_count())) {
+    insert_ = statement.insert();
     rows_per_statement_ = insert_ ? sql::rows_per_statement(*insert_, batch_size) : 1;
 }
 
@@ -161,15 +162,15 @@ const CachedStatement& ParamExecutor::prepare(const std::string& text, SQLUSMALL
         });
 }
 
-wire::Results ParamExecutor::execute_one(const std::string& sql, bool stream) {
-    const sql::PreparedText numbered = sql::number_markers(sql);
-    const auto count = static_cast<SQLUSMALLINT>(numbered.marker_count);
+wire::Results ParamExecutor::execute_one(const sql::AnalysedStatement& sql, bool stream) {
+    const std::string& numbered = sql.numbered_text();
+    const auto count = static_cast<SQLUSMALLINT>(sql.parameter_count());
     ParamEncoder encoder(context_.apd, context_.ipd);
     wire::ParamValues values;
     encoder.encode_row(count, 0, values, context_.diagnostics, context_.supplied);
     context_.cache.begin_execution();
     for (int attempt = 0;; ++attempt) {
-        const CachedStatement& statement = prepare(numbered.text, count);
+        const CachedStatement& statement = prepare(numbered, count);
         try {
             wire::Results results =
                 context_.session.execute_prepared(statement.name, values, stream);
@@ -182,15 +183,15 @@ wire::Results ParamExecutor::execute_one(const std::string& sql, bool stream) {
             if (!can_retry) {
                 throw;
             }
-            context_.cache.forget(context_.session, numbered.text, parameter_types(count, false));
-            context_.cache.forget(context_.session, numbered.text, parameter_types(count, true));
+            context_.cache.forget(context_.session, numbered, parameter_types(count, false));
+            context_.cache.forget(context_.session, numbered, parameter_types(count, true));
         }
     }
 }
 
-wire::Results ParamExecutor::execute_cursor(const std::string& sql, int fetch_rows) {
-    const sql::PreparedText numbered = sql::number_markers(sql);
-    const auto count = static_cast<SQLUSMALLINT>(numbered.marker_count);
+wire::Results ParamExecutor::execute_cursor(const sql::AnalysedStatement& sql, int fetch_rows) {
+    const std::string& numbered = sql.numbered_text();
+    const auto count = static_cast<SQLUSMALLINT>(sql.parameter_count());
     ParamEncoder encoder(context_.apd, context_.ipd);
     wire::ParamValues values;
     encoder.encode_row(count, 0, values, context_.diagnostics, context_.supplied);
@@ -203,11 +204,11 @@ wire::Results ParamExecutor::execute_cursor(const std::string& sql, int fetch_ro
     const std::vector<unsigned> loose = parameter_types(count, false);
     const bool in_block = session.transaction_status() == wire::TransactionStatus::in_transaction;
     if (loose == declared || (in_block && !context_.savepoints)) {
-        return session.execute_cursor(numbered.text, values, loose, fetch_rows);
+        return session.execute_cursor(numbered, values, loose, fetch_rows);
     }
     return loose_types_first(
-        session, [&] { return session.execute_cursor(numbered.text, values, loose, fetch_rows); },
-        [&] { return session.execute_cursor(numbered.text, values, declared, fetch_rows); });
+        session, [&] { return session.execute_cursor(numbered, values, loose, fetch_rows); },
+        [&] { return session.execute_cursor(numbered, values, declared, fetch_rows); });
 }
 
 // Fills the next batch with up to rows_per_statement encoded rows, starting at `next_row`.
@@ -692,7 +693,7 @@ ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
     return result;
 }
 
-ArrayResult ParamExecutor::execute_array(const std::string& sql) {
+ArrayResult ParamExecutor::execute_array(const sql::AnalysedStatement& sql) {
     std::optional<ArrayShape> own;
     std::optional<ArrayShape>& kept = context_.array_shape != nullptr ? *context_.array_shape : own;
     if (!kept || !kept->fits(sql, context_.batch_size)) {

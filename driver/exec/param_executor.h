@@ -7,6 +7,7 @@
 #include "exec/statement_cache.h"
 #include "odbc/descriptor_records.h"
 #include "odbc/diagnostics.h"
+#include "sql/analysed_statement.h"
 #include "sql/insert_values.h"
 #include "wire/session.h"
 
@@ -27,10 +28,10 @@ namespace rsodbc::exec {
 // prepared text, so a 100-row batch's text is built once, not on every SQLExecute.
 class ArrayShape {
 public:
-    ArrayShape(const std::string& sql, std::size_t batch_size);
+    ArrayShape(const sql::AnalysedStatement& statement, std::size_t batch_size);
 
-    [[nodiscard]] bool fits(const std::string& sql, std::size_t batch_size) const {
-        return batch_size == batch_size_ && sql == sql_;
+    [[nodiscard]] bool fits(const sql::AnalysedStatement& statement, std::size_t batch_size) const {
+        return batch_size == batch_size_ && statement.text() == sql_;
     }
 
     // The statement text for a batch of `rows` sets (one set when the INSERT is not rewritten).
@@ -86,13 +87,12 @@ class ParamExecutor {
 public:
     explicit ParamExecutor(ExecutionContext& context) : context_(context) {}
 
-    // One parameter set: `sql` still has its ? markers. Returns the server's results, streamed
-    // (single-row mode) when `stream`.
-    wire::Results execute_one(const std::string& sql, bool stream = false);
+    // One parameter set. Returns the server's results, streamed (single-row mode) when `stream`.
+    wire::Results execute_one(const sql::AnalysedStatement& statement, bool stream = false);
     // One parameter set of a query run through a server-side cursor (UseDeclareFetch).
-    wire::Results execute_cursor(const std::string& sql, int fetch_rows);
+    wire::Results execute_cursor(const sql::AnalysedStatement& statement, int fetch_rows);
     // SQL_ATTR_PARAMSET_SIZE > 1.
-    ArrayResult execute_array(const std::string& sql);
+    ArrayResult execute_array(const sql::AnalysedStatement& statement);
 
 private:
     struct Batch;

@@ -279,7 +279,11 @@ std::optional<InsertPlan> plan_insert_values(std::string_view sql) {
 }
 
 std::optional<InsertPlan> plan_insert_values(std::string_view sql, const ScanOptions& options) {
-    const std::vector<Token> tokens = scan(sql, options);
+    return plan_insert_values(sql, scan(sql, options));
+}
+
+std::optional<InsertPlan> plan_insert_values(std::string_view sql,
+                                             const std::vector<Token>& tokens) {
     Cursor cursor(sql, tokens);
     if (!cursor.accept_keyword("INSERT") || !cursor.accept_keyword("INTO") || cursor.at_end()) {
         return std::nullopt;

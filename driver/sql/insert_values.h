@@ -45,6 +45,9 @@ struct InsertPlan {
 // Mixed marker styles or a `$n` above max_parameter_number throw SqlTextError.
 std::optional<InsertPlan> plan_insert_values(std::string_view sql);
 std::optional<InsertPlan> plan_insert_values(std::string_view sql, const ScanOptions& options);
+// The same from the tokens of `sql` (scan(sql)), without scanning it again.
+std::optional<InsertPlan> plan_insert_values(std::string_view sql,
+                                             const std::vector<Token>& tokens);
 
 // Rows per statement: batch_size, lowered so one statement stays within max_bind_parameters and
 // max_statement_bytes; at least 1 (a single row over a limit is left for the server to refuse).

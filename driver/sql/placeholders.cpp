@@ -28,15 +28,17 @@ PreparedText number_markers(std::string_view sql) {
 }
 
 PreparedText number_markers(std::string_view sql, const ScanOptions& options) {
+    return number_markers(sql, scan(sql, options));
+}
+
+PreparedText number_markers(std::string_view sql, const std::vector<Token>& tokens) {
     std::string out;
     std::size_t markers = 0;
     std::size_t highest = 0;
     std::size_t first_marker = 0;
     std::size_t first_positional = std::string_view::npos;
     std::size_t copied = 0;
-    Scanner scanner(sql, options);
-    Token token;
-    while (scanner.next(token)) {
+    for (const Token& token : tokens) {
         if (token.kind == TokenKind::marker) {
             if (markers == 0) {
                 first_marker = token.begin;

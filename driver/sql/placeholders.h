@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rsodbc::sql {
 
@@ -25,6 +26,8 @@ inline constexpr std::size_t max_parameter_number = 65535;
 // max_parameter_number, throw SqlTextError.
 PreparedText number_markers(std::string_view sql);
 PreparedText number_markers(std::string_view sql, const ScanOptions& options);
+// The same from the tokens of `sql` (scan(sql)), without scanning it again.
+PreparedText number_markers(std::string_view sql, const std::vector<Token>& tokens);
 
 // Appends `$<number>` to `out`, separated by a space from any neighbour byte it would join.
 void append_parameter(std::string& out, std::size_t number, char before, char after);

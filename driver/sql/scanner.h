@@ -43,12 +43,19 @@ struct ScanOptions {
     bool standard_conforming_strings = true;
 };
 
+// Scanner passes made on the calling thread so far (every Scanner counts one). A statement's text
+// is scanned once, when SQLPrepare or SQLExecDirect analyses it (sql/analysed_statement.h), never
+// per execution: SQL_ATTR_RSODBC_TEXT_SCANS and the tests read this count to check it.
+inline thread_local std::size_t scans_on_this_thread = 0;
+
 // One pass, no backtracking beyond a dollar-quote tag, no recursion: nesting depth of /* */ is
 // a counter, so hostile input cannot exhaust the stack. Never reads past the end of `sql`.
 class Scanner {
 public:
     explicit Scanner(std::string_view sql, ScanOptions options = {})
-        : sql_(sql), options_(options) {}
+        : sql_(sql), options_(options) {
+        ++scans_on_this_thread;
+    }
 
     // Next token, or false at the end of the text.
     bool next(Token& token);

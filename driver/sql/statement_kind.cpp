@@ -78,13 +78,12 @@ struct FirstStatement {
     }
 };
 
-StatementKind classify_insert(std::string_view sql, const ScanOptions& options) {
+std::optional<InsertPlan> insert_plan(std::string_view sql, const std::vector<Token>& tokens) {
     try {
-        return plan_insert_values(sql, options) ? StatementKind::insert_values
-                                                : StatementKind::other;
+        return plan_insert_values(sql, tokens);
     } catch (const SqlTextError&) {
         // Mixed marker styles: not rewritable; executing it reports the error.
-        return StatementKind::other;
+        return std::nullopt;
     }
 }
 
@@ -94,22 +93,13 @@ StatementKind classify(std::string_view sql) {
     return classify(sql, ScanOptions{});
 }
 
-namespace {
-
-struct Analysis {
-    StatementKind kind = StatementKind::other;
-    Lead lead = Lead::undecided;
-};
-
-// One streaming pass without storing tokens: this runs on every execution.
-Analysis analyze(std::string_view sql, const ScanOptions& options) {
-    Scanner scanner(sql, options);
-    Token token;
+// One walk over the tokens: the kind, whether DECLARE ... CURSOR accepts it, and the INSERT plan.
+Classification classify(std::string_view sql, const std::vector<Token>& tokens) {
     std::size_t depth = 0;
     std::size_t statements = 0;  // non-empty statements split at `;` outside parentheses
     bool current_empty = true;
     FirstStatement first;
-    while (scanner.next(token)) {
+    for (const Token& token : tokens) {
         if (is_insignificant(token)) {
             continue;
         }
@@ -130,43 +120,55 @@ Analysis analyze(std::string_view sql, const ScanOptions& options) {
             --depth;
         }
     }
+    Classification found;
     if (statements == 0) {
-        return {StatementKind::empty, first.lead};
+        found.kind = StatementKind::empty;
+        return found;
     }
     if (statements > 1) {
-        return {StatementKind::multi_statement, first.lead};
+        found.kind = StatementKind::multi_statement;
+        return found;
     }
     switch (first.lead) {
         case Lead::select:
-            return {first.verdict.value_or(StatementKind::query), first.lead};
+            found.kind = first.verdict.value_or(StatementKind::query);
+            break;
         case Lead::with:
-            return {first.verdict.value_or(StatementKind::other), first.lead};
+            found.kind = first.verdict.value_or(StatementKind::other);
+            break;
         case Lead::values_or_table:
         case Lead::command_rows:
-            return {StatementKind::query, first.lead};
+            found.kind = StatementKind::query;
+            break;
         case Lead::insert:
-            return {classify_insert(sql, options), first.lead};
+            found.insert = insert_plan(sql, tokens);
+            found.kind = found.insert ? StatementKind::insert_values : StatementKind::other;
+            break;
         case Lead::undecided:
         case Lead::other:
+            found.kind = StatementKind::other;
             break;
     }
-    return {StatementKind::other, first.lead};
+    found.declarable_as_cursor =
+        found.kind == StatementKind::query && first.lead != Lead::command_rows;
+    return found;
 }
 
-}  // namespace
-
 StatementKind classify(std::string_view sql, const ScanOptions& options) {
-    return analyze(sql, options).kind;
+    return classify(sql, scan(sql, options)).kind;
 }
 
 bool declarable_as_cursor(std::string_view sql) {
-    const Analysis analysis = analyze(sql, ScanOptions{});
-    return analysis.kind == StatementKind::query && analysis.lead != Lead::command_rows;
+    return classify(sql, scan(sql)).declarable_as_cursor;
 }
 
 bool changes_schema(std::string_view sql) {
+    return changes_schema(sql, scan(sql));
+}
+
+bool changes_schema(std::string_view sql, const std::vector<Token>& tokens) {
     bool at_start = true;
-    for (const Token& token : scan(sql)) {
+    for (const Token& token : tokens) {
         if (is_insignificant(token)) {
             continue;
         }
@@ -182,10 +184,6 @@ bool changes_schema(std::string_view sql) {
         at_start = false;
     }
     return false;
-}
-
-TextFacts text_facts(std::string_view sql, bool cursors) {
-    return {count_markers(sql), classify(sql), cursors && declarable_as_cursor(sql)};
 }
 
 }  // namespace rsodbc::sql

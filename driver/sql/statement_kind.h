@@ -1,9 +1,12 @@
 #pragma once
 
+#include "sql/insert_values.h"
 #include "sql/scanner.h"
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 namespace rsodbc::sql {
 
@@ -29,14 +32,15 @@ bool changes_schema(std::string_view sql);
 // SHOW, EXPLAIN and FETCH return rows but cannot be declared as cursors.
 bool declarable_as_cursor(std::string_view sql);
 
-// What the execution path depends on in a statement's text, from scanning it once: a prepared
-// statement keeps these for all its executions instead of scanning its text again each time.
-struct TextFacts {
-    std::size_t question_markers = 0;  // count_markers
+// What the tokens of one text (scan(sql)) say about it, from one walk over them: the analysis
+// of a statement (sql/analysed_statement.h) uses this instead of scanning its text again.
+struct Classification {
     StatementKind kind = StatementKind::other;
-    bool declarable_as_cursor = false;  // looked for only when `cursors` (UseDeclareFetch)
+    bool declarable_as_cursor = false;
+    std::optional<InsertPlan> insert;  // the plan behind kind == insert_values
 };
 
-TextFacts text_facts(std::string_view sql, bool cursors);
+Classification classify(std::string_view sql, const std::vector<Token>& tokens);
+bool changes_schema(std::string_view sql, const std::vector<Token>& tokens);
 
 }  // namespace rsodbc::sql

@@ -10,9 +10,9 @@ namespace rsodbc::sql {
 namespace {
 
 // The significant tokens of the statement, comments, whitespace and a trailing `;` left out.
-std::vector<std::string_view> words_of(std::string_view sql) {
+std::vector<std::string_view> words_of(std::string_view sql, const std::vector<Token>& tokens) {
     std::vector<std::string_view> words;
-    for (const Token& token : scan(sql)) {
+    for (const Token& token : tokens) {
         if (is_insignificant(token)) {
             continue;
         }
@@ -65,10 +65,16 @@ bool contains(const std::vector<std::string_view>& words, std::string_view keywo
 }  // namespace
 
 bool runs_outside_transaction(std::string_view sql) {
-    if (classify(sql) != StatementKind::other) {
+    const std::vector<Token> tokens = scan(sql);
+    return runs_outside_transaction(sql, tokens, classify(sql, tokens).kind);
+}
+
+bool runs_outside_transaction(std::string_view sql, const std::vector<Token>& tokens,
+                              StatementKind kind) {
+    if (kind != StatementKind::other) {
         return false;  // queries, INSERT ... VALUES, several statements, nothing at all
     }
-    const std::vector<std::string_view> words = words_of(sql);
+    const std::vector<std::string_view> words = words_of(sql, tokens);
     if (words.empty()) {
         return false;
     }
