@@ -32,6 +32,8 @@ python3 "$mock" --self-test || { echo "iam_test: the mock's SigV4 verifier is wr
 
 # shellcheck source=tests/support/pg_cluster.sh
 source "$repo/tests/support/pg_cluster.sh"
+# shellcheck source=tests/support/doctest_cases.sh
+source "$repo/tests/support/doctest_cases.sh"
 scratch=$(mktemp -d)
 mock_pid=
 # shellcheck disable=SC2317,SC2119  # called by the EXIT trap; pg_cluster_stop without DIR
@@ -90,17 +92,8 @@ port=$(head -n1 "$scratch/mock.port")
 rc=0
 echo "-- iam: integration cases (mock on port $port, TLS server on port $PG_CLUSTER_PORT)"
 log=$scratch/driver.log
-if out=$(RSODBC_IAM_MOCK_PORT=$port RSODBC_IAM_PORT=$PG_CLUSTER_PORT RSODBC_IAM_DIR=$scratch \
-    RSODBC_IAM_LOG=$log "$tests" -tc='iam:*' 2>&1); then
-    if ! grep -qE 'test cases: *[0-9]+ \| *[1-9][0-9]* passed' <<<"$out"; then
-        echo "$out"
-        echo "iam_test: no iam case ran" >&2
-        rc=1
-    fi
-else
-    echo "$out"
-    rc=1
-fi
+doctest_cases iam_test env RSODBC_IAM_MOCK_PORT="$port" RSODBC_IAM_PORT="$PG_CLUSTER_PORT" \
+    RSODBC_IAM_DIR="$scratch" RSODBC_IAM_LOG="$log" "$tests" -tc='iam:*' || rc=1
 
 # The trace log of every case: IAM logins are in it, secrets are not (the mock's secret key, the
 # keys and tokens it issued, the database passwords it handed out).
