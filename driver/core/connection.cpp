@@ -719,7 +719,7 @@ AttributeValue Connection::get_attribute(SQLINTEGER attribute) {
                               : static_cast<SQLULEN>(SQL_TXN_READ_COMMITTED),
                     std::nullopt};
         case SQL_ATTR_CONNECTION_DEAD:
-            return {static_cast<SQLULEN>(session_.healthy() ? SQL_CD_FALSE : SQL_CD_TRUE),
+            return {static_cast<SQLULEN>(session_.probe_alive() ? SQL_CD_FALSE : SQL_CD_TRUE),
                     std::nullopt};
         case SQL_ATTR_ASYNC_ENABLE:
             return {SQL_ASYNC_ENABLE_OFF, std::nullopt};

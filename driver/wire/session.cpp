@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <poll.h>
 #include <system_error>
 
 namespace rsodbc::wire {
@@ -162,6 +163,13 @@ std::string Session::tls_state() const {
 
 void Session::receive_notice(void* session, const pg_result* result) {
     auto* self = static_cast<Session*>(session);
+    // A FATAL arrives as a notice only when no statement was waiting for it: the server is
+    // closing the session (pg_terminate_backend, shutdown, idle timeout), so it is over.
+    const char* severity = PQresultErrorField(result, PG_DIAG_SEVERITY_NONLOCALIZED);
+    if (severity != nullptr
+        && (std::string_view(severity) == "FATAL" || std::string_view(severity) == "PANIC")) {
+        self->terminated_ = true;
+    }
     if (self->notices_.size() >= max_kept_notices) {
         ++self->dropped_notices_;
         return;
@@ -224,6 +232,7 @@ void Session::disconnect() noexcept {
         cancel_pending_ = false;
     }
     conn_.reset();
+    terminated_ = false;
 }
 
 void Session::take_wire() {
@@ -350,7 +359,33 @@ PgResultPtr Session::fetch_cursor(const std::string& sql) {
 }
 
 bool Session::healthy() const {
-    return conn_ != nullptr && PQstatus(conn_.get()) == CONNECTION_OK;
+    return conn_ != nullptr && !terminated_ && PQstatus(conn_.get()) == CONNECTION_OK;
+}
+
+bool Session::probe_alive() {
+    if (!healthy()) {
+        return false;
+    }
+    // libpq's socket is non-blocking and PQconsumeInput only reads (it flushes nothing that is
+    // not already queued, and nothing is queued between calls). A read that returns data is
+    // followed by one more, since the end of the stream may come just after the data; the bound
+    // keeps rows still arriving for an open result from holding us here.
+    for (int reads = 0; reads < 4; ++reads) {
+        pollfd socket{PQsocket(conn_.get()), POLLIN, 0};
+        if (::poll(&socket, 1, 0) <= 0 || (socket.revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
+            break;
+        }
+        if (PQconsumeInput(conn_.get()) == 0) {
+            break;
+        }
+    }
+    // The socket's end can lag the server's FATAL by a moment. With no statement running,
+    // parsing what arrived hands that FATAL to receive_notice (libpq's way with a message nobody
+    // asked for), which marks the session terminated. A running statement's input is left to it.
+    if (PQtransactionStatus(conn_.get()) != PQTRANS_ACTIVE) {
+        static_cast<void>(PQisBusy(conn_.get()));
+    }
+    return healthy();
 }
 
 std::string Session::parameter_status(const char* name) const {

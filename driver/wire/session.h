@@ -67,6 +67,10 @@ public:
 
     // The server still answers as far as libpq knows (false after a dropped connection).
     [[nodiscard]] bool healthy() const;
+    // healthy(), after taking in what the server already sent without waiting or writing: a
+    // backend terminated while idle has sent its FATAL and closed the socket, and libpq learns
+    // of it only when it reads (SQL_ATTR_CONNECTION_DEAD, which a pool asks before reuse).
+    [[nodiscard]] bool probe_alive();
 
     // SQL_ATTR_RSODBC_TLS_STATE (include/redshift_odbc.h): "tls=0", or
     // "tls=1;protocol=...;cipher=...;verified=none|ca|full" from the settings libpq used.
@@ -197,6 +201,7 @@ private:
     unsigned cursor_counter_ = 0;  // cursor names are unique per session
     std::vector<Notice> notices_;
     std::size_t dropped_notices_ = 0;
+    bool terminated_ = false;  // the server sent FATAL outside any statement (receive_notice)
 };
 
 }  // namespace rsodbc::wire

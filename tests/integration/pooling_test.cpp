@@ -5,9 +5,11 @@
 // RSODBC_TEST_POOLING=1; elsewhere they are skipped.
 #include "odbc_test.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <set>
 #include <string>
+#include <thread>
 
 using namespace odbc_test;
 
@@ -107,4 +109,29 @@ TEST_CASE("pool: a reused connection is reset to the DSN's defaults" * unless_po
         CHECK(scalar(dbc, "SELECT count(*) FROM pg_class WHERE relname = 'pool_leftover'") == "0");
         CHECK(scalar(dbc, "SELECT count(*) FROM pg_cursors") == "0");
     });
+}
+
+TEST_CASE("pool: a pooled connection whose backend was killed is discarded" * unless_pooling()) {
+    Env env;
+    std::string killed;
+    borrow(env, [&](SQLHDBC dbc) { killed = scalar(dbc, "SELECT pg_backend_pid()"); });
+    {
+        // Another connection string, so that the pool does not lend the victim to its killer.
+        Connection admin(conn_str() + ";ApplicationName=pool_killer");
+        CHECK(query_string(admin.dbc, "SELECT pg_terminate_backend(" + killed + ")") == "1");
+        bool gone = false;
+        for (int i = 0; i < 100 && !gone; ++i) {
+            gone = query_string(admin.dbc,
+                                "SELECT count(*) FROM pg_stat_activity WHERE pid = " + killed)
+                   == "0";
+            if (!gone) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }
+        REQUIRE(gone);
+    }
+    // The driver manager asks SQL_ATTR_CONNECTION_DEAD before lending the pooled connection: it
+    // must drop the dead one and connect afresh, so this borrower's first statement succeeds.
+    borrow(env, [&](SQLHDBC dbc) { CHECK(scalar(dbc, "SELECT pg_backend_pid()") != killed); });
+    borrow(env, [&](SQLHDBC dbc) { CHECK(scalar(dbc, "SELECT 1") == "1"); });
 }
