@@ -1,5 +1,6 @@
 #include "core/statement.h"
 
+#include "catalog/auto_unique.h"
 #include "catalog/type_info.h"
 #include "core/column_attributes.h"
 #include "core/connection.h"
@@ -344,17 +345,9 @@ void Statement::look_up_nullability() {
     cursor_.nullability_known = true;
     const auto& wire_columns =
         cursor_.result != nullptr ? cursor_.result->columns() : std::vector<wire::ColumnDesc>{};
-    // Identity (attidentity) and serial (a nextval default) columns are auto-unique on
-    // PostgreSQL. Redshift has neither attidentity nor a readable IDENTITY marker in the catalog
-    // views this driver relies on, so there the column attribute stays false.
-    const char* auto_unique =
-        connection_.is_redshift()
-            ? "false"
-            : "(a.attidentity <> '' OR coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') "
-              "LIKE 'nextval(%')";
     std::string sql =
         "SELECT a.attrelid, a.attnum, a.attnotnull, c.relname, n.nspname, a.attname, "
-        + std::string(auto_unique)
+        + catalog::auto_unique_expression(connection_.is_redshift())
         + " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
           "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
           "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "

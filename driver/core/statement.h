@@ -36,8 +36,8 @@ struct ColumnDescription {
     std::string name;
     types::SqlTypeInfo type;
     SQLSMALLINT nullable = SQL_NULLABLE_UNKNOWN;
-    // SQL_DESC_AUTO_UNIQUE_VALUE: an identity or serial column (PostgreSQL), from the same
-    // catalog lookup as nullability.
+    // SQL_DESC_AUTO_UNIQUE_VALUE: an identity or serial column (catalog/auto_unique.h), from the
+    // same catalog lookup as nullability.
     bool auto_unique = false;
     unsigned table_oid = 0;
     // Where a column read straight from a table comes from (catalog lookup, on request).
