@@ -1,5 +1,6 @@
 #include "exec/statement_cache.h"
 
+#include "sql/ddl_targets.h"
 #include "wire/server_error.h"
 
 namespace rsodbc::exec {
@@ -115,6 +116,31 @@ void StatementCache::deallocate(wire::Session& session, const std::string& name)
     } catch (const wire::ServerError&) {
         doomed_.push_back(name);
     }
+}
+
+void StatementCache::invalidate(std::string_view ddl) {
+    const auto tables = sql::created_or_dropped_tables(ddl);
+    if (!tables) {
+        invalidate();
+        return;
+    }
+    if (tables->empty()) {
+        return;
+    }
+    // The key is "<parameter types>\n<sql>".
+    const auto affected = [&](const Key& key) {
+        return sql::names_any(std::string_view(key).substr(key.find('\n') + 1), *tables);
+    };
+    for (auto entry = entries_.begin(); entry != entries_.end();) {
+        if (affected(entry->key)) {
+            doomed_.push_back(entry->statement.name);
+            index_.erase(entry->key);
+            entry = entries_.erase(entry);
+        } else {
+            ++entry;
+        }
+    }
+    std::erase_if(needs_declared_types_, affected);
 }
 
 void StatementCache::invalidate() {

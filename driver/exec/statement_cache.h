@@ -9,6 +9,7 @@
 #include <list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -79,8 +80,10 @@ public:
     }
 
     // After DDL on this connection: a prepared statement keeps the parameter types the server
-    // inferred for the old table, so every statement is prepared afresh (the old ones are
-    // deallocated before the next prepare).
+    // inferred for the old table, so every statement the DDL text `ddl` can affect is prepared
+    // afresh (the old ones are deallocated before the next prepare): those naming the table for
+    // CREATE/DROP TABLE, all of them for any other DDL (sql/ddl_targets.h says why).
+    void invalidate(std::string_view ddl);
     void invalidate();
     // The session is gone: names mean nothing any more.
     void clear();

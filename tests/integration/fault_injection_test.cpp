@@ -65,7 +65,8 @@ SQLHSTMT new_statement(const Dbc& dbc) {
 
 }  // namespace
 
-TEST_CASE("fault: backend terminated between statements is 08S01 on the next one") {
+TEST_CASE("fault: backend terminated between statements is 08S01 on the next one"
+          * psqlodbc_deviates()) {
     Connection victim;
     SQLHSTMT stmt = new_statement(victim.dbc);
     terminate_backend(backend_pid(victim.dbc));
@@ -81,7 +82,8 @@ TEST_CASE("fault: backend terminated between statements is 08S01 on the next one
     check_recovery(victim, stmt);
 }
 
-TEST_CASE("fault: backend terminated during a long statement is 08S01 at once") {
+TEST_CASE("fault: backend terminated during a long statement is 08S01 at once"
+          * psqlodbc_deviates()) {
     Connection victim;
     SQLHSTMT stmt = new_statement(victim.dbc);
     const std::string pid = backend_pid(victim.dbc);
@@ -97,7 +99,7 @@ TEST_CASE("fault: backend terminated during a long statement is 08S01 at once") 
     check_recovery(victim, stmt);
 }
 
-TEST_CASE("fault: backend terminated in the middle of a streamed result") {
+TEST_CASE("fault: backend terminated in the middle of a streamed result" * psqlodbc_deviates()) {
     Connection victim;
     SQLHSTMT stmt = new_statement(victim.dbc);
     const std::string pid = backend_pid(victim.dbc);
@@ -123,7 +125,8 @@ TEST_CASE("fault: backend terminated in the middle of a streamed result") {
     check_recovery(victim, stmt);
 }
 
-TEST_CASE("fault: backend terminated before COMMIT: nothing is reported committed") {
+TEST_CASE("fault: backend terminated before COMMIT: nothing is reported committed"
+          * psqlodbc_deviates()) {
     {
         Connection setup;
         exec(setup.dbc, "DROP TABLE IF EXISTS it_fault_commit");
@@ -149,7 +152,8 @@ TEST_CASE("fault: backend terminated before COMMIT: nothing is reported committe
     CHECK(SQL_SUCCEEDED(SQLDisconnect(victim.dbc)));
 }
 
-TEST_CASE("fault: the query timeout stops a result in the middle of the fetch loop with HYT00") {
+TEST_CASE("fault: the query timeout stops a result in the middle of the fetch loop with HYT00"
+          * psqlodbc_deviates()) {
     Connection c(conn_str() + ";ReadAheadRows=0");  // execution returns at the first row
     SQLHSTMT stmt = new_statement(c.dbc);
     check(SQLSetStmtAttr(stmt, SQL_ATTR_QUERY_TIMEOUT, reinterpret_cast<SQLPOINTER>(1), 0),
@@ -174,7 +178,8 @@ TEST_CASE("fault: the query timeout stops a result in the middle of the fetch lo
     CHECK(SQLFreeHandle(SQL_HANDLE_STMT, stmt) == SQL_SUCCESS);
 }
 
-TEST_CASE("fault: SQLCancel stops a result in the middle of the fetch loop with HY008") {
+TEST_CASE("fault: SQLCancel stops a result in the middle of the fetch loop with HY008"
+          * psqlodbc_deviates()) {
     Connection c(conn_str() + ";ReadAheadRows=0");  // execution returns at the first row
     SQLHSTMT stmt = new_statement(c.dbc);
     check(SQLExecDirect(stmt, sqlc("SELECT g, pg_sleep(0.01) FROM generate_series(1, 2000) g"),

@@ -6,6 +6,7 @@
 // All of it is our driver's design, so every case is only_our_driver().
 #include "odbc_test.h"
 
+#include <cstring>
 #include <string>
 
 using namespace odbc_test;
@@ -253,4 +254,54 @@ TEST_CASE("a dropped table under a cached statement gives the server's error, th
     key = 2;
     check(SQLExecute(stmt), SQL_HANDLE_STMT, stmt);
     CHECK(query_string(c.dbc, "SELECT string_agg(a::text, ',') FROM it_stc_drop") == "2");
+}
+
+// DDL invalidates only what it can affect (sql/ddl_targets.h): creating or dropping a table
+// re-prepares the statements naming it and keeps the others; any other DDL re-prepares all.
+TEST_CASE("CREATE/DROP TABLE re-prepares only the statements naming the table; ALTER all"
+          * only_our_driver()) {
+    Connection c;
+    const auto name_of = [&](const std::string& like) {
+        return query_string(c.dbc,
+                            "SELECT string_agg(name, ',') FROM pg_prepared_statements "
+                            "WHERE statement LIKE '%' || '"
+                                + like + "' || '%'");
+    };
+    Stmt keep(c.dbc);
+    SQLINTEGER v = 1;
+    CHECK(run_marked(keep, "ddlkeep", v) == "2");
+    const auto kept = name_of("stc_ddlkeep_mark");
+    REQUIRE(kept.has_value());
+
+    Stmt insert(c.dbc);
+    char text[16] = "7";
+    SQLLEN ind = SQL_NTS;
+    check(SQLBindParameter(insert, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 15, 0, text,
+                           sizeof text, &ind),
+          SQL_HANDLE_STMT, insert);
+    exec(c.dbc, "CREATE TEMP TABLE it_stc_tmp (a int4)");
+    check(SQLExecDirect(insert, sqlc("INSERT INTO it_stc_tmp (a) VALUES (?)"), SQL_NTS),
+          SQL_HANDLE_STMT, insert);
+    const auto first_insert = name_of("INTO it_stc_tmp (a)");
+    REQUIRE(first_insert.has_value());
+
+    // The table again with another column type: the INSERT is prepared afresh (the old statement
+    // would parse 'abc' as int4: 22P02), the unrelated statement stays as it was.
+    exec(c.dbc, "DROP TABLE it_stc_tmp; CREATE TEMP TABLE it_stc_tmp (a text)");
+    std::strcpy(text, "abc");
+    check(SQLExecDirect(insert, sqlc("INSERT INTO it_stc_tmp (a) VALUES (?)"), SQL_NTS),
+          SQL_HANDLE_STMT, insert);
+    CHECK(query_string(c.dbc, "SELECT a FROM it_stc_tmp") == "abc");
+    CHECK(name_of("INTO it_stc_tmp (a)") != first_insert);
+    CHECK(name_of("stc_ddlkeep_mark") == kept);
+    v = 2;
+    CHECK(run_marked(keep, "ddlkeep", v) == "3");
+    CHECK(name_of("stc_ddlkeep_mark") == kept);
+
+    // Any other DDL may reach statements that do not name its object: all are prepared afresh.
+    exec(c.dbc, "ALTER TABLE it_stc_tmp ADD COLUMN b int4");
+    CHECK(run_marked(keep, "ddlkeep", v) == "3");
+    CHECK(name_of("stc_ddlkeep_mark") != kept);
+    CHECK(server_statements(c.dbc, "ddlkeep") == 1);
+    exec(c.dbc, "DROP TABLE it_stc_tmp");
 }

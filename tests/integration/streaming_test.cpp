@@ -185,7 +185,8 @@ enum class Abandon { close_cursor, free_stmt_close, free_handle };
 // Issue 11 item 7: closing a big stream after a few rows cancels the query instead of reading
 // millions of rows to throw them away. generate_series in the select list streams (in FROM it
 // would be materialized by the server before the first row).
-TEST_CASE("closing a multi-million-row stream after 10 rows abandons the query") {
+TEST_CASE("closing a multi-million-row stream after 10 rows abandons the query"
+          * only_our_driver()) {
     Connection c;
     for (const Abandon how :
          {Abandon::close_cursor, Abandon::free_stmt_close, Abandon::free_handle}) {
