@@ -472,7 +472,7 @@ wire::Results Connection::execute(const sql::AnalysedStatement& statement,
         begin_work(timeout_seconds, !autocommit_ && statement.runs_outside_transaction())
             .execute(statement.text());
     if (statement.changes_schema()) {
-        statement_cache_->invalidate(statement.text());
+        statement_cache_->invalidate(statement.ddl_tables());
     }
     return results;
 }

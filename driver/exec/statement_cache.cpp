@@ -118,8 +118,7 @@ void StatementCache::deallocate(wire::Session& session, const std::string& name)
     }
 }
 
-void StatementCache::invalidate(std::string_view ddl) {
-    const auto tables = sql::created_or_dropped_tables(ddl);
+void StatementCache::invalidate(const std::optional<std::vector<std::string>>& tables) {
     if (!tables) {
         invalidate();
         return;

@@ -80,10 +80,11 @@ public:
     }
 
     // After DDL on this connection: a prepared statement keeps the parameter types the server
-    // inferred for the old table, so every statement the DDL text `ddl` can affect is prepared
+    // inferred for the old table, so every statement the DDL can affect is prepared
     // afresh (the old ones are deallocated before the next prepare): those naming the table for
     // CREATE/DROP TABLE, all of them for any other DDL (sql/ddl_targets.h says why).
-    void invalidate(std::string_view ddl);
+    // `tables` as sql::created_or_dropped_tables gives them (AnalysedStatement::ddl_tables).
+    void invalidate(const std::optional<std::vector<std::string>>& tables);
     void invalidate();
     // The session is gone: names mean nothing any more.
     void clear();

@@ -1,5 +1,6 @@
 #include "sql/analysed_statement.h"
 
+#include "sql/ddl_targets.h"
 #include "sql/placeholders.h"
 #include "sql/transaction_block.h"
 
@@ -32,6 +33,9 @@ AnalysedStatement::AnalysedStatement(std::string text, const ScanOptions& option
     insert_ = std::move(classification.insert);
     runs_outside_transaction_ = sql::runs_outside_transaction(text_, tokens, kind_);
     changes_schema_ = sql::changes_schema(text_, tokens);
+    if (changes_schema_) {
+        ddl_tables_ = created_or_dropped_tables(text_, tokens);
+    }
 }
 
 void AnalysedStatement::require_numbered() const {

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rsodbc::sql {
 
@@ -35,6 +36,12 @@ public:
 
     // A statement starts with CREATE, DROP or ALTER (statement_kind.h).
     [[nodiscard]] bool changes_schema() const { return changes_schema_; }
+
+    // For such a statement, the tables it only creates or drops; nullopt when it may affect any
+    // cached statement (ddl_targets.h).
+    [[nodiscard]] const std::optional<std::vector<std::string>>& ddl_tables() const {
+        return ddl_tables_;
+    }
 
     // The parameters the text takes: its `?` count, or the highest `$n` when it has no `?`.
     // Throws the SqlTextError of number_markers (mixed styles, `$n` out of range), so text that
@@ -61,6 +68,7 @@ private:
     bool declarable_as_cursor_ = false;
     bool runs_outside_transaction_ = false;
     bool changes_schema_ = false;
+    std::optional<std::vector<std::string>> ddl_tables_;
     std::optional<InsertPlan> insert_;
 };
 

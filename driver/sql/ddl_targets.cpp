@@ -9,15 +9,17 @@ namespace rsodbc::sql {
 
 namespace {
 
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 // An identifier as the server folds it; nullopt for other tokens and for U&"..." (its escapes
 // are not decoded here, so it never counts as a known name).
 std::optional<std::string> folded_name(std::string_view sql, const Token& token) {
     const std::string_view text = token_text(sql, token);
     if (token.kind == TokenKind::word && !text.starts_with('$')) {
         std::string name(text);
-        std::transform(name.begin(), name.end(), name.begin(), [](char c) {
-            return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-        });
+        std::transform(name.begin(), name.end(), name.begin(), lower);
         return name;
     }
     if (token.kind == TokenKind::quoted_identifier && !token.unterminated && text.size() >= 2
@@ -128,9 +130,14 @@ bool add_targets(std::string_view sql, std::vector<Token> tokens, std::vector<st
 }  // namespace
 
 std::optional<std::vector<std::string>> created_or_dropped_tables(std::string_view sql) {
+    return created_or_dropped_tables(sql, scan(sql));
+}
+
+std::optional<std::vector<std::string>> created_or_dropped_tables(
+    std::string_view sql, const std::vector<Token>& tokens) {
     std::vector<std::string> names;
     std::vector<Token> statement;
-    for (const Token& token : scan(sql)) {
+    for (const Token& token : tokens) {
         if (is_insignificant(token)) {
             continue;
         }
@@ -151,6 +158,15 @@ std::optional<std::vector<std::string>> created_or_dropped_tables(std::string_vi
 
 bool names_any(std::string_view sql, const std::vector<std::string>& names) {
     if (names.empty()) {
+        return false;
+    }
+    // Most cached statements name none of the tables: they are not scanned at all.
+    const auto contains = [&](std::string_view needle) {
+        return std::search(sql.begin(), sql.end(), needle.begin(), needle.end(),
+                           [](char a, char b) { return lower(a) == lower(b); })
+               != sql.end();
+    };
+    if (std::none_of(names.begin(), names.end(), contains) && !contains("u&\"")) {
         return false;
     }
     for (const Token& token : scan(sql)) {
