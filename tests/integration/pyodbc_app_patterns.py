@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Everyday pyodbc patterns that applications written for psqlODBC or the Amazon driver rely on
 (issue 13): a clean-up loop with autocommit off (pyodbc's default) that ignores a failed DROP and
-goes on; cursor.rowcount after a SELECT (empty, small, streamed).
+goes on; cursor.rowcount after a SELECT (empty, small, streamed); SQLGetTypeInfo(SQL_LONGVARCHAR)
+giving a type that holds long text; a Python True into an integer column and a float into money.
 
 Usage: pyodbc_app_patterns.py CONNSTR TABLE_PREFIX
 Exit status 0 when every check passes, 1 with a message per failed check otherwise.
@@ -67,10 +68,48 @@ def select_rowcount(connstr, prefix):
     cnxn.close()
 
 
+def long_type_info(connstr, prefix):
+    cnxn = pyodbc.connect(connstr, autocommit=True)
+    cur = cnxn.cursor()
+    rows = cur.getTypeInfo(pyodbc.SQL_LONGVARCHAR).fetchall()
+    check(len(rows) > 0, "getTypeInfo(SQL_LONGVARCHAR) offers no type")
+    if rows:
+        table = f"{prefix}_long"
+        cur.execute(f"DROP TABLE IF EXISTS {table}")
+        cur.execute(f"CREATE TABLE {table} (t {rows[0].type_name})")
+        text = "x" * 100000
+        cur.execute(f"INSERT INTO {table} (t) VALUES (?)", text)
+        value = cur.execute(f"SELECT t FROM {table}").fetchone()[0]
+        check(value == text, f"long text through {rows[0].type_name}: {len(value or '')} chars")
+        cur.execute(f"DROP TABLE {table}")
+    cnxn.close()
+
+
+def loose_parameters(connstr, prefix):
+    cnxn = pyodbc.connect(connstr)  # autocommit off, as pyodbc defaults
+    cur = cnxn.cursor()
+    table = f"{prefix}_coerce"
+    cur.execute(f"DROP TABLE IF EXISTS {table}")
+    cur.execute(f"CREATE TABLE {table} (i integer, m money)")
+    try:
+        cur.execute(f"INSERT INTO {table} (i, m) VALUES (?, ?)", True, 2.25)  # SQL_BIT, SQL_DOUBLE
+        cnxn.commit()
+    except pyodbc.Error as error:
+        check(False, f"True into integer, 2.25 into money: {error}")
+        cnxn.rollback()
+    row = cur.execute(f"SELECT i, m::numeric FROM {table}").fetchone()
+    check(row is not None and row[0] == 1 and float(row[1]) == 2.25, f"read back: {row}")
+    cur.execute(f"DROP TABLE {table}")
+    cnxn.commit()
+    cnxn.close()
+
+
 def main():
     connstr, prefix = sys.argv[1], sys.argv[2]
     cleanup_loop(connstr, prefix)
     select_rowcount(connstr, prefix)
+    long_type_info(connstr, prefix)
+    loose_parameters(connstr, prefix)
     if failures:
         print(f"pyodbc_app_patterns: {len(failures)} checks failed")
         return 1

@@ -4,7 +4,8 @@
 # (tests/integration/pyodbc_fast_executemany.py); every type read back with its Python type
 # (tests/integration/pyodbc_types.py); the catalog calls, getinfo and escapes
 # (tests/integration/pyodbc_catalog.py); patterns applications rely on, such as a clean-up loop
-# with autocommit off (tests/integration/pyodbc_app_patterns.py).
+# with autocommit off, SQLGetTypeInfo(SQL_LONGVARCHAR), True into an integer column
+# (tests/integration/pyodbc_app_patterns.py).
 #
 # Usage: tests/integration/pyodbc_test.sh [--connstr STR]
 #   --connstr    connection string (default $RSODBC_TEST_CONNSTR)
@@ -51,7 +52,7 @@ echo "--- pyodbc types"
 "${pre[@]}" "$python" "$here/pyodbc_types.py" "$connstr" || rc=1
 echo "--- pyodbc catalog and escapes"
 "${pre[@]}" "$python" "$here/pyodbc_catalog.py" "$connstr" "${table}_schema" || rc=1
-echo "--- pyodbc application patterns (clean-up loop, rowcount after SELECT)"
+echo "--- pyodbc application patterns (clean-up loop, rowcount after SELECT, long type, True into integer)"
 "${pre[@]}" "$python" "$here/pyodbc_app_patterns.py" "$connstr" "${table}_app" || rc=1
 if ((rc == 0)); then
     echo "pyodbc_test: passed"
