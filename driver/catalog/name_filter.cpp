@@ -65,6 +65,21 @@ std::string like_pattern(std::string_view pattern) {
     return out;
 }
 
+std::optional<std::string> pattern_literal(std::string_view pattern) {
+    std::string out;
+    out.reserve(pattern.size());
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '%' || pattern[i] == '_') {
+            return std::nullopt;
+        }
+        if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+            ++i;  // the escaped character, taken literally (a trailing lone escape is itself)
+        }
+        out.push_back(pattern[i]);
+    }
+    return out;
+}
+
 std::string name_predicate(std::string_view column_sql, const std::optional<std::string>& argument,
                            ArgumentKind kind, bool metadata_id, QueryParameters& parameters) {
     if (!argument) {
@@ -75,6 +90,12 @@ std::string name_predicate(std::string_view column_sql, const std::optional<std:
         return column + " = " + parameters.add(identifier_value(*argument));
     }
     if (kind == ArgumentKind::pattern) {
+        // A pattern without wildcards names one object: equality lets the server use its
+        // name index in a generic plan, so a prepared catalog query called per table (SQLColumns
+        // from a BI tool) stops being planned again on every call.
+        if (auto literal = pattern_literal(*argument)) {
+            return column + " = " + parameters.add(std::move(*literal));
+        }
         return column + " LIKE " + parameters.add(like_pattern(*argument));
     }
     return column + " = " + parameters.add(*argument);

@@ -32,8 +32,13 @@ std::string identifier_value(std::string_view text);
 // backslash instead of failing the query (and with it an open transaction).
 std::string like_pattern(std::string_view pattern);
 
+// The name a pattern without wildcards matches (escapes removed), or nullopt when it has an
+// unescaped '%' or '_'.
+std::optional<std::string> pattern_literal(std::string_view pattern);
+
 // The predicate restricting `column_sql` by an argument: "TRUE" for a NULL argument (no
-// restriction), "<column> LIKE $n" for a pattern (LIKE's
+// restriction), "<column> = $n" for a pattern without wildcards, "<column> LIKE $n" for another
+// pattern (LIKE's
 // default escape is the backslash on both servers; an ESCAPE literal is avoided because Redshift
 // reads backslashes in string literals as escapes), "<column> = $n" for an ordinary or identifier
 // argument.

@@ -56,9 +56,11 @@ Plan catalogs_plan(const Context& context) {
             "SELECT database_name::varchar, NULL::varchar, NULL::varchar, NULL::varchar, "
             "NULL::varchar FROM svv_redshift_databases ORDER BY 1";
     } else {
-        plan.sql =
-            "SELECT current_database()::varchar, NULL::varchar, NULL::varchar, NULL::varchar, "
-            "NULL::varchar";
+        // The only catalog is the session's database, which the driver knows: no round trip
+        // (a BI tool asks this first, on a backend whose caches are still cold).
+        plan.shape_rows = [database = context.database](const Rows& /*server_rows*/) {
+            return Rows{{database, std::nullopt, std::nullopt, std::nullopt, std::nullopt}};
+        };
     }
     return plan;
 }

@@ -34,7 +34,7 @@ TEST_CASE("name_predicate: values go to parameters, never into the text") {
     catalog::QueryParameters parameters;
     const std::optional<std::string> evil = "x' OR '1'='1";
     CHECK(catalog::name_predicate("c.relname", evil, ArgumentKind::pattern, false, parameters)
-          == "c.relname LIKE $1");
+          == "c.relname = $1");
     CHECK(catalog::name_predicate("n.nspname", std::string("Public"), ArgumentKind::ordinary, false,
                                   parameters)
           == "n.nspname = $2");
@@ -45,6 +45,25 @@ TEST_CASE("name_predicate: values go to parameters, never into the text") {
         catalog::name_predicate("n.nspname", std::nullopt, ArgumentKind::pattern, false, parameters)
         == "TRUE");
     CHECK(parameters.values() == std::vector<std::string>{*evil, "Public", "public"});
+}
+
+TEST_CASE("a pattern without wildcards is compared with =, its escapes removed") {
+    CHECK(catalog::pattern_literal("t1") == std::optional<std::string>("t1"));
+    CHECK(catalog::pattern_literal("catq\\_one") == std::optional<std::string>("catq_one"));
+    CHECK(catalog::pattern_literal("a\\%b\\\\") == std::optional<std::string>("a%b\\"));
+    CHECK(catalog::pattern_literal("abc\\") == std::optional<std::string>("abc\\"));
+    CHECK(catalog::pattern_literal("") == std::optional<std::string>(""));
+    CHECK_FALSE(catalog::pattern_literal("catq_one").has_value());
+    CHECK_FALSE(catalog::pattern_literal("t%").has_value());
+    CHECK_FALSE(catalog::pattern_literal("a\\_b%").has_value());
+    catalog::QueryParameters parameters;
+    CHECK(catalog::name_predicate("c.relname", std::string("t\\_1"), ArgumentKind::pattern, false,
+                                  parameters)
+          == "c.relname = $1");
+    CHECK(catalog::name_predicate("c.relname", std::string("t_1"), ArgumentKind::pattern, false,
+                                  parameters)
+          == "c.relname LIKE $2");
+    CHECK(parameters.values() == std::vector<std::string>{"t_1", "t_1"});
 }
 
 TEST_CASE("parse_table_types: quoted or not, any case, blanks ignored; % means all") {
