@@ -91,7 +91,8 @@ Outcome Executor::run_parameters(const Plan& plan, const sql::AnalysedStatement&
                              &array_shape_,
                              settings.driver_rolls_back,
                              settings.savepoints,
-                             bindings.cancel_requested};
+                             bindings.cancel_requested,
+                             settings.query_timeout};
     ParamExecutor executor(context);
     Outcome outcome;
     if (plan.path == Path::parameter_array) {

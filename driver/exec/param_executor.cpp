@@ -34,6 +34,14 @@ constexpr std::string_view rolled_back_note =
 
 }  // namespace
 
+ParamExecutor::ParamExecutor(ExecutionContext& context) : context_(context) {
+    if (context_.query_timeout > 0) {
+        deadline_ = std::chrono::steady_clock::now()
+                    + std::chrono::seconds(static_cast<std::int64_t>(
+                        std::min<SQLULEN>(context_.query_timeout, SQLULEN{365} * 24 * 3600)));
+    }
+}
+
 std::string_view ParamExecutor::abort_note() const {
     return context_.driver_rolls_back ? rolled_back_note : rollback_note;
 }
@@ -264,22 +272,43 @@ bool ParamExecutor::cancel_requested() const {
     return context_.cancel_requested != nullptr && context_.cancel_requested->load();
 }
 
+bool ParamExecutor::deadline_passed() {
+    if (timed_out_) {
+        return true;
+    }
+    if (!deadline_ || std::chrono::steady_clock::now() < *deadline_) {
+        return false;
+    }
+    timed_out_ = true;
+    cancelled_ = true;
+    return true;
+}
+
 // Runs statements in order, pipelined or one at a time, with the same outcomes. Nothing more is
 // sent once the application cancelled; a lost connection ends the run with what was answered.
 std::vector<wire::PipelineOutcome> ParamExecutor::run_items(const wire::PipelineSource& next) {
+    // Without the pipeline the statement running at the deadline is stopped by the server's
+    // statement_timeout (set to the query timeout), and nothing starts after the deadline.
     auto guarded = [&]() -> const wire::PipelineItem* {
         if (cancel_requested()) {
             cancelled_ = true;
+            return nullptr;
+        }
+        if (deadline_passed()) {
             return nullptr;
         }
         return next();
     };
     std::vector<wire::PipelineOutcome> outcomes;
     if (context_.pipeline) {
-        wire::PipelineReport report = context_.session.run_pipeline(guarded);
+        wire::PipelineReport report = context_.session.run_pipeline(guarded, deadline_);
         outcomes = std::move(report.outcomes);
         if (report.connection_lost) {
             lost_ = std::move(report.connection_lost);
+        }
+        if (report.cut_by_deadline) {
+            timed_out_ = true;
+            cancelled_ = true;
         }
     } else {
         bool segment_failed = false;
@@ -639,6 +668,17 @@ SQLUSMALLINT ParamExecutor::settle_row(const Batch& batch, std::size_t i, ArrayR
     return SQL_PARAM_DIAG_UNAVAILABLE;
 }
 
+bool ParamExecutor::cut_short(const std::vector<SQLUSMALLINT>& status) const {
+    const SQLUSMALLINT* operations = context_.apd.header().array_operation_ptr;
+    for (std::size_t row = 0; row < status.size(); ++row) {
+        const bool ignored = operations != nullptr && operations[row] == SQL_PARAM_IGNORE;
+        if (status[row] == SQL_PARAM_UNUSED && !ignored) {
+            return true;
+        }
+    }
+    return false;
+}
+
 ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
                                   std::vector<SQLUSMALLINT>& status) {
     ArrayResult result;
@@ -666,14 +706,23 @@ ArrayResult ParamExecutor::finish(const std::vector<Batch>& batches,
         static_cast<std::size_t>(std::count_if(status.begin(), status.end(), [](SQLUSMALLINT s) {
             return s == SQL_PARAM_ERROR || s == SQL_PARAM_DIAG_UNAVAILABLE;
         }));
+    // A deadline that passed once every row was answered stopped nothing.
+    const bool stopped = cancelled_ && (!timed_out_ || cancel_error_ || cut_short(status));
     if (lost_) {
         result.rc = SQL_ERROR;  // execute_array throws the connection's error after the statuses
-    } else if (cancelled_) {
+    } else if (stopped) {
         // Rows the server applied before the cancel stay SQL_PARAM_SUCCESS; nothing else ran.
         if (cancel_error_) {
             if (context_.autocommit) {  // manual commit: settle_row reported the stopped batch
                 context_.diagnostics.add_server_error(*cancel_error_, SQL_ROW_NUMBER_UNKNOWN);
             }
+        } else if (timed_out_) {
+            context_.diagnostics.add(odbc::DiagRecord{
+                std::string(sqlstate::timeout_expired),
+                odbc::driver_message("timeout expired: the query timeout of "
+                                     + std::to_string(context_.query_timeout)
+                                     + " s passed; the rest of the parameter array was not sent"),
+                0, SQL_ROW_NUMBER_UNKNOWN});
         } else {
             context_.diagnostics.add(odbc::DiagRecord{
                 std::string(sqlstate::operation_canceled),

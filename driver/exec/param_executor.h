@@ -15,6 +15,7 @@
 #include <sqlext.h>
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -75,6 +76,9 @@ struct ExecutionContext {
     bool savepoints = true;
     // Set by SQLCancel from another thread: an array execution sends no further statement.
     const std::atomic<bool>* cancel_requested = nullptr;
+    // SQL_ATTR_QUERY_TIMEOUT in seconds (0: none): a deadline for the whole execution, batches
+    // and retries included, counted from the start of the execution.
+    SQLULEN query_timeout = 0;
 };
 
 struct ArrayResult {
@@ -85,7 +89,7 @@ struct ArrayResult {
 
 class ParamExecutor {
 public:
-    explicit ParamExecutor(ExecutionContext& context) : context_(context) {}
+    explicit ParamExecutor(ExecutionContext& context);
 
     // One parameter set. Returns the server's results, streamed (single-row mode) when `stream`.
     wire::Results execute_one(const sql::AnalysedStatement& statement, bool stream = false);
@@ -123,6 +127,10 @@ private:
     ArrayResult finish(const std::vector<Batch>& batches, std::vector<SQLUSMALLINT>& status);
     [[nodiscard]] std::string_view abort_note() const;
     [[nodiscard]] bool cancel_requested() const;
+    // The query timeout's deadline has passed: notes it (cancelled_, timed_out_).
+    bool deadline_passed();
+    // The execution was stopped by the deadline before every row it would send was answered.
+    [[nodiscard]] bool cut_short(const std::vector<SQLUSMALLINT>& status) const;
     // Runs pipeline items (or one at a time without Pipeline); notes a lost connection and a
     // cancel.
     std::vector<wire::PipelineOutcome> run_items(const wire::PipelineSource& next);
@@ -137,6 +145,9 @@ private:
     // the server's error when a statement was stopped by it.
     bool cancelled_ = false;
     std::optional<wire::ServerError> cancel_error_;
+    // The query timeout's deadline stopped the execution (HYT00 instead of HY008).
+    bool timed_out_ = false;
+    std::optional<std::chrono::steady_clock::time_point> deadline_;
 };
 
 }  // namespace rsodbc::exec

@@ -44,10 +44,12 @@ SQLRETURN Diagnostics::finish(SQLRETURN rc) {
 namespace {
 
 // The server reports a cancel and a statement_timeout with the same code (57014); ODBC tells them
-// apart: HY008 for SQLCancel, HYT00 for SQL_ATTR_QUERY_TIMEOUT.
+// apart: HY008 for SQLCancel, HYT00 for a timeout. The wire layer marks the errors of a call the
+// application cancelled (ServerError::cancel_requested); any other 57014 is the server stopping
+// the statement on its own: SQL_ATTR_QUERY_TIMEOUT, or a statement_timeout the application set.
+// The message text is never read: it is translated by the server's lc_messages.
 std::string_view odbc_state_of(const wire::ServerError& error) {
-    if (error.server_state() == sqlstate::server::query_canceled
-        && std::string_view(error.what()).find("statement timeout") != std::string_view::npos) {
+    if (error.server_state() == sqlstate::server::query_canceled && !error.cancel_requested()) {
         return sqlstate::timeout_expired;
     }
     return wire::odbc_sqlstate_for(error.server_state());

@@ -7,8 +7,11 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <poll.h>
 
 namespace rsodbc::wire {
@@ -24,10 +27,30 @@ std::int64_t affected_rows_of(pg_result* result) {
     return rows;
 }
 
+using Clock = std::chrono::steady_clock;
+
+// With a deadline, at most this many sync points may be unanswered: statements that each end
+// with a sync (autocommit, one transaction each) run one after another even after one of them
+// was cancelled, so only these few can still run past the deadline.
+constexpr std::size_t max_segments_ahead = 4;
+// After the deadline the cancel is sent again at this interval while statements are still
+// unanswered: a cancel that reaches the server between two statements stops nothing.
+constexpr std::chrono::milliseconds cancel_interval{100};
+
 class PipelineRun {
 public:
-    PipelineRun(pg_conn* conn, const PipelineSource& next, bool& broken)
-        : conn_(conn), next_(next), broken_(broken) {}
+    PipelineRun(pg_conn* conn, const PipelineSource& next, bool& broken,
+                std::optional<Clock::time_point> deadline, std::function<void()> cancel,
+                std::function<ServerError(const pg_result*)> error_of)
+        : conn_(conn),
+          next_(next),
+          broken_(broken),
+          deadline_(deadline),
+          cancel_(std::move(cancel)),
+          error_of_(std::move(error_of)) {}
+
+    // The deadline stopped the run: items were left unsent or a cancel went to the server.
+    [[nodiscard]] bool cut_by_deadline() const { return cut_by_deadline_; }
 
     std::vector<PipelineOutcome> run() {
         std::vector<const char*> values;
@@ -35,7 +58,21 @@ public:
         bool synced = true;
         // Each statement is flushed as soon as it is queued, so the server runs it while the
         // source builds the next one.
-        while (const PipelineItem* item = next_item()) {
+        while (true) {
+            if (deadline_passed()) {
+                cut_by_deadline_ = true;  // the source still had items (or was not asked)
+                break;
+            }
+            if (deadline_ && syncs_sent_ - syncs_seen_ >= max_segments_ahead) {
+                if (!pump(true)) {
+                    return fail();
+                }
+                continue;
+            }
+            const PipelineItem* item = next_item();
+            if (item == nullptr) {
+                break;
+            }
             if (!send(*item, values, lengths)) {
                 return fail();
             }
@@ -110,8 +147,12 @@ private:
         if (wait || flushed > 0) {
             pollfd socket{PQsocket(conn_), static_cast<short>(POLLIN | (flushed > 0 ? POLLOUT : 0)),
                           0};
-            if (poll(&socket, 1, wait ? -1 : 0) < 0) {
+            const int ready = poll(&socket, 1, wait ? wait_ms() : 0);
+            if (ready < 0) {
                 return false;
+            }
+            if (wait) {
+                cancel_if_late();
             }
         }
         if (PQconsumeInput(conn_) == 0) {
@@ -136,6 +177,39 @@ private:
         return true;
     }
 
+    [[nodiscard]] bool deadline_passed() const { return deadline_ && Clock::now() >= *deadline_; }
+
+    // How long a blocking poll may wait: until the deadline, then until the next cancel.
+    [[nodiscard]] int wait_ms() const {
+        if (!deadline_) {
+            return -1;
+        }
+        const Clock::time_point now = Clock::now();
+        Clock::time_point until = *deadline_;
+        if (last_cancel_) {
+            until = *last_cancel_ + cancel_interval;
+        } else if (now >= *deadline_ && next_outcome_ >= items_sent_) {
+            until = now + cancel_interval;  // only the sync is awaited: nothing to cancel
+        }
+        const auto left = std::chrono::ceil<std::chrono::milliseconds>(until - now).count();
+        return static_cast<int>(std::clamp<long long>(left, 0, 60'000));
+    }
+
+    // Past the deadline with statements unanswered: the server stops the one it runs.
+    void cancel_if_late() {
+        if (!deadline_passed() || next_outcome_ >= items_sent_) {
+            return;
+        }
+        const Clock::time_point now = Clock::now();
+        if (!last_cancel_ || now - *last_cancel_ >= cancel_interval) {
+            RSODBC_LOG(debug, "query timeout: cancelling the pipeline at statement {} of {}",
+                       next_outcome_ + 1, items_sent_);
+            cancel_();
+            last_cancel_ = now;
+            cut_by_deadline_ = true;
+        }
+    }
+
     void take(pg_result* result) {
         const ExecStatusType status = PQresultStatus(result);
         if (status == PGRES_PIPELINE_SYNC) {
@@ -154,7 +228,7 @@ private:
             outcome.kind = PipelineOutcome::Kind::skipped;
         } else {
             outcome.kind = PipelineOutcome::Kind::failed;
-            outcome.error = error_from_result(result, PQstatus(conn_) != CONNECTION_OK);
+            outcome.error = error_of_(result);
         }
     }
 
@@ -183,19 +257,32 @@ private:
     std::size_t items_sent_ = 0;
     std::size_t syncs_sent_ = 0;
     std::size_t syncs_seen_ = 0;
+    std::optional<Clock::time_point> deadline_;
+    std::optional<Clock::time_point> last_cancel_;
+    bool cut_by_deadline_ = false;
+    std::function<void()> cancel_;
+    std::function<ServerError(const pg_result*)> error_of_;
 };
 
 }  // namespace
 
-PipelineReport Session::run_pipeline(const PipelineSource& next) {
+PipelineReport Session::run_pipeline(
+    const PipelineSource& next, std::optional<std::chrono::steady_clock::time_point> deadline) {
     require_open();
     take_wire();
     if (PQenterPipelineMode(conn_.get()) == 0 || PQsetnonblocking(conn_.get(), 1) != 0) {
         throw_connection_error(sqlstate::server::connection_failure);
     }
     bool broken = false;
-    PipelineRun run(conn_.get(), next, broken);
+    PipelineRun run(
+        conn_.get(), next, broken, deadline,
+        [this] {
+            const std::lock_guard guard(cancel_mutex_);
+            send_cancel();
+        },
+        [this](const pg_result* result) { return error_of(result); });
     PipelineReport report{run.run(), std::nullopt};
+    report.cut_by_deadline = run.cut_by_deadline();
     RSODBC_LOG(debug, "pipeline of {} statements done, connection {}", report.outcomes.size(),
                PQstatus(conn_.get()) == CONNECTION_OK ? "ok" : "broken");
     PQsetnonblocking(conn_.get(), 0);

@@ -43,6 +43,9 @@ struct PipelineOutcome {
 struct PipelineReport {
     std::vector<PipelineOutcome> outcomes;
     std::optional<ServerError> connection_lost;
+    // The deadline passed before the run was over: items were left unsent, or what ran was
+    // cancelled (its outcome says whether the cancel stopped it).
+    bool cut_by_deadline = false;
 };
 
 }  // namespace rsodbc::wire

@@ -31,11 +31,19 @@ public:
     // tells errors of one SQLSTATE apart whatever the server's lc_messages. Empty when not sent.
     [[nodiscard]] const std::string& source_function() const { return source_function_; }
 
+    // The driver asked the server to stop this statement on the application's behalf (SQLCancel):
+    // a query_canceled (57014) error is then the cancel (HY008); without the mark it is a timeout
+    // (HYT00). Decided by what the driver did, never by the server's message text (lc_messages).
+    [[nodiscard]] bool cancel_requested() const { return cancel_requested_; }
+
+    void mark_cancel_requested() { cancel_requested_ = true; }
+
 private:
     std::string server_state_;
     std::string detail_;
     std::string hint_;
     std::string source_function_;
+    bool cancel_requested_ = false;
 };
 
 // Builds the error from a failed PGresult; `connection_broken` picks 08006 when the server sent no

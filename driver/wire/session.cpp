@@ -214,12 +214,24 @@ bool Session::cancel_for(const void* owner) {
     if (owner == nullptr || owner != cancel_owner_) {
         return false;
     }
+    application_cancel_ = true;
     if (draining_) {
         cancel_pending_ = true;
         return true;
     }
     send_cancel();
     return true;
+}
+
+ServerError Session::error_of(const pg_result* result) const {
+    ServerError error = error_from_result(result, !healthy());
+    if (error.server_state() == sqlstate::server::query_canceled) {
+        const std::lock_guard guard(cancel_mutex_);
+        if (application_cancel_) {
+            error.mark_cancel_requested();
+        }
+    }
+    return error;
 }
 
 void Session::disconnect() noexcept {
@@ -230,33 +242,40 @@ void Session::disconnect() noexcept {
         cancel_.reset();
         cancel_owner_ = nullptr;
         cancel_pending_ = false;
+        application_cancel_ = false;
     }
     conn_.reset();
     terminated_ = false;
 }
 
 void Session::take_wire() {
-    if (stream_ == nullptr) {
-        return;
-    }
-    {
-        const std::lock_guard guard(cancel_mutex_);
-        draining_ = true;
-    }
-    try {
-        stream_->release_wire();
-    } catch (...) {
+    if (stream_ != nullptr) {
+        {
+            const std::lock_guard guard(cancel_mutex_);
+            draining_ = true;
+        }
+        try {
+            stream_->release_wire();
+        } catch (...) {
+            const std::lock_guard guard(cancel_mutex_);
+            draining_ = false;
+            throw;
+        }
         const std::lock_guard guard(cancel_mutex_);
         draining_ = false;
-        throw;
+        if (cancel_pending_) {
+            cancel_pending_ = false;
+            ServerError cancelled(sqlstate::server::query_canceled,
+                                  "canceling statement due to user request");
+            cancelled.mark_cancel_requested();
+            throw cancelled;
+        }
     }
+    // A new command goes on the wire: a cancel sent before it was aimed at an earlier one (its
+    // 57014, if any, has been read). A cancel of a streamed result stays noted across the
+    // fetches that read it, since its error may arrive several calls after the cancel.
     const std::lock_guard guard(cancel_mutex_);
-    draining_ = false;
-    if (cancel_pending_) {
-        cancel_pending_ = false;
-        throw ServerError(sqlstate::server::query_canceled,
-                          "canceling statement due to user request");
-    }
+    application_cancel_ = false;
 }
 
 PgResultPtr Session::next_stream_result() {
@@ -440,7 +459,7 @@ PgResultPtr Session::checked(pg_result* raw) const {
     }
     const ExecStatusType status = PQresultStatus(result.get());
     if (status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE) {
-        throw error_from_result(result.get(), !healthy());
+        throw error_of(result.get());
     }
     return result;
 }
@@ -544,7 +563,7 @@ Results Session::prepare_and_execute(const std::string& name, std::string_view s
         }
         if (status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE) {
             if (!first_error) {
-                first_error = error_from_result(result.get(), !healthy());
+                first_error = error_of(result.get());
             }
         } else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
             rows = std::move(result);  // the prepare's COMMAND_OK is replaced by the execution's
@@ -603,7 +622,7 @@ Results Session::execute(std::string_view sql) {
         const ExecStatusType status = PQresultStatus(result.get());
         if (status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE) {
             if (!first_error) {
-                first_error = error_from_result(result.get(), !healthy());
+                first_error = error_of(result.get());
             }
             continue;
         }

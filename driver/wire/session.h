@@ -6,9 +6,11 @@
 #include "wire/pipeline.h"
 #include "wire/result_stream.h"
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -111,7 +113,10 @@ public:
     // Sends every item in pipeline mode and returns one outcome per item, in order. A run
     // always ends with a sync point, whether or not its last item asked for one. A lost
     // connection does not throw: the report says so, with the outcomes known until then.
-    PipelineReport run_pipeline(const PipelineSource& next);
+    // With a `deadline` (SQL_ATTR_QUERY_TIMEOUT over a whole execution) nothing more is sent once
+    // it has passed, what runs is cancelled, and the report says the deadline cut the run.
+    PipelineReport run_pipeline(const PipelineSource& next,
+                                std::optional<std::chrono::steady_clock::time_point> deadline = {});
 
     // Runs one row-returning statement in single-row mode: rows arrive as they are fetched.
     Results execute_streaming(std::string_view sql);
@@ -165,6 +170,10 @@ public:
     // statement's rows (take_wire), the cancel waits: the owner's call then fails with 57014
     // before anything of it is sent. True when the owner's call will be stopped.
     bool cancel_for(const void* owner);
+    // The error of a failed result. A query_canceled (57014) is marked as the application's
+    // cancel when cancel_for was sent for the command on the wire; otherwise it is a timeout
+    // (the driver's deadline or the server's statement_timeout).
+    [[nodiscard]] ServerError error_of(const pg_result* result) const;
 
     // The notices received since the last call, oldest first; at most max_kept_notices of them,
     // and `dropped` says how many more arrived.
@@ -189,11 +198,13 @@ private:
     // Reads and drops the results of the query in flight, up to its end (the NULL result).
     void drain() noexcept;
 
-    mutable std::mutex cancel_mutex_;  // guards cancel_, cancel_owner_, draining_, cancel_pending_
+    mutable std::mutex cancel_mutex_;  // guards cancel_, cancel_owner_, draining_, cancel_pending_,
+                                       // application_cancel_
     PgCancelPtr cancel_;               // made at connect; PQcancel on it is thread-safe
     const void* cancel_owner_ = nullptr;
-    bool draining_ = false;        // take_wire is reading another statement's rows
-    bool cancel_pending_ = false;  // the owner was cancelled while draining_
+    bool draining_ = false;            // take_wire is reading another statement's rows
+    bool cancel_pending_ = false;      // the owner was cancelled while draining_
+    bool application_cancel_ = false;  // cancel_for was sent for the command on the wire
     ResultStream* stream_ = nullptr;
     // The streaming query was sent outside any transaction: it is its own (implicit) one.
     bool stream_autocommit_ = false;

@@ -62,9 +62,10 @@ bool StreamingResult::take_end(PgResultPtr& result) {
         finish_wire();
         return true;
     }
-    const bool broken = session_ != nullptr && !session_->healthy();
+    ServerError error = session_ != nullptr ? session_->error_of(result.get())
+                                            : error_from_result(result.get(), false);
     finish_wire();
-    throw error_from_result(result.get(), broken);
+    throw error;
 }
 
 bool StreamingResult::next_row() {

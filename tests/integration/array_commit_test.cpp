@@ -375,3 +375,103 @@ TEST_CASE("backend terminated during an array insert: 08S01, status = table, pro
         CHECK(query_string(next.dbc, "SELECT 1") == "1");
     }
 }
+
+namespace {
+
+void set_query_timeout(const Stmt& stmt, SQLULEN seconds) {
+    check(SQLSetStmtAttr(stmt, SQL_ATTR_QUERY_TIMEOUT, reinterpret_cast<SQLPOINTER>(seconds), 0),
+          SQL_HANDLE_STMT, stmt);
+}
+
+}  // namespace
+
+// Issue 11: SQL_ATTR_QUERY_TIMEOUT is a deadline for the whole SQLExecute of an array, not a
+// limit per batch: 100 batches of 50 ms each (5 s) with a 1 s timeout stop after about 1 s.
+TEST_CASE("fault: query timeout mid-array: HYT00, status = table, bounded, connection usable"
+          * only_our_driver()) {
+    for (const char* extra : {"", ";Pipeline=0"}) {
+        CAPTURE(extra);
+        Connection c(conn_str() + extra);
+        make_tables(c.dbc, true);
+        Stmt stmt(c.dbc);
+        set_query_timeout(stmt, 1);
+        Rows rows(10000);
+        const Run run = run_array(stmt, rows);
+        INFO(rc_name(run.rc) << " " << states_of(run) << " in " << run.seconds << " s");
+        CHECK(run.rc == SQL_ERROR);
+        CHECK(std::count(run.states.begin(), run.states.end(), "HYT00") == 1);
+        CHECK(run.states.size() == 1);
+        // The deadline, plus at most one statement's own timeout without the pipeline.
+        CHECK(run.seconds >= 0.9);
+        CHECK(run.seconds < (extra[0] == '\0' ? 1.8 : 2.8));
+        check_status_matches_table(c.dbc, run, rows);
+        // One transaction: nothing was committed before the deadline.
+        CHECK(count_status(run, SQL_PARAM_UNUSED) == 10000);
+        CHECK(count_rows(c.dbc, "it_arrc") == 0);
+        CHECK(transactions(c.dbc) == 0);
+        // The connection and the statement go on; without the timeout the array completes.
+        set_query_timeout(stmt, 0);
+        Rows small(300, 20001);
+        const Run after = run_array(stmt, small);
+        CHECK(after.rc == SQL_SUCCESS);
+        CHECK(count_rows(c.dbc, "it_arrc") == 300);
+    }
+}
+
+// After a bad row the one transaction is rolled back and the batches run again one by one, each
+// committed on its own: the deadline also stops that retry. Committed batches stay
+// SQL_PARAM_SUCCESS, the rest SQL_PARAM_UNUSED; the processed count says how far it got.
+TEST_CASE("fault: query timeout during the retry after a bad row: committed batches reported"
+          * only_our_driver()) {
+    Connection c;
+    make_tables(c.dbc, true);
+    Stmt stmt(c.dbc);
+    set_query_timeout(stmt, 1);
+    Rows rows(10000);
+    rows.v[9999] = -1;  // the last batch fails: the whole transaction ran (5 s)... once
+    // The first pass alone outlasts the deadline: nothing commits and no retry starts.
+    Run run = run_array(stmt, rows);
+    INFO(rc_name(run.rc) << " " << states_of(run) << " in " << run.seconds << " s");
+    CHECK(run.rc == SQL_ERROR);
+    CHECK(std::count(run.states.begin(), run.states.end(), "HYT00") == 1);
+    CHECK(run.seconds < 1.8);
+    check_status_matches_table(c.dbc, run, rows);
+    CHECK(count_rows(c.dbc, "it_arrc") == 0);
+    // A bad first row fails the one transaction at once; the retry commits batch after batch
+    // (50 ms each) until the deadline.
+    exec(c.dbc, "TRUNCATE it_arrc, it_arrc_txn");
+    Rows early(10000);
+    early.v[0] = -1;
+    run = run_array(stmt, early);
+    INFO(rc_name(run.rc) << " " << states_of(run) << " in " << run.seconds << " s");
+    CHECK(run.rc == SQL_ERROR);
+    CHECK(std::count(run.states.begin(), run.states.end(), "HYT00") == 1);
+    CHECK(run.seconds < 1.8);
+    check_status_matches_table(c.dbc, run, early);
+    const std::size_t committed = count_status(run, SQL_PARAM_SUCCESS);
+    MESSAGE(committed << " rows committed before the deadline");
+    CHECK(committed > 0);
+    CHECK(committed < 9900);
+    CHECK(count_rows(c.dbc, "it_arrc") == static_cast<long>(committed));
+    CHECK(query_string(c.dbc, "SELECT 1") == "1");
+}
+
+TEST_CASE("fault: query timeout mid-array in manual commit: HYT00, nothing reported committed"
+          * only_our_driver()) {
+    Connection c;
+    make_tables(c.dbc, true);
+    set_autocommit(c.dbc, SQL_AUTOCOMMIT_OFF);
+    Stmt stmt(c.dbc);
+    set_query_timeout(stmt, 1);
+    Rows rows(10000);
+    const Run run = run_array(stmt, rows);
+    INFO(rc_name(run.rc) << " " << states_of(run) << " in " << run.seconds << " s");
+    CHECK(run.rc == SQL_ERROR);
+    CHECK(std::count(run.states.begin(), run.states.end(), "HYT00") == 1);
+    CHECK(run.seconds < 1.8);
+    CHECK(count_status(run, SQL_PARAM_UNUSED) > 0);
+    CHECK(run.processed == run.status.size() - count_status(run, SQL_PARAM_UNUSED));
+    SQLEndTran(SQL_HANDLE_DBC, c.dbc, SQL_ROLLBACK);
+    CHECK(count_rows(c.dbc, "it_arrc") == 0);
+    CHECK(query_string(c.dbc, "SELECT 1") == "1");
+}
