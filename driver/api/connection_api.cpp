@@ -15,6 +15,7 @@
 using rsodbc::api::entry;
 using rsodbc::api::required_text_in;
 using rsodbc::api::text_in;
+using rsodbc::api::text_in_bytes;
 using rsodbc::api::text_out;
 using rsodbc::api::Units;
 using rsodbc::api::value_out;
@@ -72,9 +73,7 @@ SQLRETURN set_connect_attr(SQLHDBC dbc, SQLINTEGER attribute, SQLPOINTER value, 
         AttributeValue converted;
         if (is_text_attribute(attribute)) {
             // StringLength counts bytes, also for the wide function.
-            const SQLINTEGER units =
-                length > 0 ? length / static_cast<SQLINTEGER>(sizeof(Char)) : length;
-            converted.text = text_in(static_cast<const Char*>(value), units);
+            converted.text = text_in_bytes(static_cast<const Char*>(value), length);
         } else {
             converted.number = reinterpret_cast<SQLULEN>(value);  // NOLINT: integer in a pointer
         }

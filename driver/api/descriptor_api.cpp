@@ -62,9 +62,8 @@ SQLRETURN set_desc_field(SQLHDESC handle, SQLSMALLINT record, SQLSMALLINT field,
         FieldValue input{reinterpret_cast<SQLLEN>(value), value, {}};  // NOLINT: ODBC integers
         if (rsodbc::core::field_type(field) == FieldType::text) {
             // SQLSetDescFieldW's BufferLength is in bytes too.
-            const SQLINTEGER units =
-                length < 0 ? length : length / static_cast<SQLINTEGER>(sizeof(Char));
-            input.text = rsodbc::api::text_in(static_cast<const Char*>(value), units).value_or("");
+            input.text =
+                rsodbc::api::text_in_bytes(static_cast<const Char*>(value), length).value_or("");
         }
         rsodbc::core::set_field(d, record, field, input);
     });

@@ -53,6 +53,23 @@ std::optional<std::string> text_in(const SQLWCHAR* text, SQLINTEGER length) {
     }
 }
 
+std::optional<std::string> text_in_bytes(const SQLCHAR* text, SQLINTEGER bytes) {
+    return text_in(text, bytes);
+}
+
+std::optional<std::string> text_in_bytes(const SQLWCHAR* text, SQLINTEGER bytes) {
+    if (text == nullptr) {
+        return std::nullopt;
+    }
+    check_length(bytes);
+    if (bytes > 0 && bytes % static_cast<SQLINTEGER>(sizeof(SQLWCHAR)) != 0) {
+        throw odbc::OdbcError(sqlstate::invalid_string_or_buffer_length,
+                              "invalid string or buffer length: " + std::to_string(bytes)
+                                  + " bytes is not a whole number of UTF-16 units");
+    }
+    return text_in(text, bytes > 0 ? bytes / static_cast<SQLINTEGER>(sizeof(SQLWCHAR)) : bytes);
+}
+
 template <class Char>
 std::string required_text_in(const Char* text, SQLINTEGER length, const char* argument) {
     auto value = text_in(text, length);

@@ -12,6 +12,10 @@ namespace rsodbc::api {
 
 std::optional<std::string> text_in(const SQLCHAR* text, SQLINTEGER length);
 std::optional<std::string> text_in(const SQLWCHAR* text, SQLINTEGER length);
+// Where the length counts bytes also for the wide function (SQLSetConnectAttrW, SQLSetDescFieldW):
+// an odd byte count would split a UTF-16 unit and is refused (HY090), never rounded down.
+std::optional<std::string> text_in_bytes(const SQLCHAR* text, SQLINTEGER bytes);
+std::optional<std::string> text_in_bytes(const SQLWCHAR* text, SQLINTEGER bytes);
 
 // Like text_in, but a NULL pointer is an error (HY009) naming the argument.
 template <class Char>
