@@ -532,6 +532,37 @@ Result roundtrip(Dbc& dbc, const bench::Options& o) {
     return r;
 }
 
+// roundtrip with the statement prepared once: SQLExecute + SQLFetch + SQLGetData per query, what
+// an application running the same statement again pays.
+Result roundtrip_prepared(Dbc& dbc, const bench::Options& o) {
+    Stmt s(dbc);
+    std::string sql = "SELECT 1";
+    s.ok(SQLPrepare(s.h, reinterpret_cast<SQLCHAR*>(sql.data()), SQL_NTS), "SQLPrepare");
+    auto once = [&] {
+        s.ok(SQLExecute(s.h), "SQLExecute");
+        s.ok(SQLFetch(s.h), "SQLFetch");
+        SQLINTEGER v = 0;
+        SQLLEN ind = 0;
+        s.ok(SQLGetData(s.h, 1, SQL_C_SLONG, &v, 0, &ind), "SQLGetData");
+        if (v != 1)
+            throw Failure("SELECT 1 returned " + std::to_string(v));
+        s.ok(SQLFreeStmt(s.h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
+    };
+    for (int i = 0; i < 10; ++i)
+        once();  // warm-up, not measured
+    Result r;
+    r.latencies.reserve(static_cast<std::size_t>(o.rows));
+    const auto start = bench::Clock::now();
+    for (std::int64_t i = 0; i < o.rows; ++i) {
+        const auto t = bench::Clock::now();
+        once();
+        r.latencies.push_back(bench::seconds_since(t));
+    }
+    r.seconds = bench::seconds_since(start);
+    r.rows = o.rows;
+    return r;
+}
+
 // `anchor` stays connected throughout, so no driver manager unloads the driver between cycles
 // (unixODBC does so on the last disconnect unless DontDLClose is set): dlopen is not measured.
 Result connect_cycles(const Env& env, Dbc& /*anchor*/, const bench::Options& o) {
@@ -780,6 +811,8 @@ Result run(const bench::Options& o) {
         return fetch_getdata(dbc, o);
     if (w == "roundtrip")
         return roundtrip(dbc, o);
+    if (w == "roundtrip_prepared")
+        return roundtrip_prepared(dbc, o);
     if (w == "connect")
         return connect_cycles(env, dbc, o);
     if (w == "connect_concurrent")
@@ -796,7 +829,8 @@ Result run(const bench::Options& o) {
 constexpr const char* usage =
     "usage: odbc_bench --workload NAME --connstr CONNSTR [--rows N] [--batch N] [--tables N] "
     "[--columns N] [--max-seconds S]\n"
-    "workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip connect catalog "
+    "workloads: insert_array insert_rowwise fetch_bound fetch_getdata roundtrip roundtrip_prepared "
+    "connect catalog "
     "bi_open connect_concurrent commit_array_autocommit commit_array_manual "
     "commit_rowwise_autocommit "
     "commit_rowwise_manual\n";

@@ -23,7 +23,7 @@ DRIVER_NAMES = {
     "psqlodbc_declare": "psqlODBC UseDeclareFetch=1;Fetch=10000",
     "libpq": "libpq",
 }
-UNITS = {"roundtrip": "queries", "connect": "connections", "catalog": "rows", "bi_open": "rows",
+UNITS = {"roundtrip": "queries", "roundtrip_prepared": "queries", "connect": "connections", "catalog": "rows", "bi_open": "rows",
          "connect_concurrent": "connections"}
 
 
@@ -83,7 +83,7 @@ def build_rows(groups, order):
                 ratio = f"{ours['rows_per_s'] / s['rows_per_s']:.2f}×"
             elif ours:
                 ratio = "—"
-        latency = w in ("roundtrip", "connect", "catalog", "bi_open", "connect_concurrent")
+        latency = w in ("roundtrip", "roundtrip_prepared", "connect", "catalog", "bi_open", "connect_concurrent")
         if s["status"] == "ok":
             cells = [w, net, DRIVER_NAMES.get(drv, drv), "ok", f"{s['rows']:,}", f"{s['seconds']:.3f}",
                      fmt_rate(s["rows_per_s"]),

@@ -66,7 +66,7 @@ SQLRETURN Statement::exec_direct(const std::string& sql) {
     const ScanTally tally(*this);
     require_no_cursor();
     prepared_.reset();
-    return run(analyse(sql));
+    return run(analyse(sql), 0);
 }
 
 void Statement::require_no_cursor() const {
@@ -83,6 +83,7 @@ void Statement::prepare(const std::string& sql) {
     reset_results();
     prepared_.reset();  // a text that fails to translate leaves nothing prepared
     prepared_ = analyse(sql);
+    prepared_runs_ = 0;
 }
 
 SQLRETURN Statement::execute() {
@@ -93,7 +94,7 @@ SQLRETURN Statement::execute() {
     }
     const ScanTally tally(*this);
     require_no_cursor();
-    return run(prepared_);
+    return run(prepared_, prepared_runs_++);
 }
 
 namespace {
@@ -107,9 +108,9 @@ bool is_searched_update_or_delete(std::string_view tag) {
 
 }  // namespace
 
-SQLRETURN Statement::run(const Analysed& statement) {
+SQLRETURN Statement::run(const Analysed& statement, std::size_t runs) {
     if (!log::enabled(spdlog::level::err)) {
-        return run_path(statement, nullptr);
+        return run_path(statement, runs, nullptr);
     }
     const std::string& sql = statement->text();
     // At debug level every statement, how it ran, its rows and its time; at error level the
@@ -121,7 +122,7 @@ SQLRETURN Statement::run(const Analysed& statement) {
     };
     std::string path = "simple query";
     try {
-        const SQLRETURN rc = run_path(statement, &path);
+        const SQLRETURN rc = run_path(statement, runs, &path);
         RSODBC_LOG(debug, "statement {} ran ({}) in {:.3f} ms, {} rows{}: {}",
                    static_cast<const void*>(this), path, elapsed_ms(), row_count(),
                    cursor_.result != nullptr && cursor_.result->holds_wire() ? " read so far" : "",
@@ -147,16 +148,17 @@ exec::Settings Statement::execution_settings() const {
     execution.driver_rolls_back =
         !connection_.autocommit() && settings.transaction_error_behavior != 0;
     execution.savepoints = !connection_.is_redshift();
+    execution.statement_cache = settings.statement_cache_size > 0;
     return execution;
 }
 
-SQLRETURN Statement::run_path(const Analysed& statement, std::string* path) {
+SQLRETURN Statement::run_path(const Analysed& statement, std::size_t runs, std::string* path) {
     const ExecutingGuard executing(*this);
     reset_results();
     data_at_execution_.reset();
     awaiting_data_ = false;
     const exec::Settings settings = execution_settings();
-    const exec::Plan plan = exec::choose(*statement, apd_, ipd_, settings);
+    const exec::Plan plan = exec::choose(*statement, apd_, ipd_, settings, runs);
     if (path != nullptr) {
         *path = exec::describe(plan, settings);
     }
@@ -267,15 +269,25 @@ void Statement::collect_notices() {
     }
 }
 
-void Statement::reset_results() {
+void Statement::fresh_cursor() {
+    std::vector<ColumnDescription> columns = std::move(cursor_.columns);
+    std::vector<types::SqlTypeInfo> column_types = std::move(cursor_.column_types);
+    columns.clear();
+    column_types.clear();
     cursor_ = CursorState{};
+    cursor_.columns = std::move(columns);
+    cursor_.column_types = std::move(column_types);
+}
+
+void Statement::reset_results() {
+    fresh_cursor();
     pending_results_.clear();
     row_count_ = -1;
     described_ = false;
 }
 
 void Statement::adopt_next_result() {
-    cursor_ = CursorState{};
+    fresh_cursor();
     if (pending_results_.empty()) {
         return;
     }

@@ -183,10 +183,11 @@ private:
 
     // The application's text analysed once (escapes translated first unless SQL_NOSCAN_ON).
     [[nodiscard]] Analysed analyse(const std::string& sql) const;
-    SQLRETURN run(const Analysed& statement);
+    // `runs`: earlier executions of the prepared text (0 for SQLExecDirect), see exec::choose.
+    SQLRETURN run(const Analysed& statement, std::size_t runs);
     // Asks exec/ how the statement runs and has it run; `path` (when not null) says how, for the
     // log.
-    SQLRETURN run_path(const Analysed& statement, std::string* path);
+    SQLRETURN run_path(const Analysed& statement, std::size_t runs, std::string* path);
     // What the execution path depends on: this statement's attributes and its connection's
     // settings.
     [[nodiscard]] exec::Settings execution_settings() const;
@@ -207,6 +208,9 @@ private:
     void look_up_nullability();
     void adopt_next_result();
     void reset_results();
+    // cursor_ starts afresh, keeping the memory of its column vectors: a statement executed again
+    // describes its columns without allocating.
+    void fresh_cursor();
     void collect_notices();
     [[nodiscard]] bool cursor_open() const;
     void describe_columns();
@@ -277,9 +281,10 @@ private:
     std::atomic<bool> cancel_requested_{false};  // by request_cancel, for the current execution
     // data_at_execution_ is set, readable without the lock (SQLCancel).
     std::atomic<bool> awaiting_data_{false};
-    Analysed prepared_;           // SQLPrepare's text, analysed once for all its executions
-    std::size_t text_scans_ = 0;  // see text_scans()
-    std::string cursor_name_;     // empty until set or first asked for
+    Analysed prepared_;              // SQLPrepare's text, analysed once for all its executions
+    std::size_t text_scans_ = 0;     // see text_scans()
+    std::size_t prepared_runs_ = 0;  // SQLExecutes of prepared_ so far
+    std::string cursor_name_;        // empty until set or first asked for
     // Chooses and drives the execution paths; keeps the batch statements of the last array
     // execution, reused while the SQL stays the same.
     std::unique_ptr<exec::Executor> executor_;

@@ -6,7 +6,7 @@
 namespace rsodbc::exec {
 
 Plan choose(const sql::AnalysedStatement& statement, const odbc::DescriptorRecords& apd,
-            const odbc::DescriptorRecords& ipd, const Settings& settings) {
+            const odbc::DescriptorRecords& ipd, const Settings& settings, std::size_t runs) {
     Plan plan;
     plan.sets = apd.header().array_size;
     plan.markers = statement.question_markers();
@@ -24,6 +24,10 @@ Plan choose(const sql::AnalysedStatement& statement, const odbc::DescriptorRecor
     const auto streams = [&] {
         return settings.forward_only && statement.kind() == sql::StatementKind::query;
     };
+    const auto reuses_server_statement = [&] {
+        return runs > 0 && settings.statement_cache && statement.declarable_as_cursor()
+               && statement.without_parameters();
+    };
     if (plan.sets > 1) {
         plan.path = Path::parameter_array;
     } else if (plan.markers > 0) {
@@ -31,9 +35,13 @@ Plan choose(const sql::AnalysedStatement& statement, const odbc::DescriptorRecor
                     : streams()     ? Path::parameters_stream
                                     : Path::parameters;
     } else {
-        plan.path = server_cursor() ? Path::server_cursor
-                    : streams()     ? Path::streamed
-                                    : Path::simple;
+        if (server_cursor()) {
+            plan.path = Path::server_cursor;
+        } else if (reuses_server_statement()) {
+            plan.path = settings.forward_only ? Path::prepared_stream : Path::prepared;
+        } else {
+            plan.path = streams() ? Path::streamed : Path::simple;
+        }
     }
     return plan;
 }
@@ -46,6 +54,9 @@ std::string describe(const Plan& plan, const Settings& settings) {
             return "streamed";
         case Path::server_cursor:
             return "server cursor";
+        case Path::prepared:
+        case Path::prepared_stream:
+            return "prepared statement";
         case Path::parameters_cursor:
             return "prepared, server cursor";
         case Path::parameters:
@@ -71,28 +82,40 @@ Outcome Executor::run(const Plan& plan, const sql::AnalysedStatement& statement,
         case Path::server_cursor:
             outcome.results = link.execute_cursor(statement.text(), settings.query_timeout);
             break;
+        case Path::prepared:
+        case Path::prepared_stream: {
+            ExecutionContext context = context_for(link, bindings, settings);
+            ParamExecutor executor(context);
+            outcome.results = executor.execute_one(statement, plan.path == Path::prepared_stream);
+            break;
+        }
         default:
             return run_parameters(plan, statement, link, bindings, settings);
     }
     return outcome;
 }
 
+ExecutionContext Executor::context_for(Link& link, const Bindings& bindings,
+                                       const Settings& settings) {
+    return ExecutionContext{link.begin_work(settings.query_timeout),
+                            link.statement_cache(),
+                            bindings.diagnostics,
+                            bindings.apd,
+                            bindings.ipd,
+                            settings.autocommit,
+                            settings.pipeline,
+                            settings.batch_size,
+                            bindings.supplied,
+                            &array_shape_,
+                            settings.driver_rolls_back,
+                            settings.savepoints,
+                            bindings.cancel_requested,
+                            settings.query_timeout};
+}
+
 Outcome Executor::run_parameters(const Plan& plan, const sql::AnalysedStatement& statement,
                                  Link& link, const Bindings& bindings, const Settings& settings) {
-    ExecutionContext context{link.begin_work(settings.query_timeout),
-                             link.statement_cache(),
-                             bindings.diagnostics,
-                             bindings.apd,
-                             bindings.ipd,
-                             settings.autocommit,
-                             settings.pipeline,
-                             settings.batch_size,
-                             bindings.supplied,
-                             &array_shape_,
-                             settings.driver_rolls_back,
-                             settings.savepoints,
-                             bindings.cancel_requested,
-                             settings.query_timeout};
+    ExecutionContext context = context_for(link, bindings, settings);
     ParamExecutor executor(context);
     Outcome outcome;
     if (plan.path == Path::parameter_array) {

@@ -47,9 +47,13 @@ protected:
 };
 
 enum class Path : unsigned char {
-    simple,             // commands and several statements: results read whole
-    streamed,           // one forward-only query: rows stream in single-row mode
-    server_cursor,      // UseDeclareFetch: one forward-only query through DECLARE/FETCH
+    simple,         // commands and several statements: results read whole
+    streamed,       // one forward-only query: rows stream in single-row mode
+    server_cursor,  // UseDeclareFetch: one forward-only query through DECLARE/FETCH
+    // A prepared query without parameters, executed again: through the statement cache, so the
+    // server parses and plans it once (as pgjdbc does from its prepareThreshold on).
+    prepared,           // results read whole (a static cursor)
+    prepared_stream,    // forward-only: rows stream
     parameters,         // one parameter set, results read whole (a static cursor, a command)
     parameters_stream,  // one parameter set of a forward-only query: rows stream
     parameters_cursor,  // one parameter set of a query through a server cursor
@@ -67,6 +71,7 @@ struct Settings {
     bool pipeline = true;
     bool driver_rolls_back = false;  // see ExecutionContext::driver_rolls_back
     bool savepoints = true;          // see ExecutionContext::savepoints
+    bool statement_cache = true;     // StatementCacheSize > 0
 };
 
 struct Plan {
@@ -80,9 +85,11 @@ struct Plan {
 // From the statement's analysis (found once at SQLPrepare/SQLExecDirect: nothing is scanned
 // here). Text written with $n markers counts them only when parameters are bound (a plain
 // statement without parameters takes the simple-query path). A static cursor scrolls over its
-// whole result, so it is read whole.
+// whole result, so it is read whole. `runs`: how often this SQLPrepare'd text ran before (0 for
+// SQLExecDirect); from its second execution on, a query without parameters reuses a server-side
+// prepared statement (its first execution, often its only one in BI tools, stays one round trip).
 Plan choose(const sql::AnalysedStatement& statement, const odbc::DescriptorRecords& apd,
-            const odbc::DescriptorRecords& ipd, const Settings& settings);
+            const odbc::DescriptorRecords& ipd, const Settings& settings, std::size_t runs = 0);
 
 // How a plan runs, in words, for the log.
 std::string describe(const Plan& plan, const Settings& settings);
@@ -122,6 +129,9 @@ public:
                                                        SQLUSMALLINT count);
 
 private:
+    // What ParamExecutor runs with: the session (BEGIN sent first in manual commit), the cache,
+    // the descriptors and the settings.
+    ExecutionContext context_for(Link& link, const Bindings& bindings, const Settings& settings);
     Outcome run_parameters(const Plan& plan, const sql::AnalysedStatement& statement, Link& link,
                            const Bindings& bindings, const Settings& settings);
 

@@ -19,10 +19,12 @@ AnalysedStatement::AnalysedStatement(std::string text, const ScanOptions& option
         }
     }
     try {
-        PreparedText numbered = number_markers(text_, tokens);
-        parameters_ = numbered.marker_count;
         if (question_markers_ != 0) {
+            PreparedText numbered = number_markers(text_, tokens);
+            parameters_ = numbered.marker_count;
             numbered_ = std::move(numbered.text);
+        } else {
+            parameters_ = highest_positional_parameter(text_, tokens);
         }
     } catch (const SqlTextError& error) {
         numbering_error_ = error;

@@ -48,6 +48,11 @@ public:
     // is only sent as it stands is never refused for it.
     [[nodiscard]] std::size_t parameter_count() const;
 
+    // No `?` and no `$n`: the text runs as it stands with any protocol.
+    [[nodiscard]] bool without_parameters() const {
+        return question_markers_ == 0 && parameters_ == 0 && !numbering_error_;
+    }
+
     // The text with `?` numbered $1..$n, as a prepared statement sends it (number_markers);
     // throws as parameter_count does.
     [[nodiscard]] const std::string& numbered_text() const;

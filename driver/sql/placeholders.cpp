@@ -31,6 +31,29 @@ PreparedText number_markers(std::string_view sql, const ScanOptions& options) {
     return number_markers(sql, scan(sql, options));
 }
 
+namespace {
+
+[[noreturn]] void throw_out_of_range(std::string_view sql, const Token& token) {
+    throw SqlTextError("parameter number " + std::string(token_text(sql, token))
+                           + " is out of range (the largest is $65535)",
+                       token.begin);
+}
+
+}  // namespace
+
+std::size_t highest_positional_parameter(std::string_view sql, const std::vector<Token>& tokens) {
+    std::size_t highest = 0;
+    for (const Token& token : tokens) {
+        if (const auto number = positional_parameter(sql, token)) {
+            if (*number > max_parameter_number) {
+                throw_out_of_range(sql, token);
+            }
+            highest = std::max(highest, *number);
+        }
+    }
+    return highest;
+}
+
 PreparedText number_markers(std::string_view sql, const std::vector<Token>& tokens) {
     std::string out;
     std::size_t markers = 0;
@@ -52,9 +75,7 @@ PreparedText number_markers(std::string_view sql, const std::vector<Token>& toke
             copied = token.end;
         } else if (const auto number = positional_parameter(sql, token)) {
             if (*number > max_parameter_number) {
-                throw SqlTextError("parameter number " + std::string(token_text(sql, token))
-                                       + " is out of range (the largest is $65535)",
-                                   token.begin);
+                throw_out_of_range(sql, token);
             }
             first_positional = std::min(first_positional, token.begin);
             highest = std::max(highest, *number);

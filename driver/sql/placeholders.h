@@ -29,6 +29,10 @@ PreparedText number_markers(std::string_view sql, const ScanOptions& options);
 // The same from the tokens of `sql` (scan(sql)), without scanning it again.
 PreparedText number_markers(std::string_view sql, const std::vector<Token>& tokens);
 
+// number_markers(sql, tokens).marker_count for text without `?` (the highest `$n`, 0 for none),
+// without copying the text; a `$n` above max_parameter_number throws SqlTextError.
+std::size_t highest_positional_parameter(std::string_view sql, const std::vector<Token>& tokens);
+
 // Appends `$<number>` to `out`, separated by a space from any neighbour byte it would join.
 void append_parameter(std::string& out, std::size_t number, char before, char after);
 

@@ -1,5 +1,6 @@
 #include "sql/scanner.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace rsodbc::sql {
@@ -241,6 +242,10 @@ std::vector<Token> scan(std::string_view sql) {
 
 std::vector<Token> scan(std::string_view sql, const ScanOptions& options) {
     std::vector<Token> tokens;
+    // A short statement's tokens in one allocation (a token is two bytes or more of text, a word
+    // and a space); a long text grows the vector as usual instead of reserving for its worst case.
+    constexpr std::size_t up_front = 64;
+    tokens.reserve(std::min(sql.size() / 2 + 1, up_front));
     Scanner scanner(sql, options);
     Token token;
     while (scanner.next(token)) {
