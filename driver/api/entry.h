@@ -58,4 +58,27 @@ SQLRETURN entry(SQLHANDLE raw, Body&& body, EntryOptions options = {}) noexcept 
     }
 }
 
+// The wrapper for the calls that free the handle they are given (SQLFreeHandle, SQLFreeStmt with
+// SQL_DROP): `entry` cannot serve, because it locks the handle and reads its diagnostics after the
+// body, when the handle is gone. `body` takes its own lock (a freed handle's lock may die with it),
+// clears and posts diagnostics itself, and frees the handle only on success; so on SQL_ERROR the
+// handle is still alive and its records are logged like any call's.
+template <class H, class Body>
+SQLRETURN freeing_entry(SQLHANDLE raw, Body&& body) noexcept {
+    H* handle = core::Handle::from<H>(raw);
+    SQLRETURN rc = SQL_INVALID_HANDLE;
+    if (handle != nullptr) {
+        try {
+            rc = body(*handle);
+            if (rc == SQL_ERROR) {
+                core::log_diagnostics(handle, handle->diagnostics(), rc);
+            }
+        } catch (...) {
+            rc = SQL_ERROR;  // a failed lock (system error): the handle was not freed
+        }
+    }
+    core::CallTrace::note_result(rc);
+    return rc;
+}
+
 }  // namespace rsodbc::api

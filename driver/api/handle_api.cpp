@@ -13,6 +13,7 @@
 #include <memory>
 
 using rsodbc::api::entry;
+using rsodbc::api::freeing_entry;
 using rsodbc::core::Connection;
 using rsodbc::core::Descriptor;
 using rsodbc::core::Environment;
@@ -36,7 +37,7 @@ SQLRETURN allocate_environment(SQLHANDLE* output) {
     }
     try {
         // The application owns the environment until SQLFreeHandle: ownership crosses the C
-        // boundary here and comes back in free_environment.
+        // boundary here and comes back in SQLFreeHandle.
         *output = std::make_unique<Environment>().release()->as_raw();
         return SQL_SUCCESS;
     } catch (...) {
@@ -45,67 +46,52 @@ SQLRETURN allocate_environment(SQLHANDLE* output) {
     }
 }
 
-SQLRETURN free_environment(SQLHANDLE raw) {
-    auto* environment = Handle::from<Environment>(raw);
-    if (environment == nullptr) {
-        return SQL_INVALID_HANDLE;
-    }
-    if (environment->has_connections()) {
-        environment->diagnostics().clear();
-        environment->diagnostics().add_error(
+SQLRETURN free_environment(Environment& environment) {
+    const auto guard = environment.lock();
+    environment.diagnostics().clear();
+    if (environment.has_connections()) {
+        environment.diagnostics().add_error(
             sqlstate::function_sequence_error,
             "[redshift-odbc] function sequence error: free the connections of this environment "
             "first");
         return SQL_ERROR;
     }
-    const std::unique_ptr<Environment> owned(environment);
+    // SQLFreeHandle destroys it once this guard has released the environment's own lock.
     return SQL_SUCCESS;
 }
 
-SQLRETURN free_connection(SQLHANDLE raw) {
-    auto* connection = Handle::from<Connection>(raw);
-    if (connection == nullptr) {
-        return SQL_INVALID_HANDLE;
-    }
+SQLRETURN free_connection(Connection& connection) {
     // The connection's own lock dies with it, so its parent's lock guards the removal.
-    Environment& environment = connection->environment();
+    Environment& environment = connection.environment();
     const auto guard = environment.lock();
-    connection->diagnostics().clear();
-    if (connection->connected()) {
-        connection->diagnostics().add_error(
+    connection.diagnostics().clear();
+    if (connection.connected()) {
+        connection.diagnostics().add_error(
             sqlstate::function_sequence_error,
             "[redshift-odbc] function sequence error: disconnect before freeing the connection");
         return SQL_ERROR;
     }
-    environment.free_connection(*connection);
+    environment.free_connection(connection);
     return SQL_SUCCESS;
 }
 
-SQLRETURN free_statement_handle(SQLHANDLE raw) {
-    auto* statement = Handle::from<Statement>(raw);
-    if (statement == nullptr) {
-        return SQL_INVALID_HANDLE;
-    }
-    const auto guard = statement->lock();  // the connection's lock, which outlives the statement
-    statement->connection().free_statement(*statement);
+SQLRETURN free_statement_handle(Statement& statement) {
+    const auto guard = statement.lock();  // the connection's lock, which outlives the statement
+    statement.connection().free_statement(statement);
     return SQL_SUCCESS;
 }
 
 // Explicitly allocated descriptors only: implicit ones are freed with their statement (HY017).
-SQLRETURN free_descriptor(SQLHANDLE raw) {
-    auto* descriptor = Handle::from<Descriptor>(raw);
-    if (descriptor == nullptr) {
-        return SQL_INVALID_HANDLE;
-    }
-    const auto guard = descriptor->lock();  // the connection's lock, which outlives it
-    descriptor->diagnostics().clear();
-    if (!descriptor->explicitly_allocated()) {
-        descriptor->diagnostics().add_error(
+SQLRETURN free_descriptor(Descriptor& descriptor) {
+    const auto guard = descriptor.lock();  // the connection's lock, which outlives it
+    descriptor.diagnostics().clear();
+    if (!descriptor.explicitly_allocated()) {
+        descriptor.diagnostics().add_error(
             rsodbc::sqlstate::invalid_use_of_automatic_descriptor,
             "[redshift-odbc] invalid use of an automatically allocated descriptor handle");
         return SQL_ERROR;
     }
-    descriptor->owner()->free_descriptor(*descriptor);
+    descriptor.owner()->free_descriptor(descriptor);
     return SQL_SUCCESS;
 }
 
@@ -116,8 +102,11 @@ extern "C" {
 SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE* output) {
     RSODBC_API_CALL(type, input, output);
     switch (type) {
-        case SQL_HANDLE_ENV:
-            return allocate_environment(output);
+        case SQL_HANDLE_ENV: {
+            const SQLRETURN rc = allocate_environment(output);
+            rsodbc::core::CallTrace::note_result(rc);
+            return rc;
+        }
         case SQL_HANDLE_DBC:
             return entry<Environment>(input, [&](Environment& environment) {
                 require_output(output);
@@ -137,7 +126,9 @@ SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE* o
                 *output = connection.allocate_descriptor().as_raw();
             });
         default:
-            return SQL_ERROR;  // HY092 belongs to the driver manager; there is no handle to use
+            // HY092 belongs to the driver manager; there is no handle to carry it.
+            rsodbc::core::CallTrace::note_result(SQL_ERROR);
+            return SQL_ERROR;
     }
 }
 
@@ -145,14 +136,22 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE handle) {
     RSODBC_API_CALL(type, handle);
     switch (type) {
         case SQL_HANDLE_ENV:
-            return free_environment(handle);
+            return freeing_entry<Environment>(handle, [](Environment& environment) {
+                const SQLRETURN rc = free_environment(environment);
+                if (rc == SQL_SUCCESS) {
+                    // The application owned it since SQLAllocHandle (allocate_environment).
+                    const std::unique_ptr<Environment> owned(&environment);
+                }
+                return rc;
+            });
         case SQL_HANDLE_DBC:
-            return free_connection(handle);
+            return freeing_entry<Connection>(handle, free_connection);
         case SQL_HANDLE_STMT:
-            return free_statement_handle(handle);
+            return freeing_entry<Statement>(handle, free_statement_handle);
         case SQL_HANDLE_DESC:
-            return free_descriptor(handle);
+            return freeing_entry<Descriptor>(handle, free_descriptor);
         default:
+            rsodbc::core::CallTrace::note_result(SQL_INVALID_HANDLE);
             return SQL_INVALID_HANDLE;
     }
 }
@@ -181,7 +180,7 @@ SQLRETURN SQL_API SQLCancel(SQLHSTMT statement) {
 SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT statement, SQLUSMALLINT option) {
     RSODBC_API_CALL(statement, option);
     if (option == SQL_DROP) {
-        return free_statement_handle(statement);
+        return freeing_entry<Statement>(statement, free_statement_handle);
     }
     return entry<Statement>(statement, [&](Statement& s) { s.free_statement(option); });
 }

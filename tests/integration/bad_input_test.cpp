@@ -3,6 +3,7 @@
 // the W functions and wide parameters, and every statement attribute and info type code outside
 // the valid set. Each call gives a diagnostic with the right SQLSTATE, never a crash, and the
 // connection goes on. Parameter-count limits are in limits_test.cpp.
+#include "driver_direct.h"
 #include "odbc_test.h"
 
 #include <doctest/doctest.h>
@@ -175,4 +176,22 @@ TEST_CASE("bad input: info types outside the valid set are HY096" * psqlodbc_dev
         CHECK(first_state(SQL_HANDLE_DBC, c.dbc) == "HY096");
     }
     CHECK(query_string(c.dbc, "SELECT 1") == "1");
+}
+
+// SQLFreeHandle refused by the driver itself (unixODBC refuses these from its own state first, so
+// the driver's entry point is called): HY010, the handle still alive and usable, its record
+// readable, and the free succeeding once the sequence is right.
+TEST_CASE("bad input: SQLFreeHandle out of sequence is HY010 and frees nothing"
+          * only_our_driver()) {
+    Connection c;
+    auto* free_handle = driver_function<decltype(SQLFreeHandle)>("SQLFreeHandle");
+    const SQLHANDLE driver_dbc = driver_handle_of(c.dbc, SQL_DRIVER_HDBC, c.dbc);
+    const SQLHANDLE driver_env = driver_handle_of(c.dbc, SQL_DRIVER_HENV, c.env);
+    CHECK(free_handle(SQL_HANDLE_DBC, driver_dbc) == SQL_ERROR);  // still connected
+    CHECK(driver_states(SQL_HANDLE_DBC, driver_dbc) == std::vector<std::string>{"HY010"});
+    CHECK(free_handle(SQL_HANDLE_ENV, driver_env) == SQL_ERROR);  // a connection remains
+    CHECK(driver_states(SQL_HANDLE_ENV, driver_env) == std::vector<std::string>{"HY010"});
+    CHECK(query_string(c.dbc, "SELECT 1") == "1");
+    CHECK(free_handle(SQL_HANDLE_STMT, nullptr) == SQL_INVALID_HANDLE);
+    CHECK(free_handle(SQL_HANDLE_DBC, driver_env) == SQL_INVALID_HANDLE);  // wrong handle type
 }

@@ -69,36 +69,6 @@ long long sum_rows(SQLHSTMT stmt, const std::string& sql) {
     return rc == SQL_NO_DATA ? sum : -1;
 }
 
-// SQLCancel from another thread, sent to the driver's own SQLCancel (driver_direct.h): through
-// unixODBC, its SQLCancel and the executing thread race inside the driver manager (ThreadSanitizer
-// reports it on the statement's diagnostic records, and the next call can fail there with HY010,
-// the state having been changed from the cancelling thread), which no driver can prevent. Built
-// without a driver manager (the tsan variant's thread_tests), SQLCancel is the driver's already.
-class DriverCancel {
-public:
-    void add(SQLHDBC dbc, SQLHSTMT stmt) {
-#ifdef RSODBC_TEST_NO_DRIVER_MANAGER
-        static_cast<void>(dbc);
-        cancel_ = &SQLCancel;
-        handles_.push_back(stmt);
-#else
-        using CancelFunction = SQLRETURN SQL_API(SQLHSTMT);
-        if (cancel_ == nullptr) {
-            cancel_ = driver_function<CancelFunction>("SQLCancel");
-        }
-        handles_.push_back(driver_statement_handle(dbc, stmt));
-#endif
-    }
-
-    SQLRETURN operator()(std::size_t index) const {
-        return cancel_(handles_.at(index));
-    }
-
-private:
-    SQLRETURN(SQL_API* cancel_)(SQLHSTMT) = nullptr;
-    std::vector<SQLHANDLE> handles_;
-};
-
 }  // namespace
 
 TEST_CASE("threads: 8 threads connect, execute, fetch and disconnect in a loop") {

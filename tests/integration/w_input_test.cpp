@@ -46,24 +46,6 @@ std::vector<BadText> bad_texts(bool counts_bytes) {
     return cases;
 }
 
-// The SQLSTATEs of `handle` as the driver itself holds them (its own SQLGetDiagRecW).
-std::vector<std::string> driver_states(SQLSMALLINT type, SQLHANDLE handle) {
-    auto* get_diag_rec = driver_function<decltype(SQLGetDiagRecW)>("SQLGetDiagRecW");
-    std::vector<std::string> states;
-    for (SQLSMALLINT record = 1;; ++record) {
-        SQLWCHAR state[6] = {};
-        SQLINTEGER native = 0;
-        SQLWCHAR message[1024] = {};
-        SQLSMALLINT length = 0;
-        if (!SQL_SUCCEEDED(
-                get_diag_rec(type, handle, record, state, &native, message, 1024, &length))) {
-            break;
-        }
-        states.push_back(utf16_to_utf8(from_sqlw(state)));
-    }
-    return states;
-}
-
 // An entry point: through the driver manager or the driver's own symbol.
 template <typename Function>
 Function* pick(bool direct, Function* manager, const char* name) {
@@ -206,13 +188,6 @@ int sweep(const Entry& entry, bool direct, SQLSMALLINT type, SQLHANDLE manager_h
         }
     }
     return calls;
-}
-
-SQLHANDLE driver_handle_of(SQLHDBC dbc, SQLUSMALLINT info, SQLHANDLE handle) {
-    SQLHANDLE driver = handle;
-    REQUIRE(SQL_SUCCEEDED(SQLGetInfo(dbc, info, &driver, sizeof driver, nullptr)));
-    REQUIRE(driver != nullptr);
-    return driver;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace odbc_test {
 
@@ -69,5 +70,61 @@ inline SQLHANDLE driver_statement_handle(SQLHDBC dbc, SQLHSTMT stmt) {
     REQUIRE(handle != nullptr);
     return handle;
 }
+
+// The driver's own handle behind a driver-manager handle (info: SQL_DRIVER_HENV/_HDBC/_HSTMT).
+inline SQLHANDLE driver_handle_of(SQLHDBC dbc, SQLUSMALLINT info, SQLHANDLE handle) {
+    SQLHANDLE driver = handle;
+    REQUIRE(SQL_SUCCEEDED(SQLGetInfo(dbc, info, &driver, sizeof driver, nullptr)));
+    REQUIRE(driver != nullptr);
+    return driver;
+}
+
+// The SQLSTATEs of `handle` as the driver itself holds them (its own SQLGetDiagRecW).
+inline std::vector<std::string> driver_states(SQLSMALLINT type, SQLHANDLE handle) {
+    auto* get_diag_rec = driver_function<decltype(SQLGetDiagRecW)>("SQLGetDiagRecW");
+    std::vector<std::string> states;
+    for (SQLSMALLINT record = 1;; ++record) {
+        SQLWCHAR state[6] = {};
+        SQLINTEGER native = 0;
+        SQLWCHAR message[1024] = {};
+        SQLSMALLINT length = 0;
+        if (!SQL_SUCCEEDED(
+                get_diag_rec(type, handle, record, state, &native, message, 1024, &length))) {
+            break;
+        }
+        states.push_back(utf16_to_utf8(from_sqlw(state)));
+    }
+    return states;
+}
+
+// SQLCancel from another thread, sent to the driver's own SQLCancel (driver_direct.h): through
+// unixODBC, its SQLCancel and the executing thread race inside the driver manager (ThreadSanitizer
+// reports it on the statement's diagnostic records, and the next call can fail there with HY010,
+// the state having been changed from the cancelling thread), which no driver can prevent. Built
+// without a driver manager (the tsan variant's thread_tests), SQLCancel is the driver's already.
+class DriverCancel {
+public:
+    void add(SQLHDBC dbc, SQLHSTMT stmt) {
+#ifdef RSODBC_TEST_NO_DRIVER_MANAGER
+        static_cast<void>(dbc);
+        cancel_ = &SQLCancel;
+        handles_.push_back(stmt);
+#else
+        using CancelFunction = SQLRETURN SQL_API(SQLHSTMT);
+        if (cancel_ == nullptr) {
+            cancel_ = driver_function<CancelFunction>("SQLCancel");
+        }
+        handles_.push_back(driver_statement_handle(dbc, stmt));
+#endif
+    }
+
+    SQLRETURN operator()(std::size_t index) const {
+        return cancel_(handles_.at(index));
+    }
+
+private:
+    SQLRETURN(SQL_API* cancel_)(SQLHSTMT) = nullptr;
+    std::vector<SQLHANDLE> handles_;
+};
 
 }  // namespace odbc_test
