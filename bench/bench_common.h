@@ -42,6 +42,26 @@ struct Result {
     std::string message;            // a remark on an ok run (commit_*: transactions counted)
 };
 
+// `rounds` timed calls of `once` after 10 untimed warm-up calls, each call's latency recorded
+// (the round-trip workloads of every client).
+template <class Once>
+Result timed_operations(std::int64_t rounds, Once&& once) {
+    for (int i = 0; i < 10; ++i) {
+        once();
+    }
+    Result r;
+    r.latencies.reserve(static_cast<std::size_t>(rounds));
+    const auto start = Clock::now();
+    for (std::int64_t i = 0; i < rounds; ++i) {
+        const auto t = Clock::now();
+        once();
+        r.latencies.push_back(seconds_since(t));
+    }
+    r.seconds = seconds_since(start);
+    r.rows = rounds;
+    return r;
+}
+
 struct Options {
     std::string workload;
     std::string target;            // ODBC connection string or libpq conninfo

@@ -517,19 +517,7 @@ Result roundtrip(Dbc& dbc, const bench::Options& o) {
             throw Failure("SELECT 1 returned " + std::to_string(v));
         s.ok(SQLFreeStmt(s.h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
     };
-    for (int i = 0; i < 10; ++i)
-        once();  // warm-up, not measured
-    Result r;
-    r.latencies.reserve(static_cast<std::size_t>(o.rows));
-    const auto start = bench::Clock::now();
-    for (std::int64_t i = 0; i < o.rows; ++i) {
-        const auto t = bench::Clock::now();
-        once();
-        r.latencies.push_back(bench::seconds_since(t));
-    }
-    r.seconds = bench::seconds_since(start);
-    r.rows = o.rows;
-    return r;
+    return bench::timed_operations(o.rows, once);
 }
 
 // roundtrip with the statement prepared once: SQLExecute + SQLFetch + SQLGetData per query, what
@@ -548,19 +536,7 @@ Result roundtrip_prepared(Dbc& dbc, const bench::Options& o) {
             throw Failure("SELECT 1 returned " + std::to_string(v));
         s.ok(SQLFreeStmt(s.h, SQL_CLOSE), "SQLFreeStmt(SQL_CLOSE)");
     };
-    for (int i = 0; i < 10; ++i)
-        once();  // warm-up, not measured
-    Result r;
-    r.latencies.reserve(static_cast<std::size_t>(o.rows));
-    const auto start = bench::Clock::now();
-    for (std::int64_t i = 0; i < o.rows; ++i) {
-        const auto t = bench::Clock::now();
-        once();
-        r.latencies.push_back(bench::seconds_since(t));
-    }
-    r.seconds = bench::seconds_since(start);
-    r.rows = o.rows;
-    return r;
+    return bench::timed_operations(o.rows, once);
 }
 
 // `anchor` stays connected throughout, so no driver manager unloads the driver between cycles

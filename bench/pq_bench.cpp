@@ -11,7 +11,8 @@
 // fetch_bound / fetch_getdata: single-row mode, every value converted to what the ODBC program
 //   asks for (int, text copy, timestamp fields, bool).
 // commit_*: the commit-cost workloads (bench_common.h), autocommit or one transaction.
-// roundtrip: PQexec("SELECT 1"); roundtrip_prepared: PQexecPrepared of it; connect: PQconnectdb/PQfinish; connect_concurrent: N threads
+// roundtrip: PQexec("SELECT 1"); roundtrip_prepared: PQexecPrepared of it; connect:
+// PQconnectdb/PQfinish; connect_concurrent: N threads
 //   connecting at once; catalog: the pg_catalog queries
 //   for a table list and each table's columns.
 // setup: makes bench_fetch with at least --rows rows and schema bench_catalog with --tables
@@ -363,18 +364,7 @@ Result roundtrip(const Conn& conn, const bench::Options& o) {
         if (std::strtol(PQgetvalue(res.get(), 0, 0), nullptr, 10) != 1)
             throw Failure("SELECT 1 != 1");
     };
-    for (int i = 0; i < 10; ++i)
-        once();
-    Result r;
-    const auto start = bench::Clock::now();
-    for (std::int64_t i = 0; i < o.rows; ++i) {
-        const auto t = bench::Clock::now();
-        once();
-        r.latencies.push_back(bench::seconds_since(t));
-    }
-    r.seconds = bench::seconds_since(start);
-    r.rows = o.rows;
-    return r;
+    return bench::timed_operations(o.rows, once);
 }
 
 // roundtrip_prepared: PQprepare once, then PQexecPrepared per query.
@@ -382,24 +372,13 @@ Result roundtrip_prepared(const Conn& conn, const bench::Options& o) {
     conn.expect(PQprepare(conn.c, "bench_roundtrip", "SELECT 1", 0, nullptr), PGRES_COMMAND_OK,
                 "PQprepare");
     auto once = [&] {
-        Res res = conn.expect(PQexecPrepared(conn.c, "bench_roundtrip", 0, nullptr, nullptr,
-                                             nullptr, 0),
-                              PGRES_TUPLES_OK, "SELECT 1");
+        Res res =
+            conn.expect(PQexecPrepared(conn.c, "bench_roundtrip", 0, nullptr, nullptr, nullptr, 0),
+                        PGRES_TUPLES_OK, "SELECT 1");
         if (std::strtol(PQgetvalue(res.get(), 0, 0), nullptr, 10) != 1)
             throw Failure("SELECT 1 != 1");
     };
-    for (int i = 0; i < 10; ++i)
-        once();
-    Result r;
-    const auto start = bench::Clock::now();
-    for (std::int64_t i = 0; i < o.rows; ++i) {
-        const auto t = bench::Clock::now();
-        once();
-        r.latencies.push_back(bench::seconds_since(t));
-    }
-    r.seconds = bench::seconds_since(start);
-    r.rows = o.rows;
-    return r;
+    return bench::timed_operations(o.rows, once);
 }
 
 Result connect_cycles(const bench::Options& o) {
@@ -578,7 +557,8 @@ constexpr const char* usage =
     "usage: pq_bench --workload NAME --conninfo CONNINFO [--rows N] [--batch N] [--stmt-rows N] "
     "[--tables N] [--columns N] [--database NAME] [--fixture FILE] [--max-seconds S]\n"
     "workloads: setup setup_bi insert_array insert_rowwise fetch_bound fetch_getdata roundtrip "
-    "roundtrip_prepared connect connect_concurrent catalog commit_array_autocommit commit_array_manual "
+    "roundtrip_prepared connect connect_concurrent catalog commit_array_autocommit "
+    "commit_array_manual "
     "commit_rowwise_autocommit "
     "commit_rowwise_manual\n";
 
