@@ -31,7 +31,8 @@ std::optional<std::string> folded_name(std::string_view sql, const Token& token)
                 ++i;  // "" is one quote
             }
         }
-        return name;
+        // "" is no identifier (the server refuses a zero-length name): not a known name.
+        return name.empty() ? std::nullopt : std::optional<std::string>(name);
     }
     return std::nullopt;
 }
@@ -166,7 +167,18 @@ bool names_any(std::string_view sql, const std::vector<std::string>& names) {
                            [](char a, char b) { return lower(a) == lower(b); })
                != sql.end();
     };
-    if (std::none_of(names.begin(), names.end(), contains) && !contains("u&\"")) {
+    // A name with a quote is written with it doubled ("a""b" names a"b).
+    const auto written_in = [&](const std::string& name) {
+        std::string written;
+        for (const char c : name) {
+            written += c;
+            if (c == '"') {
+                written += '"';
+            }
+        }
+        return contains(written);
+    };
+    if (std::none_of(names.begin(), names.end(), written_in) && !contains("u&\"")) {
         return false;
     }
     for (const Token& token : scan(sql)) {

@@ -5,6 +5,7 @@
 // A violated property throws PropertyFailure (property_failure.h).
 
 #include "property_failure.h"
+#include "sql/ddl_targets.h"
 #include "sql/escapes.h"
 #include "sql/insert_values.h"
 #include "sql/placeholders.h"
@@ -135,6 +136,23 @@ inline void check_placeholders(std::string_view data) {
     const sql::PreparedText again = sql::number_markers(prepared.text);
     require(again.text == prepared.text && again.marker_count == prepared.marker_count,
             "numbering twice is numbering once");
+}
+
+// The statement cache's DDL reading (sql/ddl_targets.h): both entry points agree, every table it
+// says a text creates or drops is one the text names (names_any finds it), no name is empty, and
+// an empty list of names is never found. A wrong answer here would leave a stale plan cached.
+inline void check_ddl_targets(std::string_view data) {
+    const auto tables = sql::created_or_dropped_tables(data);
+    const auto again = sql::created_or_dropped_tables(data, sql::scan(data));
+    require(tables == again, "scanned and unscanned entry points agree");
+    require(!sql::names_any(data, {}), "no names are never found");
+    if (!tables) {
+        return;
+    }
+    for (const std::string& name : *tables) {
+        require(!name.empty(), "a created or dropped table has a name");
+        require(sql::names_any(data, {name}), "a created or dropped table is named in the text");
+    }
 }
 
 // The rows after the head: k parenthesised groups separated by top-level commas, nothing else.

@@ -56,3 +56,12 @@ TEST_CASE("names_any: identifiers folded as the server folds them, not literals 
     CHECK_FALSE(names_any("SELECT 'tmp' -- tmp\n /* tmp */", names));
     CHECK_FALSE(names_any("SELECT * FROM tmp", {}));
 }
+
+// Found by fuzz_ddl_targets: a name with a quote is written with it doubled, so the cheap
+// substring test before the scan must look for it that way (it skipped the statement, which then
+// kept a plan made for the dropped table); a zero-length quoted name is no name at all.
+TEST_CASE("ddl targets: quoted names with quotes, and the empty quoted name") {
+    CHECK(names_any("SELECT * FROM \"My\"\"T\"", {"My\"T"}));
+    CHECK_FALSE(names_any("SELECT * FROM \"My\"\"T2\"", {"My\"T"}));
+    CHECK(created_or_dropped_tables("CREATE TABLE \"\" (i int)") == std::nullopt);
+}

@@ -52,6 +52,10 @@ TEST_CASE("sql fuzz corpus: fuzz_placeholders") {
     replay("fuzz_placeholders", rsodbc::fuzz::check_placeholders);
 }
 
+TEST_CASE("sql fuzz corpus: fuzz_ddl_targets") {
+    replay("fuzz_ddl_targets", rsodbc::fuzz::check_ddl_targets);
+}
+
 TEST_CASE("sql fuzz corpus: fuzz_insert_values") {
     replay("fuzz_insert_values", rsodbc::fuzz::check_insert_values);
 }
