@@ -27,8 +27,9 @@ bool is_secret_key(std::string_view key) {
     if (const Keyword* keyword = find_keyword(key)) {
         return keyword->secret;
     }
-    static constexpr std::array<std::string_view, 5> secret_words{"pwd", "password", "passwd",
-                                                                  "secret", "token"};
+    // "pass" covers password, passwd, passphrase; "key" an API or secret key of another driver.
+    static constexpr std::array<std::string_view, 5> secret_words{"pwd", "pass", "secret", "token",
+                                                                  "key"};
     return std::ranges::any_of(secret_words,
                                [key](std::string_view word) { return icontains(key, word); });
 }

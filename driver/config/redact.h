@@ -12,7 +12,7 @@ namespace rsodbc::config {
 inline constexpr std::string_view redacted_value = "***";
 
 // True for keywords the table marks secret, and, as a safety net, for unknown keys whose names
-// look like credentials (pwd, password, secret, token): another driver's secret keyword passed
+// look like credentials (pwd, pass…, secret, token, key): another driver's secret keyword passed
 // through to us must not reach a log either.
 bool is_secret_key(std::string_view key);
 

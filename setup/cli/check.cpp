@@ -4,6 +4,7 @@
 #include "config/dsn_reader.h"
 #include "config/endpoint.h"
 #include "config/keywords.h"
+#include "config/redact.h"
 #include "config/settings.h"
 #include "include/redshift_odbc.h"
 #include "setup/cli/exit_codes.h"
@@ -38,27 +39,8 @@ using config::Keyword;
 
 constexpr std::string_view mask = "****";
 
-// Keys the table does not know but whose name says "secret": never printed either.
-bool looks_secret(std::string_view key) {
-    std::string lower;
-    for (const char c : key) {
-        lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    for (const std::string_view marker : {"pwd", "pass", "secret", "token", "key"}) {
-        if (lower.find(marker) != std::string::npos) {
-            return true;
-        }
-    }
-    return false;
-}
-
-bool is_secret(std::string_view key) {
-    const Keyword* keyword = config::find_keyword(key);
-    return keyword != nullptr ? keyword->secret : looks_secret(key);
-}
-
 std::string masked(std::string_view key, std::string_view value) {
-    return !value.empty() && is_secret(key) ? std::string(mask) : std::string(value);
+    return !value.empty() && config::is_secret_key(key) ? std::string(mask) : std::string(value);
 }
 
 // One ODBC handle, freed however the check ends.

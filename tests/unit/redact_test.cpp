@@ -44,6 +44,17 @@ TEST_CASE("unknown keys that look like credentials are masked too") {
     CHECK(redacted.find("Foo=bar") != std::string::npos);
 }
 
+// One word list for the driver's logs and `redshift-odbc check` (setup/cli/check.cpp had its own).
+TEST_CASE("another driver's passphrase or API key is masked, and known keywords follow the table") {
+    const std::string redacted = redacted_connection_string(
+        "Passphrase=k4;ApiKey=k5;plugin_pwd=k6;SSLKey=/etc/client.key;Server=h");
+    CHECK(redacted.find("k4") == std::string::npos);
+    CHECK(redacted.find("k5") == std::string::npos);
+    CHECK(redacted.find("k6") == std::string::npos);
+    CHECK(redacted.find("/etc/client.key") != std::string::npos);  // a path, not a secret
+    CHECK(redacted.find("Server=h") != std::string::npos);
+}
+
 TEST_CASE("pairs overload") {
     const std::vector<rsodbc::config::KeyValue> pairs{{"DSN", "d"}, {"PWD", "p;w"}};
     CHECK(redacted_connection_string(pairs) == "DSN=d;PWD=***");
