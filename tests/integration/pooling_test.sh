@@ -28,5 +28,13 @@ cp "$ODBCINI" "$dir/odbc.ini"
 
 # shellcheck source=tests/support/doctest_cases.sh
 source "$repo/tests/support/doctest_cases.sh"
+# Sanitize variant: ASan/UBSan stay on, LeakSanitizer does not. unixODBC's pool leaks 88 bytes
+# (a calloc and a strdup inside SQLDriverConnect, no driver frame in the stack) once a pooled
+# connection has been discarded as dead; libodbc is stripped, so no function name can be suppressed,
+# and a module pattern would hide the driver's own leaks everywhere (tests/support/lsan.supp). The
+# same driver paths run with leak checks in ctest sanitize and tests/run --valgrind.
+if [[ ${ASAN_OPTIONS:-} == *detect_leaks=1* ]]; then
+    export ASAN_OPTIONS=${ASAN_OPTIONS//detect_leaks=1/detect_leaks=0}
+fi
 doctest_cases pooling_test env ODBCSYSINI="$dir" ODBCINSTINI=odbcinst.ini ODBCINI="$dir/odbc.ini" \
     RSODBC_TEST_POOLING=1 "$tests" -tc="${RSODBC_TEST_POOL_CASES:-pool:*}"
